@@ -1,0 +1,94 @@
+#pragma once
+// The model registry: models, versions, aliases, tags and the audit log, on QtSql.
+//
+// Threads: every method may be called from any thread; each thread gets its own named database
+// connection (SQLite in WAL mode, synchronous=FULL, busy timeout), closed when the registry is
+// destroyed. Calls block on the database: never call them on the GUI thread.
+// Processes: several processes (console, CLI, server) may open the same workspace at once; every
+// change is one transaction, so each either happens whole or not at all, and version numbers never
+// repeat. changeCounter() lets another process notice changes cheaply (see data_version below).
+// Errors: Result<T>; NotFound for unknown names, AlreadyExists / Conflict for clashes,
+// InvalidArgument for names that fail Names::checkName, Io for database failures.
+// Audit: every change records an AuditEntry with the actor given in the call.
+
+#include "core/modeltypes.h"
+
+#include "core/result.h"
+
+#include <QString>
+#include <memory>
+
+namespace ModelDesk::Registry {
+
+class ModelRegistry final
+{
+public:
+    // Opens (creating if needed) the registry database at `path` and runs the numbered schema
+    // migrations (PRAGMA user_version). Corrupt if the file is not a registry or is newer than us.
+    static Result<std::unique_ptr<ModelRegistry>> open(const QString &path);
+    ~ModelRegistry();
+    ModelRegistry(const ModelRegistry &) = delete;
+    ModelRegistry &operator=(const ModelRegistry &) = delete;
+
+    QString path() const;
+    int schemaVersion() const;              // current migration number after open()
+    static int latestSchemaVersion();
+
+    // Models
+    Result<ModelInfo> createModel(const QString &name, const QString &description, const QString &task,
+                                  const QString &actor);
+    Result<ModelInfo> model(const QString &name) const;
+    Result<QList<ModelInfo>> models() const;
+    Status setModelDescription(const QString &name, const QString &description, const QString &actor);
+    // Deletes a model with all its versions, aliases and tags. Returns the digests that no other
+    // version references any more, so the caller can remove those artifact files.
+    Result<QStringList> deleteModel(const QString &name, const QString &actor);
+
+    // Versions. addVersion creates the model first when `createModelIfMissing` and it does not exist.
+    Result<VersionInfo> addVersion(const QString &model, const NewVersion &v, const QString &actor,
+                                   bool createModelIfMissing = true);
+    Result<VersionInfo> version(const QString &model, int version) const;
+    Result<VersionInfo> latestVersion(const QString &model) const;
+    Result<VersionInfo> resolve(const QString &model, const QString &alias) const; // NAME@ALIAS
+    Result<QList<VersionInfo>> versions(const QString &model) const;              // ascending
+    Result<QList<VersionInfo>> allVersions() const;                               // every model
+    // Deletes one version (its aliases and tags go with it). Returns the artifact digest when no
+    // other version references it any more (empty string otherwise).
+    Result<QString> deleteVersion(const QString &model, int version, const QString &actor);
+    Result<VersionInfo> setVersionDescription(const QString &model, int version, const QString &description,
+                                              const QString &actor);
+    // Merges metrics into a version's metrics (evaluation results arriving after creation).
+    Result<VersionInfo> addVersionMetrics(const QString &model, int version, const QJsonObject &metrics,
+                                          const QString &actor);
+
+    // Aliases: one alias names one version of a model; setting moves it.
+    Status setAlias(const QString &model, const QString &alias, int version, const QString &actor);
+    Status removeAlias(const QString &model, const QString &alias, const QString &actor);
+
+    // Tags: key=value on a version; setting an existing key replaces its value.
+    Status setTag(const QString &model, int version, const QString &key, const QString &value, const QString &actor);
+    Status removeTag(const QString &model, int version, const QString &key, const QString &actor);
+
+    // Audit log (append-only: there is no API to change or delete entries).
+    Result<QList<AuditEntry>> audit(const AuditQuery &query = {}) const;
+    Status recordAudit(const QString &actor, const QString &action, const QString &target, const QString &detail);
+
+    // Every artifact digest referenced by some version (for doctor and garbage collection).
+    Result<QStringList> referencedDigests() const;
+    // Whether some version references the digest.
+    Result<bool> isDigestReferenced(const QString &digest) const;
+
+    // A number that changes whenever any process commits a change to the registry. Cheap; poll it
+    // (for example once a second) to refresh views after the CLI changed something.
+    Result<qint64> changeCounter() const;
+
+    // PRAGMA integrity_check and schema checks; empty list when healthy, else one line per problem.
+    Result<QStringList> checkIntegrity() const;
+
+private:
+    ModelRegistry();
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace ModelDesk::Registry
