@@ -97,3 +97,48 @@ QJsonObject toJson(const AuditEntry &a)
 }
 
 } // namespace ModelDesk
+
+namespace ModelDesk {
+
+namespace {
+QString iso(const QDateTime &t)
+{
+    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+} // namespace
+
+QJsonObject toJson(const DatasetRecord &d)
+{
+    return {{QStringLiteral("name"), d.name},       {QStringLiteral("kind"), d.kind},
+            {QStringLiteral("source"), d.sourcePath}, {QStringLiteral("sha256"), d.digest},
+            {QStringLiteral("rows"), d.rows},       {QStringLiteral("features"), d.features},
+            {QStringLiteral("classes"), d.classes}, {QStringLiteral("details"), d.details},
+            {QStringLiteral("created"), iso(d.created)}};
+}
+
+QJsonObject toJson(const RunRecord &r)
+{
+    return {{QStringLiteral("id"), r.id},
+            {QStringLiteral("state"), r.state},
+            {QStringLiteral("config"), r.config},
+            {QStringLiteral("summary"), r.summary},
+            {QStringLiteral("dataset"), r.dataset},
+            {QStringLiteral("model"), r.model},
+            {QStringLiteral("version"), r.version},
+            {QStringLiteral("epochs_done"), r.epochsDone},
+            {QStringLiteral("created"), iso(r.created)},
+            {QStringLiteral("updated"), iso(r.updated)}};
+}
+
+QJsonObject toJson(const TokenRecord &t)
+{
+    return {{QStringLiteral("name"), t.name},
+            {QStringLiteral("role"), t.role},
+            {QStringLiteral("models"), QJsonArray::fromStringList(t.models)},
+            {QStringLiteral("expires"), iso(t.expires)},
+            {QStringLiteral("created"), iso(t.created)},
+            {QStringLiteral("revoked"), iso(t.revoked)},
+            {QStringLiteral("last_used"), iso(t.lastUsed)}};
+}
+
+} // namespace ModelDesk

@@ -8,6 +8,7 @@
 #include <QMap>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace ModelDesk {
@@ -109,9 +110,75 @@ struct AuditQuery
     int limit = 500;
 };
 
+
+// A dataset registered for lineage: training versions point at it by digest.
+struct DatasetRecord
+{
+    QString name;            // validated name, unique
+    QString kind;            // "csv", "text-csv", "idx"
+    QString sourcePath;      // where it was imported from (local path, informational)
+    QString digest;          // SHA-256 of the dataset bytes (all files, in a fixed order)
+    qint64 rows = 0;
+    qint64 features = 0;
+    int classes = 0;
+    QJsonObject details;     // class balance, label column, tokenizer settings, split sizes, ...
+    QDateTime created;       // UTC, set by the registry
+};
+
+// A training run: its config, state and metrics history live in the registry; checkpoints under runs/<id>/.
+struct RunRecord
+{
+    QString id;              // e.g. "20261128-131500-ab12" (validated name rule)
+    QString state;           // "queued", "running", "cancelled", "failed", "finished"
+    QJsonObject config;      // the TrainingConfig as JSON
+    QJsonObject summary;     // final / best metrics, error text for failed runs
+    QString dataset;         // dataset name
+    QString model;           // registered model name (empty until registered)
+    int version = 0;         // registered version (0 until registered)
+    int epochsDone = 0;
+    QDateTime created;       // UTC
+    QDateTime updated;       // UTC
+};
+
+// One row of a run's metrics history (per step or per epoch).
+struct RunMetricRow
+{
+    QString runId;
+    qint64 step = 0;         // global step (batches seen)
+    int epoch = 0;
+    QString split;           // "train", "validation", "test"
+    QString name;            // "loss", "accuracy", ...
+    double value = 0;
+    QDateTime time;
+};
+
+// A deployment's persisted definition (the runtime owns its meaning; the registry stores it).
+struct DeploymentRecord
+{
+    QString name;            // endpoint name (validated)
+    QJsonObject spec;        // target (model, version or alias), canary, batching, workers, ...
+    QDateTime updated;
+};
+
+// An API token as stored: never the token itself, only its hash.
+struct TokenRecord
+{
+    QString name;            // validated, unique
+    QString hash;            // hex SHA-256 (or stronger) of the secret
+    QString role;            // "viewer", "operator", "admin"
+    QStringList models;      // scope; empty = all models
+    QDateTime expires;       // invalid = never
+    QDateTime created;
+    QDateTime revoked;       // invalid = active
+    QDateTime lastUsed;
+};
+
 QJsonObject toJson(const ModelInfo &m);
 QJsonObject toJson(const VersionInfo &v);
 QJsonObject toJson(const AuditEntry &a);
+QJsonObject toJson(const DatasetRecord &d);
+QJsonObject toJson(const RunRecord &r);
+QJsonObject toJson(const TokenRecord &t); // never includes the hash
 
 } // namespace ModelDesk
 

@@ -15,6 +15,7 @@
 
 #include "core/result.h"
 
+#include <QDateTime>
 #include <QString>
 #include <memory>
 
@@ -53,7 +54,9 @@ public:
     Result<QList<VersionInfo>> versions(const QString &model) const;              // ascending
     Result<QList<VersionInfo>> allVersions() const;                               // every model
     // Deletes one version (its aliases and tags go with it). Returns the artifact digest when no
-    // other version references it any more (empty string otherwise).
+    // other version references it any more (empty string otherwise); that digest is recorded as
+    // pending ("delete", this pid) in the same transaction, so the caller unlinks the file and then
+    // calls removePending. deleteModel does the same for every freed digest.
     Result<QString> deleteVersion(const QString &model, int version, const QString &actor);
     Result<VersionInfo> setVersionDescription(const QString &model, int version, const QString &description,
                                               const QString &actor);
@@ -68,6 +71,48 @@ public:
     // Tags: key=value on a version; setting an existing key replaces its value.
     Status setTag(const QString &model, int version, const QString &key, const QString &value, const QString &actor);
     Status removeTag(const QString &model, int version, const QString &key, const QString &actor);
+
+
+    // Pending artifacts: digests whose file a live process is writing (operation "import") or
+    // removing ("delete"). ModelCatalog uses them so that a crash never leaves an unexplained file.
+    struct PendingArtifact
+    {
+        QString digest;
+        qint64 pid = 0;
+        QString operation;
+        QDateTime since;
+    };
+    Status addPending(const QString &digest, const QString &operation); // records QCoreApplication::applicationPid()
+    Status removePending(const QString &digest, qint64 pid);
+    Result<QList<PendingArtifact>> pending() const;
+    // addVersion variant that also removes the pending row (digest, this pid) in the same transaction.
+    Result<VersionInfo> addVersionClearingPending(const QString &model, const NewVersion &v, const QString &actor,
+                                                  bool createModelIfMissing = true);
+
+    // Datasets (lineage). registerDataset fails with AlreadyExists for a taken name.
+    Result<DatasetRecord> registerDataset(const DatasetRecord &d, const QString &actor);
+    Result<DatasetRecord> dataset(const QString &name) const;
+    Result<QList<DatasetRecord>> datasets() const;
+
+    // Training runs. updateRun replaces state/summary/model/version/epochsDone/config of an existing run.
+    Result<RunRecord> createRun(const RunRecord &r, const QString &actor);
+    Status updateRun(const RunRecord &r);
+    Result<RunRecord> run(const QString &id) const;
+    Result<QList<RunRecord>> runs() const;                                     // newest first
+    Status appendRunMetrics(const QList<RunMetricRow> &rows);                   // one transaction
+    Result<QList<RunMetricRow>> runMetrics(const QString &runId) const;         // ordered by step
+
+    // Deployments (persisted definitions, restored at start).
+    Status saveDeployment(const DeploymentRecord &d, const QString &actor);     // insert or replace
+    Status removeDeployment(const QString &name, const QString &actor);
+    Result<QList<DeploymentRecord>> deployments() const;
+
+    // API tokens (hashes only).
+    Result<TokenRecord> createToken(const TokenRecord &t, const QString &actor);
+    Result<TokenRecord> tokenByHash(const QString &hash) const;
+    Result<QList<TokenRecord>> tokens() const;
+    Status revokeToken(const QString &name, const QString &actor);
+    Status touchToken(const QString &name);                                     // lastUsed = now, no audit
 
     // Audit log (append-only: there is no API to change or delete entries).
     Result<QList<AuditEntry>> audit(const AuditQuery &query = {}) const;
