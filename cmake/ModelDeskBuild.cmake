@@ -19,6 +19,10 @@ add_library(modeldesk_torch INTERFACE)
 target_link_libraries(modeldesk_torch INTERFACE ${TORCH_LIBRARIES})
 target_include_directories(modeldesk_torch SYSTEM INTERFACE ${TORCH_INCLUDE_DIRS})
 
+# Where tests/data/make_models.py writes the TorchScript test models (target modeldesk_test_models);
+# known here so every test directory can use it whatever the order of add_subdirectory.
+set(MODELDESK_TEST_MODELS_DIR "${CMAKE_BINARY_DIR}/tests/models-data")
+
 # Adds a Qt Test executable registered with ctest.
 #   modeldesk_add_test(tst_name SOURCES a.cpp ... LIBS lib ... LABELS unit ... [TIMEOUT s] [ENV K=V ...])
 function(modeldesk_add_test name)
@@ -34,5 +38,5 @@ function(modeldesk_add_test name)
     set(T_LABELS unit)
   endif()
   set_tests_properties(${name} PROPERTIES LABELS "${T_LABELS}" TIMEOUT ${T_TIMEOUT}
-    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;MODELDESK_TEST_DATA=${PROJECT_SOURCE_DIR}/tests/data;MODELDESK_CLI=$<TARGET_FILE:modeldesk-cli>;${T_ENV}")
+    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;MODELDESK_TEST_DATA=${PROJECT_SOURCE_DIR}/tests/data;MODELDESK_CLI=$<TARGET_FILE:modeldesk-cli>;MODELDESK_TEST_MODELS=${MODELDESK_TEST_MODELS_DIR};${T_ENV}")
 endfunction()
