@@ -1,0 +1,333 @@
+#include "modelcatalog.h"
+
+#include "artifacts/torchscriptinspector.h"
+#include "core/logging.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QSet>
+
+#include <cerrno>
+#include <signal.h>
+
+namespace ModelDesk::Registry {
+
+namespace {
+
+qint64 ownPid() { return QCoreApplication::applicationPid(); }
+
+bool processAlive(qint64 pid)
+{
+    if (pid <= 0)
+        return false;
+    if (pid == ownPid())
+        return true;
+    return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
+}
+
+QString versionContext(const QString &model, int version)
+{
+    return QStringLiteral("model '%1' version %2").arg(model).arg(version);
+}
+
+// Inspection results fill in what the caller did not know; explicit metadata (for example the input
+// shapes a trainer knows) wins over what can be read from the TorchScript file.
+void mergeInspection(NewVersion &v, const Artifacts::TorchScriptInfo &info)
+{
+    if (v.signature.inputs.isEmpty())
+        v.signature.inputs = info.signature.inputs;
+    if (v.signature.outputs.isEmpty())
+        v.signature.outputs = info.signature.outputs;
+    if (v.signature.schema.isEmpty())
+        v.signature.schema = info.signature.schema;
+    if (v.parameterCount == 0)
+        v.parameterCount = info.parameterCount;
+}
+
+} // namespace
+
+struct ModelCatalog::Private
+{
+    Workspace workspace;
+    CatalogOptions options;
+    std::unique_ptr<ModelRegistry> registry;
+    std::unique_ptr<Artifacts::ArtifactStore> store;
+
+    // Removes the artifact file of a failed or interrupted write unless a version references it or
+    // another live process is still working on the same digest.
+    void discardUnreferenced(const QString &digest, qint64 pid)
+    {
+        auto referenced = registry->isDigestReferenced(digest);
+        bool otherWriter = false;
+        if (auto pending = registry->pending()) {
+            for (const auto &p : *pending) {
+                if (p.digest == digest && p.pid != pid && processAlive(p.pid))
+                    otherWriter = true;
+            }
+        }
+        if (referenced && !*referenced && !otherWriter) {
+            if (auto removed = store->remove(digest); !removed && removed.error().code != Error::Code::NotFound)
+                qCWarning(lcRegistry).noquote() << "could not remove artifact" << digest << removed.error().message;
+        }
+        (void)registry->removePending(digest, pid);
+    }
+
+    // Leftovers of processes that died while importing or deleting (kill -9, power loss).
+    QStringList cleanDeadPending()
+    {
+        QStringList cleaned;
+        auto pending = registry->pending();
+        if (!pending)
+            return cleaned;
+        for (const auto &p : *pending) {
+            if (processAlive(p.pid))
+                continue;
+            discardUnreferenced(p.digest, p.pid);
+            cleaned << QStringLiteral("removed leftover of an interrupted %1 (artifact %2, process %3)")
+                           .arg(p.operation, p.digest.left(12))
+                           .arg(p.pid);
+        }
+        return cleaned;
+    }
+
+    Result<VersionInfo> commitStored(const QString &model, const QString &digest, NewVersion meta,
+                                     const Artifacts::TorchScriptInfo &info, const QString &actor)
+    {
+        mergeInspection(meta, info);
+        meta.digest = digest;
+        auto version = registry->addVersionClearingPending(model, meta, actor, true);
+        if (!version)
+            discardUnreferenced(digest, ownPid());
+        return version;
+    }
+};
+
+ModelCatalog::ModelCatalog() : d(std::make_unique<Private>()) {}
+ModelCatalog::~ModelCatalog() = default;
+
+Result<std::unique_ptr<ModelCatalog>> ModelCatalog::open(const Workspace &workspace, const CatalogOptions &options)
+{
+    std::unique_ptr<ModelCatalog> catalog(new ModelCatalog);
+    catalog->d->workspace = workspace;
+    catalog->d->options = options;
+    auto registry = ModelRegistry::open(workspace.registryPath());
+    if (!registry)
+        return fail(registry.error());
+    catalog->d->registry = std::move(*registry);
+    catalog->d->store = std::make_unique<Artifacts::ArtifactStore>(workspace.artifactsDir(), workspace.tmpDir());
+    for (const QString &line : catalog->d->cleanDeadPending())
+        qCInfo(lcRegistry).noquote() << line;
+    return catalog;
+}
+
+const Workspace &ModelCatalog::workspace() const { return d->workspace; }
+ModelRegistry &ModelCatalog::registry() const { return *d->registry; }
+const Artifacts::ArtifactStore &ModelCatalog::store() const { return *d->store; }
+
+Result<VersionInfo> ModelCatalog::importFile(const ImportRequest &request, const QString &actor,
+                                             const Artifacts::Progress &progress)
+{
+    if (auto s = Names::checkName(request.model, QStringLiteral("model")); !s)
+        return fail(s.error());
+    const QFileInfo source(request.sourcePath);
+    if (!source.exists())
+        return fail(Error::notFound(QStringLiteral("no such file: %1").arg(request.sourcePath)));
+    if (!source.isFile())
+        return fail(Error::invalid(QStringLiteral("not a regular file: %1").arg(request.sourcePath)));
+    if (!source.isReadable())
+        return fail(Error::invalid(QStringLiteral("cannot read %1: permission denied").arg(request.sourcePath)));
+    if (source.size() == 0)
+        return fail(Error::invalid(QStringLiteral("%1: file is empty").arg(source.fileName())));
+
+    // Pass 1 hashes the source so the digest can be marked pending before any file appears in the
+    // store; pass 2 copies (and re-hashes: a file changed in between is refused).
+    const qint64 total = source.size() * 2;
+    auto halfProgress = [&](qint64 offset) -> Artifacts::Progress {
+        if (!progress)
+            return {};
+        return [&progress, offset, total](qint64 done, qint64) { return progress(offset + done, total); };
+    };
+    auto digest = Artifacts::ArtifactStore::sha256File(request.sourcePath, halfProgress(0));
+    if (!digest)
+        return fail(digest.error());
+    if (auto s = d->registry->addPending(*digest, QStringLiteral("import")); !s)
+        return fail(s.error());
+    auto stored = d->store->putFile(request.sourcePath, halfProgress(source.size()));
+    if (!stored) {
+        d->discardUnreferenced(*digest, ownPid());
+        return fail(stored.error());
+    }
+    if (stored->digest != *digest) {
+        d->discardUnreferenced(stored->digest, ownPid());
+        d->discardUnreferenced(*digest, ownPid());
+        return fail(Error::conflict(QStringLiteral("%1 changed while it was being imported; try again").arg(source.fileName())));
+    }
+
+    // Validate exactly the stored bytes. Untrusted files go to a child process: a crafted file that
+    // crashes LibTorch's loader must not take the console or the server down.
+    Result<Artifacts::TorchScriptInfo> info = d->options.validatorExecutable.isEmpty()
+        ? [&]() -> Result<Artifacts::TorchScriptInfo> {
+              auto bytes = d->store->read(stored->digest, source.fileName());
+              if (!bytes)
+                  return fail(bytes.error());
+              return Artifacts::inspectBytes(*bytes);
+          }()
+        : Artifacts::inspectInChildProcess(d->options.validatorExecutable, stored->path,
+                                           d->options.validatorTimeoutSeconds, d->options.validatorMemoryLimitMiB);
+    if (!info) {
+        d->discardUnreferenced(stored->digest, ownPid());
+        Error e = info.error();
+        if (!e.message.startsWith(source.fileName()))
+            e.message = source.fileName() + QStringLiteral(": ") + e.message;
+        return fail(e);
+    }
+
+    if (request.modelTask.size() > 0 || request.description.size() > 0) {
+        // Create the model with its task up front when it is new (addVersion would create it bare).
+        if (auto existing = d->registry->model(request.model); !existing && existing.error().code == Error::Code::NotFound) {
+            auto created = d->registry->createModel(request.model, QString(), request.modelTask, actor);
+            if (!created && created.error().code != Error::Code::AlreadyExists) {
+                d->discardUnreferenced(stored->digest, ownPid());
+                return fail(created.error());
+            }
+        }
+    }
+
+    NewVersion meta;
+    meta.size = stored->size;
+    meta.format = QStringLiteral("torchscript");
+    meta.metrics = request.metrics;
+    meta.params = request.params;
+    meta.lineage = request.lineage;
+    if (meta.lineage.source.isEmpty())
+        meta.lineage.source = source.fileName();
+    meta.description = request.description;
+    return d->commitStored(request.model, stored->digest, meta, *info, actor);
+}
+
+Result<VersionInfo> ModelCatalog::addVersionFromBytes(const QString &model, const QByteArray &bytes,
+                                                      const NewVersion &meta, const QString &actor)
+{
+    if (auto s = Names::checkName(model, QStringLiteral("model")); !s)
+        return fail(s.error());
+    auto info = Artifacts::inspectBytes(bytes);
+    if (!info)
+        return fail(info.error());
+    const QString digest = Artifacts::ArtifactStore::sha256(bytes);
+    if (auto s = d->registry->addPending(digest, QStringLiteral("import")); !s)
+        return fail(s.error());
+    auto stored = d->store->putBytes(bytes);
+    if (!stored) {
+        d->discardUnreferenced(digest, ownPid());
+        return fail(stored.error());
+    }
+    NewVersion v = meta;
+    v.size = stored->size;
+    if (v.format.isEmpty())
+        v.format = QStringLiteral("torchscript");
+    return d->commitStored(model, stored->digest, v, *info, actor);
+}
+
+Result<VersionInfo> ModelCatalog::resolve(const Names::ModelRef &ref) const
+{
+    if (ref.version)
+        return d->registry->version(ref.name, *ref.version);
+    if (!ref.alias.isEmpty())
+        return d->registry->resolve(ref.name, ref.alias);
+    return d->registry->latestVersion(ref.name);
+}
+
+Result<VersionInfo> ModelCatalog::resolve(const QString &refText) const
+{
+    auto ref = Names::parseModelRef(refText);
+    if (!ref)
+        return fail(ref.error());
+    return resolve(*ref);
+}
+
+Result<QByteArray> ModelCatalog::readArtifact(const VersionInfo &version) const
+{
+    return d->store->read(version.digest, versionContext(version.model, version.version));
+}
+
+Status ModelCatalog::exportVersion(const VersionInfo &version, const QString &destination) const
+{
+    return d->store->exportTo(version.digest, destination, versionContext(version.model, version.version));
+}
+
+Status ModelCatalog::deleteVersion(const QString &model, int version, const QString &actor)
+{
+    auto freed = d->registry->deleteVersion(model, version, actor);
+    if (!freed)
+        return fail(freed.error());
+    if (!freed->isEmpty())
+        d->discardUnreferenced(*freed, ownPid());
+    return {};
+}
+
+Status ModelCatalog::deleteModel(const QString &model, const QString &actor)
+{
+    auto freed = d->registry->deleteModel(model, actor);
+    if (!freed)
+        return fail(freed.error());
+    for (const QString &digest : *freed)
+        d->discardUnreferenced(digest, ownPid());
+    return {};
+}
+
+Result<DoctorReport> ModelCatalog::doctor(bool fix)
+{
+    DoctorReport report;
+    report.fixed = d->cleanDeadPending();
+
+    auto integrity = d->registry->checkIntegrity();
+    if (!integrity)
+        return fail(integrity.error());
+    report.problems << *integrity;
+
+    auto models = d->registry->models();
+    if (!models)
+        return fail(models.error());
+    report.modelsChecked = int(models->size());
+
+    auto versions = d->registry->allVersions();
+    if (!versions)
+        return fail(versions.error());
+    QSet<QString> referenced;
+    for (const VersionInfo &v : *versions) {
+        ++report.versionsChecked;
+        referenced.insert(v.digest);
+        if (auto ok = d->store->verify(v.digest, versionContext(v.model, v.version)); !ok)
+            report.problems << ok.error().message;
+    }
+
+    QSet<QString> inProgress;
+    if (auto pending = d->registry->pending()) {
+        for (const auto &p : *pending)
+            inProgress.insert(p.digest);
+    }
+    auto files = d->store->list();
+    if (!files)
+        return fail(files.error());
+    for (const QString &digest : *files) {
+        ++report.artifactsChecked;
+        if (referenced.contains(digest) || inProgress.contains(digest))
+            continue;
+        if (fix) {
+            if (auto removed = d->store->remove(digest); removed)
+                report.fixed << QStringLiteral("removed orphan artifact %1").arg(digest);
+            else
+                report.problems << removed.error().message;
+        } else {
+            report.problems << QStringLiteral("orphan artifact %1 is not referenced by any version (run doctor --fix to remove it)")
+                                   .arg(digest);
+        }
+    }
+    if (fix) {
+        if (const int n = d->store->cleanTemporaryFiles(); n > 0)
+            report.fixed << QStringLiteral("removed %1 temporary file(s) of interrupted writes").arg(n);
+    }
+    return report;
+}
+
+} // namespace ModelDesk::Registry
