@@ -1,6 +1,7 @@
 #include "modelcatalog.h"
 
 #include "artifacts/torchscriptinspector.h"
+#include "core/faultinjection.h"
 #include "core/logging.h"
 
 #include <QCoreApplication>
@@ -150,9 +151,16 @@ Result<VersionInfo> ModelCatalog::importFile(const ImportRequest &request, const
     auto digest = Artifacts::ArtifactStore::sha256File(request.sourcePath, halfProgress(0));
     if (!digest)
         return fail(digest.error());
+    faultPoint("import:hashed");
     if (auto s = d->registry->addPending(*digest, QStringLiteral("import")); !s)
         return fail(s.error());
-    auto stored = d->store->putFile(request.sourcePath, halfProgress(source.size()));
+    faultPoint("import:pending");
+    const qint64 half = source.size();
+    auto copyProgress = [&](qint64 done, qint64 total) {
+        faultPointProgress("import:copy", total > 0 ? int(done * 100 / total) : 100);
+        return progress ? progress(half + done, half + total) : true;
+    };
+    auto stored = d->store->putFile(request.sourcePath, copyProgress);
     if (!stored) {
         d->discardUnreferenced(*digest, ownPid());
         return fail(stored.error());
@@ -162,6 +170,7 @@ Result<VersionInfo> ModelCatalog::importFile(const ImportRequest &request, const
         d->discardUnreferenced(*digest, ownPid());
         return fail(Error::conflict(QStringLiteral("%1 changed while it was being imported; try again").arg(source.fileName())));
     }
+    faultPoint("import:copied");
 
     // Validate exactly the stored bytes. Untrusted files go to a child process: a crafted file that
     // crashes LibTorch's loader must not take the console or the server down.
@@ -181,6 +190,7 @@ Result<VersionInfo> ModelCatalog::importFile(const ImportRequest &request, const
             e.message = source.fileName() + QStringLiteral(": ") + e.message;
         return fail(e);
     }
+    faultPoint("import:validated");
 
     if (request.modelTask.size() > 0 || request.description.size() > 0) {
         // Create the model with its task up front when it is new (addVersion would create it bare).
@@ -202,7 +212,10 @@ Result<VersionInfo> ModelCatalog::importFile(const ImportRequest &request, const
     if (meta.lineage.source.isEmpty())
         meta.lineage.source = source.fileName();
     meta.description = request.description;
-    return d->commitStored(request.model, stored->digest, meta, *info, actor);
+    auto version = d->commitStored(request.model, stored->digest, meta, *info, actor);
+    if (version)
+        faultPoint("import:committed");
+    return version;
 }
 
 Result<VersionInfo> ModelCatalog::addVersionFromBytes(const QString &model, const QByteArray &bytes,
@@ -260,6 +273,7 @@ Status ModelCatalog::deleteVersion(const QString &model, int version, const QStr
     auto freed = d->registry->deleteVersion(model, version, actor);
     if (!freed)
         return fail(freed.error());
+    faultPoint("delete:committed");
     if (!freed->isEmpty())
         d->discardUnreferenced(*freed, ownPid());
     return {};
