@@ -43,7 +43,7 @@ Result<Workspace> CliContext::workspace()
     if (!m_workspace) {
         auto ws = Workspace::open(m_workspaceDir);
         if (!ws)
-            return fail(ws.error());
+            return ModelDesk::fail(ws.error());
         m_workspace = *ws;
     }
     return *m_workspace;
