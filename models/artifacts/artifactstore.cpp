@@ -1,0 +1,302 @@
+#include "artifactstore.h"
+
+#include "core/names.h"
+#include "sha256hasher.h"
+#include "stagingfile.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSaveFile>
+
+namespace ModelDesk::Artifacts {
+
+namespace {
+
+constexpr qint64 kChunk = 1 << 20; // 1 MiB: big enough for throughput, small enough for steady progress
+
+// Names::isValidDigest's "$" also matches before a final "\n" (QRegularExpression/PCRE), so the
+// length is checked too: a digest becomes a file name here.
+bool isDigest(const QString &digest) { return digest.size() == 64 && Names::isValidDigest(digest); }
+
+Status checkDigest(const QString &digest)
+{
+    if (!isDigest(digest))
+        return fail(Error::invalid(
+            QStringLiteral("invalid artifact digest '%1': expected 64 lower-case hex characters").arg(digest.left(80))));
+    return {};
+}
+
+// "artifact <digest>" or "artifact <digest> of model 'x' version 3".
+QString subject(const QString &digest, const QString &context)
+{
+    return context.isEmpty() ? QStringLiteral("artifact %1").arg(digest)
+                             : QStringLiteral("artifact %1 of %2").arg(digest, context);
+}
+
+Error missing(const QString &digest, const QString &context, const QString &path)
+{
+    return Error::notFound(QStringLiteral("%1 is missing from the store (%2)").arg(subject(digest, context), path));
+}
+
+Error corrupt(const QString &digest, const QString &context, const QString &found)
+{
+    return Error::corrupt(QStringLiteral("%1 is corrupt: expected sha256 %2, found %3")
+                              .arg(subject(digest, context), digest, found));
+}
+
+Error hashFailed() { return Error::internal(QStringLiteral("OpenSSL could not compute a SHA-256 digest")); }
+
+// Streams `file` (already open) through the hasher, handing each chunk to `sink` (may be empty).
+// Returns the hex digest.
+Result<QString> streamFile(QFile &file, const Progress &progress,
+                           const std::function<Status(QByteArrayView)> &sink = {})
+{
+    Sha256Hasher hasher;
+    const qint64 total = file.size();
+    qint64 done = 0;
+    QByteArray buffer(kChunk, Qt::Uninitialized);
+    for (;;) {
+        const qint64 n = file.read(buffer.data(), buffer.size());
+        if (n < 0)
+            return fail(Error::io(QStringLiteral("cannot read '%1': %2").arg(file.fileName(), file.errorString())));
+        if (n == 0)
+            break;
+        const QByteArrayView chunk(buffer.constData(), n);
+        hasher.addData(chunk);
+        if (sink) {
+            if (auto s = sink(chunk); !s)
+                return fail(s.error());
+        }
+        done += n;
+        if (progress && !progress(done, qMax(total, done)))
+            return fail(Error::cancelled());
+    }
+    if (done == 0 && progress && !progress(0, 0))
+        return fail(Error::cancelled());
+    const QString digest = hasher.hexDigest();
+    if (digest.isEmpty())
+        return fail(hashFailed());
+    return digest;
+}
+
+Status openForReading(QFile &file)
+{
+    const QFileInfo info(file.fileName());
+    if (!info.exists())
+        return fail(Error::notFound(QStringLiteral("file '%1' does not exist").arg(file.fileName())));
+    if (info.isDir())
+        return fail(Error::invalid(QStringLiteral("'%1' is a folder, not a file").arg(file.fileName())));
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(Error::io(QStringLiteral("cannot open '%1': %2").arg(file.fileName(), file.errorString())));
+    return {};
+}
+
+// Makes a fully written staging file the store file for `digest`.
+Result<StoredArtifact> commitStaged(const ArtifactStore &store, StagingFile &staging, const QString &digest, qint64 size)
+{
+    if (digest.isEmpty())
+        return fail(hashFailed());
+    if (auto s = staging.sync(); !s)
+        return fail(s.error());
+    const QString destination = store.pathFor(digest);
+    // Same content already stored: keep the existing file if it is intact (the staging file is
+    // dropped); a damaged one is replaced atomically by the fresh bytes.
+    if (QFileInfo(destination).isFile() && store.verify(digest))
+        return StoredArtifact{digest, size, destination};
+    if (auto s = staging.commitTo(destination); !s)
+        return fail(s.error());
+    return StoredArtifact{digest, size, destination};
+}
+
+} // namespace
+
+ArtifactStore::ArtifactStore(QString root, QString tmpDir)
+    : m_root(QDir::cleanPath(std::move(root)))
+    , m_tmpDir(QDir::cleanPath(std::move(tmpDir)))
+{
+}
+
+QString ArtifactStore::pathFor(const QString &digest) const
+{
+    if (!isDigest(digest))
+        return {};
+    return m_root + QStringLiteral("/sha256/") + digest.left(2) + QLatin1Char('/') + digest;
+}
+
+bool ArtifactStore::contains(const QString &digest) const
+{
+    const QString path = pathFor(digest);
+    return !path.isEmpty() && QFileInfo(path).isFile();
+}
+
+Result<StoredArtifact> ArtifactStore::putFile(const QString &sourcePath, const Progress &progress) const
+{
+    QFile source(sourcePath);
+    if (auto s = openForReading(source); !s)
+        return fail(s.error());
+    StagingFile staging(m_tmpDir);
+    if (auto s = staging.open(); !s)
+        return fail(s.error());
+    qint64 size = 0;
+    const auto digest = streamFile(source, progress, [&](QByteArrayView chunk) {
+        size += chunk.size();
+        return staging.write(chunk);
+    });
+    if (!digest)
+        return fail(digest.error()); // the staging file goes with `staging`
+    return commitStaged(*this, staging, *digest, size);
+}
+
+Result<StoredArtifact> ArtifactStore::putBytes(const QByteArray &bytes) const
+{
+    StagingFile staging(m_tmpDir);
+    if (auto s = staging.open(); !s)
+        return fail(s.error());
+    for (qsizetype offset = 0; offset < bytes.size(); offset += kChunk) {
+        if (auto s = staging.write(QByteArrayView(bytes).sliced(offset, qMin<qsizetype>(kChunk, bytes.size() - offset)));
+            !s)
+            return fail(s.error());
+    }
+    return commitStaged(*this, staging, sha256(bytes), bytes.size());
+}
+
+Result<QByteArray> ArtifactStore::read(const QString &digest, const QString &context) const
+{
+    if (auto s = checkDigest(digest); !s)
+        return fail(s.error());
+    QFile file(pathFor(digest));
+    if (!QFileInfo(file.fileName()).isFile())
+        return fail(missing(digest, context, file.fileName()));
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(Error::io(QStringLiteral("cannot open %1: %2").arg(subject(digest, context), file.errorString())));
+    QByteArray bytes;
+    bytes.reserve(file.size());
+    const auto found = streamFile(file, {}, [&](QByteArrayView chunk) -> Status {
+        bytes.append(chunk);
+        return {};
+    });
+    if (!found)
+        return fail(found.error());
+    if (*found != digest)
+        return fail(corrupt(digest, context, *found));
+    return bytes;
+}
+
+Status ArtifactStore::verify(const QString &digest, const QString &context) const
+{
+    if (auto s = checkDigest(digest); !s)
+        return s;
+    QFile file(pathFor(digest));
+    if (!QFileInfo(file.fileName()).isFile())
+        return fail(missing(digest, context, file.fileName()));
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(Error::io(QStringLiteral("cannot open %1: %2").arg(subject(digest, context), file.errorString())));
+    const auto found = streamFile(file, {});
+    if (!found)
+        return fail(found.error());
+    if (*found != digest)
+        return fail(corrupt(digest, context, *found));
+    return {};
+}
+
+Status ArtifactStore::exportTo(const QString &digest, const QString &destination, const QString &context) const
+{
+    if (auto s = checkDigest(digest); !s)
+        return s;
+    if (destination.isEmpty())
+        return fail(Error::invalid(QStringLiteral("no destination file given for the export")));
+    const QFileInfo target(destination);
+    if (target.isDir())
+        return fail(Error::invalid(
+            QStringLiteral("cannot export to '%1': it is a folder; give a file name").arg(destination)));
+    if (!QFileInfo(target.absolutePath()).isDir())
+        return fail(Error::notFound(
+            QStringLiteral("cannot export to '%1': folder '%2' does not exist").arg(destination, target.absolutePath())));
+    QFile source(pathFor(digest));
+    if (!QFileInfo(source.fileName()).isFile())
+        return fail(missing(digest, context, source.fileName()));
+    if (!source.open(QIODevice::ReadOnly))
+        return fail(Error::io(QStringLiteral("cannot open %1: %2").arg(subject(digest, context), source.errorString())));
+
+    // QSaveFile writes next to the destination and renames on commit (fsyncing first), so the
+    // destination is either the old file or the complete, verified artifact - never a prefix.
+    QSaveFile out(destination);
+    if (!out.open(QIODevice::WriteOnly))
+        return fail(Error::io(QStringLiteral("cannot write '%1': %2").arg(destination, out.errorString())));
+    const auto found = streamFile(source, {}, [&](QByteArrayView chunk) -> Status {
+        if (out.write(chunk.data(), chunk.size()) != chunk.size())
+            return fail(Error::io(QStringLiteral("cannot write '%1': %2").arg(destination, out.errorString())));
+        return {};
+    });
+    if (!found) {
+        out.cancelWriting();
+        return fail(found.error());
+    }
+    if (*found != digest) {
+        out.cancelWriting();
+        return fail(corrupt(digest, context, *found));
+    }
+    if (!out.commit())
+        return fail(Error::io(QStringLiteral("cannot write '%1': %2").arg(destination, out.errorString())));
+    return StagingFile::syncDirectory(target.absolutePath());
+}
+
+Status ArtifactStore::remove(const QString &digest) const
+{
+    if (auto s = checkDigest(digest); !s)
+        return s;
+    const QString path = pathFor(digest);
+    if (!QFileInfo(path).isFile())
+        return fail(missing(digest, {}, path));
+    QFile file(path);
+    if (!file.remove())
+        return fail(Error::io(QStringLiteral("cannot remove '%1': %2").arg(path, file.errorString())));
+    const QString shard = QFileInfo(path).absolutePath();
+    // rmdir only succeeds on an empty folder, so a concurrent put into the same shard is safe
+    // (its rename recreates the folder if needed).
+    QDir().rmdir(shard);
+    return StagingFile::syncDirectory(QFileInfo(shard).absolutePath());
+}
+
+Result<QStringList> ArtifactStore::list() const
+{
+    static const QRegularExpression shardName(QStringLiteral("^[0-9a-f]{2}$"));
+    const QDir base(m_root + QStringLiteral("/sha256"));
+    if (!base.exists())
+        return QStringList{};
+    if (!QFileInfo(base.path()).isReadable())
+        return fail(Error::io(QStringLiteral("cannot read the artifact folder '%1'").arg(base.path())));
+    QStringList digests;
+    const QStringList shards = base.entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDir::Name);
+    for (const QString &shard : shards) {
+        if (!shardName.match(shard).hasMatch())
+            continue;
+        const QStringList files = QDir(base.filePath(shard)).entryList(QDir::Files | QDir::Hidden, QDir::Name);
+        for (const QString &name : files) {
+            if (isDigest(name) && name.startsWith(shard))
+                digests.append(name);
+        }
+    }
+    return digests;
+}
+
+int ArtifactStore::cleanTemporaryFiles() const { return StagingFile::removeStale(m_tmpDir); }
+
+Result<QString> ArtifactStore::sha256File(const QString &path, const Progress &progress)
+{
+    QFile file(path);
+    if (auto s = openForReading(file); !s)
+        return fail(s.error());
+    return streamFile(file, progress);
+}
+
+QString ArtifactStore::sha256(const QByteArray &bytes)
+{
+    Sha256Hasher hasher;
+    hasher.addData(bytes);
+    return hasher.hexDigest();
+}
+
+} // namespace ModelDesk::Artifacts

@@ -9,15 +9,23 @@
 // for bytes already known to be safe (registry-verified) and for the child itself.
 //
 // Threads: any thread. Errors: InvalidArgument with a one-line reason for bad files
-// ("not a TorchScript archive (no zip header)", "entry '../x' escapes the archive", ...),
+// ("not a TorchScript archive (not a zip file)", "archive entry '../x' escapes the archive", ...),
 // Unsupported for valid TorchScript whose forward is not tensor(s) -> tensor(s).
+//
+// What the signature records: input names are forward's argument names, outputs are "output__0"
+// (tuple element i: "output__i"); dtype is left empty ("any") and shape empty ("unknown rank"):
+// TorchScript schemas type every tensor as plain `Tensor`, and guessing FP32 from the parameters
+// would be wrong for models that take token ids. forward is never run here.
 
 #include "core/modeltypes.h"
 
 #include "core/result.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QString>
+
+class QTextStream;
 
 namespace ModelDesk::Artifacts {
 
@@ -47,5 +55,12 @@ QString torchVersion();
 // JSON form used by the child-process protocol.
 QJsonObject toJson(const TorchScriptInfo &info);
 Result<TorchScriptInfo> torchScriptInfoFromJson(const QJsonObject &o);
+
+// The child's side of inspectInChildProcess (`modeldesk-cli validate-artifact FILE --json` calls it):
+// reads FILE (at most 4 GiB), runs inspectBytes and prints one JSON object on `out`: toJson(info)
+// on success, {"error": "<one line>", "code": "<Error::codeName>"} on failure, with the one-line
+// error also on `err`. Returns the exit code: 0 valid, 2 invalid / unsupported / too large,
+// 3 file not found, 6 I/O error, 1 internal (the codes of core/result.h).
+int runValidateArtifactCommand(const QString &file, QTextStream &out, QTextStream &err);
 
 } // namespace ModelDesk::Artifacts

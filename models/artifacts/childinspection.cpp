@@ -1,0 +1,178 @@
+// The child-process side of TorchScript validation: the JSON protocol between
+// inspectInChildProcess() (parent) and runValidateArtifactCommand() (child, behind
+// `modeldesk-cli validate-artifact FILE --json`). No LibTorch here: the parent never loads the file.
+
+#include "torchscriptinspector.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTextStream>
+
+#include <csignal>
+#include <sys/resource.h>
+#ifdef Q_OS_LINUX
+#include <sys/prctl.h>
+#endif
+
+namespace ModelDesk::Artifacts {
+
+namespace {
+
+constexpr qint64 kMaxArtifactBytes = qint64(4) << 30;
+constexpr qint64 kMaxChildOutput = 4 << 20;
+
+// Exit codes of core/result.h, so the CLI and this protocol agree.
+int exitCodeFor(Error::Code code)
+{
+    switch (code) {
+    case Error::Code::InvalidArgument:
+    case Error::Code::Unsupported:
+    case Error::Code::TooLarge: return 2;
+    case Error::Code::NotFound: return 3;
+    case Error::Code::Corrupt: return 5;
+    case Error::Code::Io: return 6;
+    case Error::Code::Cancelled: return 130;
+    default: return 1;
+    }
+}
+
+Error::Code codeFromName(const QString &name)
+{
+    for (int c = 0; c <= int(Error::Code::Internal); ++c) {
+        if (Error::codeName(Error::Code(c)) == name)
+            return Error::Code(c);
+    }
+    return Error::Code::Internal;
+}
+
+Result<QByteArray> readArtifactFile(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return fail(Error::notFound(QStringLiteral("file '%1' does not exist").arg(path)));
+    if (!info.isFile())
+        return fail(Error::invalid(QStringLiteral("'%1' is not a regular file").arg(path)));
+    if (info.size() > kMaxArtifactBytes)
+        return fail(Error{Error::Code::TooLarge,
+                          QStringLiteral("'%1' is larger than the 4 GiB limit for a model file").arg(path)});
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return fail(Error::io(QStringLiteral("cannot open '%1': %2").arg(path, f.errorString())));
+    QByteArray bytes = f.readAll();
+    if (f.error() != QFileDevice::NoError)
+        return fail(Error::io(QStringLiteral("cannot read '%1': %2").arg(path, f.errorString())));
+    return bytes;
+}
+
+QString lastLine(const QByteArray &text)
+{
+    const QList<QByteArray> lines = text.trimmed().split('\n');
+    return lines.isEmpty() ? QString() : QString::fromUtf8(lines.last().trimmed()).left(300);
+}
+
+} // namespace
+
+QJsonObject toJson(const TorchScriptInfo &info)
+{
+    return {{QStringLiteral("signature"), info.signature.toJson()},
+            {QStringLiteral("parameter_count"), info.parameterCount},
+            {QStringLiteral("output_kind"), info.outputKind}};
+}
+
+Result<TorchScriptInfo> torchScriptInfoFromJson(const QJsonObject &o)
+{
+    static const QRegularExpression kind(QStringLiteral("^(tensor|tuple\\[[1-9][0-9]*\\])$"));
+    const QJsonValue signature = o.value(QStringLiteral("signature"));
+    const QJsonValue count = o.value(QStringLiteral("parameter_count"));
+    TorchScriptInfo info;
+    info.outputKind = o.value(QStringLiteral("output_kind")).toString();
+    if (!signature.isObject() || !count.isDouble() || count.toDouble() < 0 || !kind.match(info.outputKind).hasMatch())
+        return fail(Error::internal(QStringLiteral("malformed TorchScript description: needs signature, "
+                                                   "parameter_count and output_kind")));
+    info.signature = Signature::fromJson(signature.toObject());
+    info.parameterCount = count.toInteger();
+    if (info.signature.inputs.isEmpty() || info.signature.outputs.isEmpty())
+        return fail(Error::internal(QStringLiteral("malformed TorchScript description: no inputs or outputs")));
+    return info;
+}
+
+int runValidateArtifactCommand(const QString &file, QTextStream &out, QTextStream &err)
+{
+    const auto bytes = readArtifactFile(file);
+    const Result<TorchScriptInfo> info = bytes ? inspectBytes(*bytes) : fail(bytes.error());
+    if (info) {
+        out << QJsonDocument(toJson(*info)).toJson(QJsonDocument::Compact) << '\n';
+        out.flush();
+        return 0;
+    }
+    const QJsonObject error{{QStringLiteral("error"), info.error().message},
+                            {QStringLiteral("code"), Error::codeName(info.error().code)}};
+    out << QJsonDocument(error).toJson(QJsonDocument::Compact) << '\n';
+    out.flush();
+    err << info.error().message << '\n';
+    err.flush();
+    return exitCodeFor(info.error().code);
+}
+
+Result<TorchScriptInfo> inspectInChildProcess(const QString &cliPath, const QString &file, int timeoutSeconds,
+                                              int memoryLimitMiB)
+{
+    const QFileInfo input(file);
+    if (!input.exists())
+        return fail(Error::notFound(QStringLiteral("file '%1' does not exist").arg(file)));
+    if (!QFileInfo(cliPath).isExecutable())
+        return fail(Error{Error::Code::Unavailable,
+                          QStringLiteral("cannot validate '%1': validator program '%2' not found").arg(file, cliPath)});
+
+    QProcess child;
+    child.setProgram(cliPath);
+    child.setArguments({QStringLiteral("validate-artifact"), input.absoluteFilePath(), QStringLiteral("--json")});
+    const rlim_t addressSpace = memoryLimitMiB > 0 ? rlim_t(memoryLimitMiB) << 20 : RLIM_INFINITY;
+    const rlim_t cpuSeconds = timeoutSeconds > 0 ? rlim_t(timeoutSeconds) + 5 : RLIM_INFINITY;
+    // Runs in the child between fork and exec: async-signal-safe system calls only.
+    child.setChildProcessModifier([addressSpace, cpuSeconds] {
+        const rlimit as{addressSpace, addressSpace};
+        setrlimit(RLIMIT_AS, &as);
+        const rlimit cpu{cpuSeconds, cpuSeconds};
+        setrlimit(RLIMIT_CPU, &cpu); // a backstop should the parent die before its timer fires
+        const rlimit core{0, 0};
+        setrlimit(RLIMIT_CORE, &core); // a crash must not leave a core file of untrusted data
+#ifdef Q_OS_LINUX
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+#endif
+    });
+    child.start(QIODevice::ReadOnly);
+    if (!child.waitForStarted(30000))
+        return fail(Error{Error::Code::Unavailable, QStringLiteral("cannot start the validator '%1': %2")
+                                                        .arg(cliPath, child.errorString())});
+    if (!child.waitForFinished(timeoutSeconds > 0 ? timeoutSeconds * 1000 : -1)) {
+        child.kill();
+        child.waitForFinished(-1);
+        return fail(Error{Error::Code::Timeout,
+                          QStringLiteral("validation timed out after %1 s; '%2' was not imported")
+                              .arg(timeoutSeconds)
+                              .arg(input.fileName())});
+    }
+    if (child.exitStatus() == QProcess::CrashExit)
+        return fail(Error::invalid(
+            QStringLiteral("the file crashed the TorchScript loader (signal %1); it was not imported").arg(child.exitCode())));
+
+    const QByteArray output = child.readAllStandardOutput().left(kMaxChildOutput);
+    const QByteArray errors = child.readAllStandardError().right(kMaxChildOutput);
+    const QJsonObject reply = QJsonDocument::fromJson(output.trimmed()).object();
+    if (reply.contains(QStringLiteral("error")))
+        return fail(Error{codeFromName(reply.value(QStringLiteral("code")).toString()),
+                          reply.value(QStringLiteral("error")).toString()});
+    if (child.exitCode() == 0 && !reply.isEmpty())
+        return torchScriptInfoFromJson(reply);
+    const QString detail = lastLine(errors);
+    return fail(Error::internal(QStringLiteral("the validator exited with code %1%2")
+                                    .arg(child.exitCode())
+                                    .arg(detail.isEmpty() ? QString() : QStringLiteral(": ") + detail)));
+}
+
+} // namespace ModelDesk::Artifacts
