@@ -1,0 +1,170 @@
+#include "application.h"
+
+#include "artifacts/torchscriptinspector.h"
+#include "catalogclient.h"
+#include "core/platforminfo.h"
+#include "core/workspace.h"
+#include "mainwindow.h"
+#include "modelspage.h"
+#include "settingspage.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QMessageBox>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcApp, "modeldesk.app")
+
+Application::Application(QApplication &app)
+    : m_app(app)
+{
+}
+
+Application::~Application()
+{
+    shutdown();
+}
+
+void Application::installTranslators()
+{
+    // "" follows the system; otherwise the language chosen on the Settings page.
+    const QString chosen = m_settings.value(SettingsPage::languageKey()).toString();
+    const QLocale locale = chosen.isEmpty() ? QLocale::system() : QLocale(chosen);
+    QLocale::setDefault(locale);
+    if (m_translator.load(locale, QStringLiteral("modeldesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        m_app.installTranslator(&m_translator);
+    else if (!locale.name().startsWith(QLatin1String("en")))
+        qCInfo(lcApp) << "no ModelDesk translation for" << locale.name() << "- using English";
+    // Qt's own strings (dialog buttons, context menus), when the system ships them.
+    if (m_qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        m_app.installTranslator(&m_qtTranslator);
+}
+
+QString Application::validatorExecutable() const
+{
+    // Build tree: build/app/modeldesk/modeldesk next to build/app/modeldesk-cli/modeldesk-cli.
+    // Installed: both in the same bin directory.
+    const QString dir = QCoreApplication::applicationDirPath();
+    const QStringList candidates{QDir::cleanPath(dir + QStringLiteral("/../modeldesk-cli/modeldesk-cli")),
+                                 QDir::cleanPath(dir + QStringLiteral("/modeldesk-cli"))};
+    for (const QString &candidate : candidates) {
+        const QFileInfo info(candidate);
+        if (info.isFile() && info.isExecutable())
+            return info.absoluteFilePath();
+    }
+    return {};
+}
+
+void Application::logRuntime(QStringList &lines, bool &slowBlas) const
+{
+    const QString torch = ModelDesk::Artifacts::torchVersion();
+    const ModelDesk::BlasInfo blas = ModelDesk::loadedBlas();
+    qCInfo(lcApp).noquote() << "LibTorch" << torch << "- BLAS:" << blas.provider
+                            << (blas.path.isEmpty() ? QStringLiteral("(no libblas.so.3 mapped)") : blas.path);
+    lines << tr("LibTorch %1; BLAS: %2 (%3)")
+                 .arg(torch, blas.provider, blas.path.isEmpty() ? tr("no libblas.so.3 loaded") : blas.path);
+    slowBlas = blas.isReference();
+    if (slowBlas) {
+        qCWarning(lcApp).noquote() << "*** slow reference BLAS loaded (" << blas.path
+                                   << "): training and inference run 5-20x slower; install libopenblas0-pthread ***";
+    }
+}
+
+int Application::run()
+{
+    installTranslators(); // first, so that --help is translated too
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("ModelDesk: train, version, deploy and monitor PyTorch models on this workstation."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption workspaceOption(
+        QStringLiteral("workspace"),
+        tr("Use the workspace folder DIR (default: $MODELDESK_WORKSPACE, else the app-data folder)."),
+        QStringLiteral("DIR"));
+    parser.addOption(workspaceOption);
+    parser.addPositionalArgument(QStringLiteral("files"), tr("TorchScript files to import."),
+                                 QStringLiteral("[files...]"));
+    parser.process(m_app); // exits for --help / --version and for unknown options
+
+    MainWindow::initResources();
+    m_app.setWindowIcon(QIcon(QStringLiteral(":/icons/modeldesk.svg")));
+
+    auto workspace = ModelDesk::Workspace::open(parser.value(workspaceOption));
+    if (!workspace) {
+        const QString dir = ModelDesk::Workspace::resolveDirectory(parser.value(workspaceOption));
+        qCCritical(lcApp).noquote() << "cannot open workspace" << dir << ":" << workspace.error().message;
+        QMessageBox::critical(nullptr, tr("ModelDesk"),
+                              tr("The workspace %1 cannot be opened:\n%2").arg(dir, workspace.error().message));
+        return 1;
+    }
+
+    ModelDesk::Registry::CatalogOptions options;
+    options.validatorExecutable = validatorExecutable();
+    if (options.validatorExecutable.isEmpty())
+        qCWarning(lcApp) << "modeldesk-cli not found next to the executable: imported files are checked in-process";
+    auto catalog = ModelDesk::Registry::ModelCatalog::open(*workspace, options);
+    if (!catalog) {
+        qCCritical(lcApp).noquote() << "cannot open the model registry in" << workspace->root() << ":"
+                                    << catalog.error().message;
+        QMessageBox::critical(nullptr, tr("ModelDesk"),
+                              tr("The model registry in %1 cannot be opened:\n%2")
+                                  .arg(workspace->root(), catalog.error().message));
+        return 1;
+    }
+    m_catalog = std::move(*catalog);
+
+    QStringList startLines;
+    bool slowBlas = false;
+    logRuntime(startLines, slowBlas);
+
+    RuntimeInfo runtime;
+    runtime.torchVersion = ModelDesk::Artifacts::torchVersion();
+    runtime.blas = ModelDesk::loadedBlas();
+
+    m_client = std::make_unique<CatalogClient>(*m_catalog, ModelDesk::currentOsUser());
+    m_window = std::make_unique<MainWindow>(*m_client, m_settings, runtime);
+    m_window->report(LogPanel::Level::Info, tr("Workspace %1 opened.").arg(workspace->root()));
+    for (const QString &line : std::as_const(startLines))
+        m_window->report(LogPanel::Level::Info, line);
+    if (slowBlas)
+        m_window->report(LogPanel::Level::Warning,
+                         tr("The slow reference BLAS is loaded; install libopenblas0-pthread for 5-20x faster "
+                                     "training and inference."));
+    if (options.validatorExecutable.isEmpty())
+        m_window->report(LogPanel::Level::Warning,
+                         tr("modeldesk-cli was not found next to this program: imported files are checked "
+                                     "inside the console process."));
+    m_window->show();
+
+    const QStringList files = parser.positionalArguments();
+    if (!files.isEmpty()) {
+        QTimer::singleShot(0, m_window.get(), [this, files] {
+            QStringList absolute;
+            for (const QString &f : files)
+                absolute << QFileInfo(f).absoluteFilePath();
+            m_window->modelsPage()->importFiles(absolute);
+        });
+    }
+
+    const int code = m_app.exec();
+    shutdown();
+    return code;
+}
+
+void Application::shutdown()
+{
+    if (m_window)
+        m_window->saveWindowState();
+    m_window.reset();        // widgets hold references to the client
+    if (m_client)
+        m_client->shutdown(); // cancels a running import, waits for the worker thread
+    m_client.reset();
+    m_catalog.reset();       // no thread uses it any more
+}

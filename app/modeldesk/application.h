@@ -1,0 +1,48 @@
+#pragma once
+// Application: the GUI's composition root. It parses the command line, opens the workspace and the
+// ModelCatalog, installs the translators, builds the services once and injects them into the
+// MainWindow, and shuts down in order: window, then the catalog client's worker thread, then the
+// catalog (a thread must never outlive what it uses).
+
+#include "registry/modelcatalog.h"
+
+#include <QCoreApplication>
+#include <QSettings>
+#include <QString>
+#include <QStringList>
+#include <QTranslator>
+
+#include <memory>
+
+class CatalogClient;
+class MainWindow;
+class QApplication;
+class QCommandLineParser;
+
+class Application final
+{
+    Q_DECLARE_TR_FUNCTIONS(Application)
+
+public:
+    explicit Application(QApplication &app);
+    ~Application();
+    Application(const Application &) = delete;
+    Application &operator=(const Application &) = delete;
+
+    // Runs the console; returns the process exit code.
+    int run();
+
+private:
+    void installTranslators();
+    QString validatorExecutable() const;
+    void logRuntime(QStringList &lines, bool &slowBlas) const;
+    void shutdown();
+
+    QApplication &m_app;
+    QSettings m_settings;
+    QTranslator m_translator;
+    QTranslator m_qtTranslator;
+    std::unique_ptr<ModelDesk::Registry::ModelCatalog> m_catalog;
+    std::unique_ptr<CatalogClient> m_client;
+    std::unique_ptr<MainWindow> m_window;
+};

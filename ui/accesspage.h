@@ -1,0 +1,13 @@
+#pragma once
+// AccessPage: placeholder until its feature is built; says what the page will offer (see PlannedPage).
+
+#include "plannedpage.h"
+
+class AccessPage final : public PlannedPage
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AccessPage)
+
+public:
+    explicit AccessPage(QWidget *parent = nullptr);
+};

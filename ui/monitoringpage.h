@@ -1,0 +1,13 @@
+#pragma once
+// MonitoringPage: placeholder until its feature is built; says what the page will offer (see PlannedPage).
+
+#include "plannedpage.h"
+
+class MonitoringPage final : public PlannedPage
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MonitoringPage)
+
+public:
+    explicit MonitoringPage(QWidget *parent = nullptr);
+};

@@ -1,0 +1,13 @@
+#pragma once
+// TrainingPage: placeholder until its feature is built; says what the page will offer (see PlannedPage).
+
+#include "plannedpage.h"
+
+class TrainingPage final : public PlannedPage
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TrainingPage)
+
+public:
+    explicit TrainingPage(QWidget *parent = nullptr);
+};
