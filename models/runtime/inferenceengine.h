@@ -73,6 +73,10 @@ struct BatchingConfig
     int idleUnloadSeconds = 0;        // 0 = never
 };
 
+// Range checks of a batching config (InvalidArgument naming the field and its allowed range).
+// maxQueueDelayUs is an upper bound: a lone request with no concurrent traffic is not held back.
+Status checkBatchingConfig(const BatchingConfig &batching);
+
 // What to serve: a model reference (name + version, or name + alias followed when it moves),
 // an optional canary, batching and visibility.
 struct DeploymentSpec
@@ -89,6 +93,11 @@ struct DeploymentSpec
 
     QJsonObject toJson() const;
     static Result<DeploymentSpec> fromJson(const QJsonObject &o); // validates
+    // The JSON form used by fromJson/toJson and persistence (snake_case keys):
+    // {"name","model","version"|null,"alias","canary_version"|null,"canary_percent","sticky_header","public",
+    //  "batching":{"max_batch_size","max_queue_delay_us","workers","intra_op_threads","queue_capacity",
+    //              "request_timeout_ms","idle_unload_seconds"}}; missing keys take the defaults above.
+    Status validate() const;
 };
 
 enum class DeploymentState { Loading, Warming, Ready, Draining, Unloaded, Failed };
@@ -102,6 +111,9 @@ struct VersionStatus
     int trafficPercent = 0;
     Signature signature;
     QString digest;
+    QString warmup;                   // "3 warm-up forwards" or why warm-up was skipped
+    int queueDepth = 0;
+    int inFlight = 0;
 };
 
 struct DeploymentStatus
@@ -114,7 +126,16 @@ struct DeploymentStatus
     int queueDepth = 0;
     int inFlight = 0;
     QDateTime lastRequest;
+    bool idleUnloaded = false;        // Unloaded by the idle TTL: the next request loads it again
+    int loads = 0;                    // completed loads of this deployment in this process (reloads included)
+    int unloads = 0;                  // explicit, idle and swap-drain unloads
 };
+
+// JSON form of a status for the CLI (`deployments --json`) and the management API:
+// {"name","state","reason","spec":{...},"versions":[{"version","state","reason","traffic_percent","digest",
+//  "warmup","queue_depth","in_flight","signature"}],"history":[...],"queue_depth","in_flight","last_request",
+//  "idle_unloaded","loads","unloads"}.
+QJsonObject toJson(const DeploymentStatus &status);
 
 class InferenceEngine
 {
