@@ -265,15 +265,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Checking %1 for import as &apos;%2&apos;…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Importing %1 as &apos;%2&apos; (%3 of %4)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cancelling the import of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing %1 as &apos;%2&apos;…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking %1 (TorchScript validation)…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -376,6 +380,10 @@
     </message>
     <message>
         <source>Error: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning: </source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -573,16 +581,16 @@
     </message>
     <message numerus="yes">
         <source>%n model(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n model</numerusform>
+            <numerusform>%n models</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n version(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n version</numerusform>
+            <numerusform>%n versions</numerusform>
         </translation>
     </message>
     <message>

@@ -192,7 +192,12 @@ void MainWindow::report(LogPanel::Level level, const QString &message)
 {
     m_log->append(level, message);
     const int timeoutMs = level == LogPanel::Level::Info ? 8000 : 20000;
-    statusBar()->showMessage(level == LogPanel::Level::Info ? message : QString(tr("Error: ") + message), timeoutMs);
+    QString shown = message;
+    if (level == LogPanel::Level::Warning)
+        shown = QString(tr("Warning: ") + message);
+    else if (level == LogPanel::Level::Error)
+        shown = QString(tr("Error: ") + message);
+    statusBar()->showMessage(shown, timeoutMs);
 }
 
 void MainWindow::restoreWindowState()

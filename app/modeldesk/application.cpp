@@ -30,20 +30,34 @@ Application::~Application()
     shutdown();
 }
 
-void Application::installTranslators()
+void Application::installTranslators(QCoreApplication &app, const QSettings &settings, QTranslator &own,
+                                     QTranslator &qt)
 {
     // "" follows the system; otherwise the language chosen on the Settings page.
-    const QString chosen = m_settings.value(SettingsPage::languageKey()).toString();
+    const QString chosen = settings.value(SettingsPage::languageKey()).toString();
     const QLocale locale = chosen.isEmpty() ? QLocale::system() : QLocale(chosen);
     QLocale::setDefault(locale);
-    if (m_translator.load(locale, QStringLiteral("modeldesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        m_app.installTranslator(&m_translator);
-    else if (!locale.name().startsWith(QLatin1String("en")))
+    if (own.load(locale, QStringLiteral("modeldesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        app.installTranslator(&own);
+    else if (!locale.name().startsWith(QLatin1String("en")) && locale.name() != QLatin1String("C"))
         qCInfo(lcApp) << "no ModelDesk translation for" << locale.name() << "- using English";
     // Qt's own strings (dialog buttons, context menus), when the system ships them.
-    if (m_qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        m_app.installTranslator(&m_qtTranslator);
+    if (qt.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        app.installTranslator(&qt);
+}
+
+void Application::describeOptions(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(
+        tr("ModelDesk: train, version, deploy and monitor PyTorch models on this workstation."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("workspace"),
+        tr("Use the workspace folder DIR (default: $MODELDESK_WORKSPACE, else the app-data folder)."),
+        QStringLiteral("DIR")));
+    parser.addPositionalArgument(QStringLiteral("files"), tr("TorchScript files to import."),
+                                 QStringLiteral("[files...]"));
 }
 
 QString Application::validatorExecutable() const
@@ -78,27 +92,18 @@ void Application::logRuntime(QStringList &lines, bool &slowBlas) const
 
 int Application::run()
 {
-    installTranslators(); // first, so that --help is translated too
+    installTranslators(m_app, m_settings, m_translator, m_qtTranslator);
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("ModelDesk: train, version, deploy and monitor PyTorch models on this workstation."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption workspaceOption(
-        QStringLiteral("workspace"),
-        tr("Use the workspace folder DIR (default: $MODELDESK_WORKSPACE, else the app-data folder)."),
-        QStringLiteral("DIR"));
-    parser.addOption(workspaceOption);
-    parser.addPositionalArgument(QStringLiteral("files"), tr("TorchScript files to import."),
-                                 QStringLiteral("[files...]"));
+    describeOptions(parser);
     parser.process(m_app); // exits for --help / --version and for unknown options
+    const QString workspaceDir = parser.value(QStringLiteral("workspace"));
 
     MainWindow::initResources();
     m_app.setWindowIcon(QIcon(QStringLiteral(":/icons/modeldesk.svg")));
 
-    auto workspace = ModelDesk::Workspace::open(parser.value(workspaceOption));
+    auto workspace = ModelDesk::Workspace::open(workspaceDir);
     if (!workspace) {
-        const QString dir = ModelDesk::Workspace::resolveDirectory(parser.value(workspaceOption));
+        const QString dir = ModelDesk::Workspace::resolveDirectory(workspaceDir);
         qCCritical(lcApp).noquote() << "cannot open workspace" << dir << ":" << workspace.error().message;
         QMessageBox::critical(nullptr, tr("ModelDesk"),
                               tr("The workspace %1 cannot be opened:\n%2").arg(dir, workspace.error().message));

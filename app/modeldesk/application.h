@@ -18,6 +18,7 @@ class CatalogClient;
 class MainWindow;
 class QApplication;
 class QCommandLineParser;
+class QCoreApplication;
 
 class Application final
 {
@@ -32,8 +33,14 @@ public:
     // Runs the console; returns the process exit code.
     int run();
 
+    // The command line, shared with main()'s display-less path for --help and --version.
+    static void describeOptions(QCommandLineParser &parser);
+    // Installs the ModelDesk and Qt translators for the language chosen in the settings
+    // ("" = the system's). The translators must outlive their use.
+    static void installTranslators(QCoreApplication &app, const QSettings &settings, QTranslator &own,
+                                   QTranslator &qt);
+
 private:
-    void installTranslators();
     QString validatorExecutable() const;
     void logRuntime(QStringList &lines, bool &slowBlas) const;
     void shutdown();

@@ -37,7 +37,8 @@ private Q_SLOTS:
 private:
     Registry::CatalogOptions options() const;
     std::unique_ptr<ModelCatalog> openCatalog() const;
-    VersionInfo importDirect(ModelCatalog &catalog, const QString &file, const QString &model);
+    // Imports as the CLI would; false (with the reason logged) when it fails.
+    bool importDirect(ModelCatalog &catalog, const QString &file, const QString &model, VersionInfo *out = nullptr);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<ModelCatalog> m_catalog;
@@ -64,19 +65,24 @@ std::unique_ptr<ModelCatalog> tst_CatalogClient::openCatalog() const
     return std::move(*catalog);
 }
 
-VersionInfo tst_CatalogClient::importDirect(ModelCatalog &catalog, const QString &file, const QString &model)
+bool tst_CatalogClient::importDirect(ModelCatalog &catalog, const QString &file, const QString &model, VersionInfo *out)
 {
     Registry::ImportRequest request;
     request.sourcePath = TestData::modelPath(file);
     request.model = model;
     auto v = catalog.importFile(request, QStringLiteral("cli-user"));
-    if (!v)
-        qFatal("import %s: %s", qPrintable(file), qPrintable(v.error().message));
-    return *v;
+    if (!v) {
+        qWarning("import %s: %s", qPrintable(file), qPrintable(v.error().message));
+        return false;
+    }
+    if (out)
+        *out = *v;
+    return true;
 }
 
 void tst_CatalogClient::init()
 {
+    cleanup();
     MODELDESK_REQUIRE_TEST_MODELS();
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
@@ -91,7 +97,7 @@ void tst_CatalogClient::cleanup()
 
 void tst_CatalogClient::firstSnapshotArrives()
 {
-    importDirect(*m_catalog, QStringLiteral("linear.pt"), QStringLiteral("linear"));
+    QVERIFY(importDirect(*m_catalog, QStringLiteral("linear.pt"), QStringLiteral("linear")));
     CatalogClient client(*m_catalog, QStringLiteral("tester"));
     QSignalSpy snapshots(&client, &CatalogClient::snapshotReady);
     QVERIFY(snapshots.wait());
@@ -181,8 +187,8 @@ void tst_CatalogClient::cancelImportStoresNothing()
 
 void tst_CatalogClient::mutationsRefreshAndAreAudited()
 {
-    importDirect(*m_catalog, QStringLiteral("linear.pt"), QStringLiteral("linear"));
-    importDirect(*m_catalog, QStringLiteral("mlp.pt"), QStringLiteral("linear"));
+    QVERIFY(importDirect(*m_catalog, QStringLiteral("linear.pt"), QStringLiteral("linear")));
+    QVERIFY(importDirect(*m_catalog, QStringLiteral("mlp.pt"), QStringLiteral("linear")));
     CatalogClient client(*m_catalog, QStringLiteral("tester"));
     QSignalSpy ok(&client, &CatalogClient::operationSucceeded);
     QSignalSpy failed(&client, &CatalogClient::operationFailed);
@@ -246,7 +252,7 @@ void tst_CatalogClient::changeFromAnotherInstanceIsPolled()
 
     // Another process (the CLI) opens the same workspace and imports: no refresh() is called here.
     auto other = openCatalog();
-    importDirect(*other, QStringLiteral("linear.pt"), QStringLiteral("from-cli"));
+    QVERIFY(importDirect(*other, QStringLiteral("linear.pt"), QStringLiteral("from-cli")));
     QTRY_COMPARE_WITH_TIMEOUT(client.snapshot().versions.size(), 1, 10000);
     QCOMPARE(client.snapshot().versions.first().model, QStringLiteral("from-cli"));
     QCOMPARE(client.snapshot().versions.first().createdBy, QStringLiteral("cli-user"));
@@ -258,7 +264,8 @@ void tst_CatalogClient::changeFromAnotherInstanceIsPolled()
 
 void tst_CatalogClient::exportWritesTheFile()
 {
-    const auto v = importDirect(*m_catalog, QStringLiteral("linear.pt"), QStringLiteral("linear"));
+    VersionInfo v;
+    QVERIFY(importDirect(*m_catalog, QStringLiteral("linear.pt"), QStringLiteral("linear"), &v));
     CatalogClient client(*m_catalog, QStringLiteral("tester"));
     QSignalSpy ok(&client, &CatalogClient::operationSucceeded);
     const QString destination = m_dir->filePath(QStringLiteral("exported.pt"));

@@ -50,7 +50,8 @@ private Q_SLOTS:
 
 private:
     std::unique_ptr<ModelCatalog> openCatalog() const;
-    void importDirect(ModelCatalog &catalog, const QString &file, const QString &model);
+    // Imports as the CLI would; false (with the reason logged) when it fails.
+    bool importDirect(ModelCatalog &catalog, const QString &file, const QString &model);
     void createWindow();
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -75,13 +76,15 @@ std::unique_ptr<ModelCatalog> tst_MainWindow::openCatalog() const
     return std::move(*catalog);
 }
 
-void tst_MainWindow::importDirect(ModelCatalog &catalog, const QString &file, const QString &model)
+bool tst_MainWindow::importDirect(ModelCatalog &catalog, const QString &file, const QString &model)
 {
     Registry::ImportRequest request;
     request.sourcePath = TestData::modelPath(file);
     request.model = model;
     auto v = catalog.importFile(request, QStringLiteral("cli-user"));
-    QVERIFY2(v.has_value(), v ? "" : qPrintable(v.error().message));
+    if (!v)
+        qWarning("import %s: %s", qPrintable(file), qPrintable(v.error().message));
+    return v.has_value();
 }
 
 void tst_MainWindow::createWindow()
@@ -96,12 +99,13 @@ void tst_MainWindow::createWindow()
 
 void tst_MainWindow::init()
 {
+    cleanup(); // Qt Test skips cleanup() when init() failed: never leave a client polling a dead catalog
     MODELDESK_REQUIRE_TEST_MODELS();
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
     m_catalog = openCatalog();
-    importDirect(*m_catalog, QStringLiteral("linear.pt"), QStringLiteral("linear"));
+    QVERIFY(importDirect(*m_catalog, QStringLiteral("linear.pt"), QStringLiteral("linear")));
     m_client = std::make_unique<CatalogClient>(*m_catalog, QStringLiteral("tester"));
     createWindow();
 }
@@ -146,7 +150,7 @@ void tst_MainWindow::changeByAnotherInstanceAppears()
 
     // A second ModelCatalog on the same workspace, as the CLI would open it.
     auto cli = openCatalog();
-    importDirect(*cli, QStringLiteral("mlp.pt"), QStringLiteral("another"));
+    QVERIFY(importDirect(*cli, QStringLiteral("mlp.pt"), QStringLiteral("another")));
     QVERIFY(cli->registry().setAlias(QStringLiteral("linear"), QStringLiteral("production"), 1, QStringLiteral("cli-user")));
 
     QTRY_COMPARE_WITH_TIMEOUT(page->tableModel()->rowCount(), 2, 10000);
@@ -178,7 +182,7 @@ void tst_MainWindow::filterBoxFilters()
 {
     ModelsPage *page = m_window->modelsPage();
     auto cli = openCatalog();
-    importDirect(*cli, QStringLiteral("mlp.pt"), QStringLiteral("fashion"));
+    QVERIFY(importDirect(*cli, QStringLiteral("mlp.pt"), QStringLiteral("fashion")));
     QTRY_COMPARE_WITH_TIMEOUT(page->tableModel()->rowCount(), 2, 10000);
     QTest::keyClicks(page->filterEdit(), QStringLiteral("fash"));
     QCOMPARE(page->proxyModel()->rowCount(), 1);
