@@ -1,0 +1,738 @@
+#include "modelregistry.h"
+
+#include "core/names.h"
+#include "modelregistry_p.h"
+#include "registrymigrations.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonDocument>
+#include <algorithm>
+
+namespace ModelDesk::Registry {
+
+using namespace Internal;
+
+namespace {
+
+// ---- loading rows -----------------------------------------------------------------------------------
+
+Result<QList<ModelInfo>> loadModels(const QSqlDatabase &db, const QString &where, const QVariantList &binds)
+{
+    Result<QSqlQuery> q = Sql::exec(
+        db,
+        QStringLiteral("SELECT m.id, m.name, m.description, m.task, m.created,"
+                       " (SELECT MAX(version) FROM versions WHERE model_id = m.id),"
+                       " (SELECT COUNT(*) FROM versions WHERE model_id = m.id)"
+                       " FROM models m WHERE ") +
+            where + QStringLiteral(" ORDER BY m.name"),
+        binds);
+    if (!q)
+        return fail(q.error());
+    QList<ModelInfo> out;
+    while (q->next()) {
+        ModelInfo m;
+        m.id = q->value(0).toLongLong();
+        m.name = q->value(1).toString();
+        m.description = q->value(2).toString();
+        m.task = q->value(3).toString();
+        m.created = Sql::toTime(q->value(4));
+        m.latestVersion = q->value(5).toInt();
+        m.versionCount = q->value(6).toInt();
+        out.append(std::move(m));
+    }
+    return out;
+}
+
+// Versions matching `where` (over `versions v JOIN models m`) with their aliases and tags: three
+// queries whatever the number of versions, so listing a thousand versions stays cheap.
+Result<QList<VersionInfo>> loadVersions(const QSqlDatabase &db, const QString &where, const QVariantList &binds)
+{
+    const QString from = QStringLiteral(" FROM versions v JOIN models m ON m.id = v.model_id WHERE ") + where;
+    Result<QSqlQuery> q = Sql::exec(
+        db,
+        QStringLiteral("SELECT v.id, m.name, v.version, v.digest, v.size, v.format, v.signature, v.parameter_count,"
+                       " v.metrics, v.params, v.parent_version, v.run_id, v.dataset_digest, v.source, v.description,"
+                       " v.created_by, v.created") +
+            from + QStringLiteral(" ORDER BY m.name, v.version"),
+        binds);
+    if (!q)
+        return fail(q.error());
+    QList<VersionInfo> out;
+    QHash<qint64, qsizetype> index;
+    while (q->next()) {
+        VersionInfo v;
+        v.id = q->value(0).toLongLong();
+        v.model = q->value(1).toString();
+        v.version = q->value(2).toInt();
+        v.digest = q->value(3).toString();
+        v.size = q->value(4).toLongLong();
+        v.format = q->value(5).toString();
+        v.signature = Signature::fromJson(Sql::toObject(q->value(6)));
+        v.parameterCount = q->value(7).toLongLong();
+        v.metrics = Sql::toObject(q->value(8));
+        v.params = Sql::toObject(q->value(9));
+        if (!q->value(10).isNull())
+            v.lineage.parentVersion = q->value(10).toInt();
+        v.lineage.runId = q->value(11).toString();
+        v.lineage.datasetDigest = q->value(12).toString();
+        v.lineage.source = q->value(13).toString();
+        v.description = q->value(14).toString();
+        v.createdBy = q->value(15).toString();
+        v.created = Sql::toTime(q->value(16));
+        index.insert(v.id, out.size());
+        out.append(std::move(v));
+    }
+    q->finish();
+    if (out.isEmpty())
+        return out;
+
+    Result<QSqlQuery> a = Sql::exec(db, QStringLiteral("SELECT v.id, a.alias FROM aliases a JOIN versions v ON v.id = a.version_id"
+                                                       " JOIN models m ON m.id = v.model_id WHERE ") + where,
+                                    binds);
+    if (!a)
+        return fail(a.error());
+    while (a->next()) {
+        if (auto it = index.constFind(a->value(0).toLongLong()); it != index.cend())
+            out[*it].aliases.append(a->value(1).toString());
+    }
+    a->finish();
+    Result<QSqlQuery> t = Sql::exec(db, QStringLiteral("SELECT v.id, t.key, t.value FROM tags t JOIN versions v ON v.id = t.version_id"
+                                                       " JOIN models m ON m.id = v.model_id WHERE ") + where,
+                                    binds);
+    if (!t)
+        return fail(t.error());
+    while (t->next()) {
+        if (auto it = index.constFind(t->value(0).toLongLong()); it != index.cend())
+            out[*it].tags.insert(t->value(1).toString(), t->value(2).toString());
+    }
+    for (VersionInfo &v : out)
+        std::sort(v.aliases.begin(), v.aliases.end());
+    return out;
+}
+
+Result<VersionInfo> loadVersion(const QSqlDatabase &db, qint64 versionId)
+{
+    Result<QList<VersionInfo>> list = loadVersions(db, QStringLiteral("v.id = ?"), {versionId});
+    if (!list)
+        return fail(list.error());
+    if (list->isEmpty())
+        return fail(Error::internal(QStringLiteral("version row %1 vanished inside its transaction").arg(versionId)));
+    return list->first();
+}
+
+Result<qint64> modelId(const QSqlDatabase &db, const QString &model)
+{
+    Result<QVariant> id = Sql::scalar(db, QStringLiteral("SELECT id FROM models WHERE name = ?"), {model});
+    if (!id)
+        return fail(id.error());
+    if (!id->isValid())
+        return fail(Error::notFound(QStringLiteral("model '%1' does not exist").arg(model)));
+    return id->toLongLong();
+}
+
+struct VersionRow
+{
+    qint64 id = 0;
+    QString digest;
+};
+
+Result<VersionRow> versionRow(const QSqlDatabase &db, const QString &model, int version)
+{
+    Result<qint64> mid = modelId(db, model);
+    if (!mid)
+        return fail(mid.error());
+    Result<QSqlQuery> q = Sql::exec(db, QStringLiteral("SELECT id, digest FROM versions WHERE model_id = ? AND version = ?"),
+                                    {*mid, version});
+    if (!q)
+        return fail(q.error());
+    if (!q->next())
+        return fail(Error::notFound(QStringLiteral("model '%1' has no version %2").arg(model).arg(version)));
+    return VersionRow{q->value(0).toLongLong(), q->value(1).toString()};
+}
+
+Status checkModelName(const QString &name) { return Names::checkName(name, QStringLiteral("model")); }
+
+Status checkNewVersion(const QString &model, const NewVersion &v)
+{
+    if (Status s = checkModelName(model); !s)
+        return s;
+    if (!Names::isValidDigest(v.digest))
+        return fail(Error::invalid(
+            QStringLiteral("invalid artifact digest '%1': expected 64 lower-case hex characters").arg(v.digest.left(80))));
+    if (v.size < 0)
+        return fail(Error::invalid(QStringLiteral("artifact size must not be negative")));
+    if (v.parameterCount < 0)
+        return fail(Error::invalid(QStringLiteral("parameter count must not be negative")));
+    if (v.format.isEmpty())
+        return fail(Error::invalid(QStringLiteral("artifact format is empty")));
+    if (v.lineage.parentVersion && *v.lineage.parentVersion < 1)
+        return fail(Error::invalid(QStringLiteral("parent version must be a positive integer")));
+    if (!v.lineage.runId.isEmpty()) {
+        if (Status s = Names::checkName(v.lineage.runId, QStringLiteral("run")); !s)
+            return s;
+    }
+    if (!v.lineage.datasetDigest.isEmpty() && !Names::isValidDigest(v.lineage.datasetDigest))
+        return fail(Error::invalid(QStringLiteral("invalid dataset digest '%1': expected 64 lower-case hex characters")
+                                       .arg(v.lineage.datasetDigest.left(80))));
+    return {};
+}
+
+Result<qint64> insertModel(const QSqlDatabase &db, const QString &name, const QString &description, const QString &task,
+                           const QString &actor)
+{
+    Result<QSqlQuery> q = Sql::exec(db, QStringLiteral("INSERT INTO models (name, description, task, created) VALUES (?, ?, ?, ?)"),
+                                    {name, description, task, Sql::nowText()});
+    if (!q)
+        return fail(q.error());
+    const qint64 id = q->lastInsertId().toLongLong();
+    if (Status s = appendAudit(db, actor, QStringLiteral("model.create"), name,
+                               QJsonObject{{QStringLiteral("description"), description}, {QStringLiteral("task"), task}});
+        !s)
+        return fail(s.error());
+    return id;
+}
+
+// The whole of addVersion inside its write transaction. The number is max(next_version, max+1),
+// read under the write lock; next_version then moves past it, so numbers never repeat.
+Result<VersionInfo> insertVersion(const QSqlDatabase &db, const QString &model, const NewVersion &v, const QString &actor,
+                                  bool createModelIfMissing, bool clearPending)
+{
+    Result<qint64> mid = modelId(db, model);
+    if (!mid && mid.error().code == Error::Code::NotFound && createModelIfMissing)
+        mid = insertModel(db, model, QString(), QString(), actor);
+    if (!mid)
+        return fail(mid.error());
+
+    Result<QSqlQuery> n = Sql::exec(db, QStringLiteral("SELECT next_version, (SELECT COALESCE(MAX(version), 0) FROM versions"
+                                                       " WHERE model_id = ?) FROM models WHERE id = ?"),
+                                    {*mid, *mid});
+    if (!n)
+        return fail(n.error());
+    if (!n->next())
+        return fail(Error::internal(QStringLiteral("model '%1' vanished inside its transaction").arg(model)));
+    const int number = std::max(n->value(0).toInt(), n->value(1).toInt() + 1);
+    n->finish();
+    if (v.lineage.parentVersion && *v.lineage.parentVersion >= number)
+        return fail(Error::invalid(QStringLiteral("parent version %1 is not an earlier version of model '%2'")
+                                       .arg(*v.lineage.parentVersion)
+                                       .arg(model)));
+
+    Result<QSqlQuery> ins = Sql::exec(
+        db,
+        QStringLiteral("INSERT INTO versions (model_id, version, digest, size, format, signature, parameter_count, metrics,"
+                       " params, parent_version, run_id, dataset_digest, source, description, created_by, created)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {*mid, number, v.digest, v.size, v.format, Sql::jsonText(v.signature.toJson()), v.parameterCount,
+         Sql::jsonText(v.metrics), Sql::jsonText(v.params),
+         v.lineage.parentVersion ? QVariant(*v.lineage.parentVersion) : QVariant(), v.lineage.runId,
+         v.lineage.datasetDigest, v.lineage.source, v.description, actor, Sql::nowText()});
+    if (!ins)
+        return fail(ins.error());
+    const qint64 versionId = ins->lastInsertId().toLongLong();
+    if (auto u = Sql::exec(db, QStringLiteral("UPDATE models SET next_version = ? WHERE id = ?"), {number + 1, *mid}); !u)
+        return fail(u.error());
+    if (clearPending) {
+        if (auto p = Sql::exec(db, QStringLiteral("DELETE FROM pending_artifacts WHERE digest = ? AND pid = ?"),
+                               {v.digest, QCoreApplication::applicationPid()});
+            !p)
+            return fail(p.error());
+    }
+    if (Status s = appendAudit(db, actor, QStringLiteral("version.create"), versionTarget(model, number),
+                               QJsonObject{{QStringLiteral("digest"), v.digest},
+                                           {QStringLiteral("size"), v.size},
+                                           {QStringLiteral("format"), v.format},
+                                           {QStringLiteral("source"), v.lineage.source}});
+        !s)
+        return fail(s.error());
+    return loadVersion(db, versionId);
+}
+
+Result<bool> digestReferenced(const QSqlDatabase &db, const QString &digest)
+{
+    Result<QVariant> r = Sql::scalar(db, QStringLiteral("SELECT 1 FROM versions WHERE digest = ? LIMIT 1"), {digest});
+    if (!r)
+        return fail(r.error());
+    return r->isValid();
+}
+
+Status checkFileHeader(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return {};
+    if (info.isDir())
+        return fail(Error::invalid(QStringLiteral("registry path '%1' is a directory").arg(path)));
+    if (info.size() == 0)
+        return {}; // SQLite treats an empty file as a new database
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return fail(Error::io(QStringLiteral("cannot read registry '%1': %2").arg(path, f.errorString())));
+    static const QByteArray magic("SQLite format 3\0", 16);
+    if (f.read(16) != magic)
+        return fail(Error::corrupt(QStringLiteral("'%1' is not a ModelDesk registry: it is not an SQLite database").arg(path)));
+    return {};
+}
+
+} // namespace
+
+// ---- lifetime -----------------------------------------------------------------------------------------
+
+ModelRegistry::ModelRegistry() : d(std::make_unique<Private>()) {}
+
+ModelRegistry::~ModelRegistry() = default;
+
+Result<std::unique_ptr<ModelRegistry>> ModelRegistry::open(const QString &path)
+{
+    if (path.isEmpty())
+        return fail(Error::invalid(QStringLiteral("registry path is empty")));
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    if (Status s = checkFileHeader(absolute); !s)
+        return fail(s.error());
+    std::unique_ptr<ModelRegistry> registry(new ModelRegistry);
+    registry->d->db = std::make_unique<RegistryDatabase>(absolute);
+    Result<int> version = Migrations::migrate(*registry->d->db);
+    if (!version)
+        return fail(version.error());
+    registry->d->schemaVersion = *version;
+    return registry;
+}
+
+QString ModelRegistry::path() const { return d->db->path(); }
+
+int ModelRegistry::schemaVersion() const { return d->schemaVersion; }
+
+int ModelRegistry::latestSchemaVersion() { return Migrations::latestVersion(); }
+
+// ---- models -------------------------------------------------------------------------------------------
+
+Result<ModelInfo> ModelRegistry::createModel(const QString &name, const QString &description, const QString &task,
+                                             const QString &actor)
+{
+    if (Status s = checkModelName(name); !s)
+        return fail(s.error());
+    return d->db->write([&](QSqlDatabase &db) -> Result<ModelInfo> {
+        Result<QVariant> existing = Sql::scalar(db, QStringLiteral("SELECT id FROM models WHERE name = ?"), {name});
+        if (!existing)
+            return fail(existing.error());
+        if (existing->isValid())
+            return fail(Error::exists(QStringLiteral("model '%1' already exists").arg(name)));
+        Result<qint64> id = insertModel(db, name, description, task, actor);
+        if (!id)
+            return fail(id.error());
+        Result<QList<ModelInfo>> m = loadModels(db, QStringLiteral("m.id = ?"), {*id});
+        if (!m)
+            return fail(m.error());
+        return m->first();
+    });
+}
+
+Result<ModelInfo> ModelRegistry::model(const QString &name) const
+{
+    if (Status s = checkModelName(name); !s)
+        return fail(s.error());
+    return d->db->read([&](QSqlDatabase &db) -> Result<ModelInfo> {
+        Result<QList<ModelInfo>> m = loadModels(db, QStringLiteral("m.name = ?"), {name});
+        if (!m)
+            return fail(m.error());
+        if (m->isEmpty())
+            return fail(Error::notFound(QStringLiteral("model '%1' does not exist").arg(name)));
+        return m->first();
+    });
+}
+
+Result<QList<ModelInfo>> ModelRegistry::models() const
+{
+    return d->db->read([&](QSqlDatabase &db) { return loadModels(db, QStringLiteral("1"), {}); });
+}
+
+Status ModelRegistry::setModelDescription(const QString &name, const QString &description, const QString &actor)
+{
+    if (Status s = checkModelName(name); !s)
+        return s;
+    return d->db->write([&](QSqlDatabase &db) -> Status {
+        Result<qint64> id = modelId(db, name);
+        if (!id)
+            return fail(id.error());
+        if (auto q = Sql::exec(db, QStringLiteral("UPDATE models SET description = ? WHERE id = ?"), {description, *id}); !q)
+            return fail(q.error());
+        return appendAudit(db, actor, QStringLiteral("model.describe"), name,
+                           QJsonObject{{QStringLiteral("description"), description}});
+    });
+}
+
+Result<QStringList> ModelRegistry::deleteModel(const QString &name, const QString &actor)
+{
+    if (Status s = checkModelName(name); !s)
+        return fail(s.error());
+    return d->db->write([&](QSqlDatabase &db) -> Result<QStringList> {
+        Result<qint64> id = modelId(db, name);
+        if (!id)
+            return fail(id.error());
+        Result<QVariant> count = Sql::scalar(db, QStringLiteral("SELECT COUNT(*) FROM versions WHERE model_id = ?"), {*id});
+        if (!count)
+            return fail(count.error());
+        // Digests of this model that no version of another model shares.
+        Result<QSqlQuery> q = Sql::exec(db, QStringLiteral("SELECT DISTINCT v.digest FROM versions v WHERE v.model_id = ?"
+                                                           " AND NOT EXISTS (SELECT 1 FROM versions o WHERE o.digest = v.digest"
+                                                           " AND o.model_id <> v.model_id) ORDER BY v.digest"),
+                                        {*id});
+        if (!q)
+            return fail(q.error());
+        QStringList freed;
+        while (q->next())
+            freed << q->value(0).toString();
+        q->finish();
+        // Versions, aliases and tags go by ON DELETE CASCADE.
+        if (auto del = Sql::exec(db, QStringLiteral("DELETE FROM models WHERE id = ?"), {*id}); !del)
+            return fail(del.error());
+        for (const QString &digest : std::as_const(freed)) {
+            if (Status s = markPendingDelete(db, digest); !s)
+                return fail(s.error());
+        }
+        if (Status s = appendAudit(db, actor, QStringLiteral("model.delete"), name,
+                                   QJsonObject{{QStringLiteral("versions"), count->toInt()},
+                                               {QStringLiteral("freed_digests"), QJsonArray::fromStringList(freed)}});
+            !s)
+            return fail(s.error());
+        return freed;
+    });
+}
+
+// ---- versions -----------------------------------------------------------------------------------------
+
+Result<VersionInfo> ModelRegistry::addVersion(const QString &model, const NewVersion &v, const QString &actor,
+                                              bool createModelIfMissing)
+{
+    if (Status s = checkNewVersion(model, v); !s)
+        return fail(s.error());
+    return d->db->write(
+        [&](QSqlDatabase &db) { return insertVersion(db, model, v, actor, createModelIfMissing, /*clearPending=*/false); });
+}
+
+Result<VersionInfo> ModelRegistry::addVersionClearingPending(const QString &model, const NewVersion &v,
+                                                             const QString &actor, bool createModelIfMissing)
+{
+    if (Status s = checkNewVersion(model, v); !s)
+        return fail(s.error());
+    return d->db->write(
+        [&](QSqlDatabase &db) { return insertVersion(db, model, v, actor, createModelIfMissing, /*clearPending=*/true); });
+}
+
+Result<VersionInfo> ModelRegistry::version(const QString &model, int version) const
+{
+    if (Status s = checkModelName(model); !s)
+        return fail(s.error());
+    return d->db->read([&](QSqlDatabase &db) -> Result<VersionInfo> {
+        Result<VersionRow> row = versionRow(db, model, version);
+        if (!row)
+            return fail(row.error());
+        return loadVersion(db, row->id);
+    });
+}
+
+Result<VersionInfo> ModelRegistry::latestVersion(const QString &model) const
+{
+    if (Status s = checkModelName(model); !s)
+        return fail(s.error());
+    return d->db->read([&](QSqlDatabase &db) -> Result<VersionInfo> {
+        Result<qint64> mid = modelId(db, model);
+        if (!mid)
+            return fail(mid.error());
+        Result<QVariant> id = Sql::scalar(db, QStringLiteral("SELECT id FROM versions WHERE model_id = ? ORDER BY version DESC LIMIT 1"),
+                                          {*mid});
+        if (!id)
+            return fail(id.error());
+        if (!id->isValid())
+            return fail(Error::notFound(QStringLiteral("model '%1' has no versions").arg(model)));
+        return loadVersion(db, id->toLongLong());
+    });
+}
+
+Result<VersionInfo> ModelRegistry::resolve(const QString &model, const QString &alias) const
+{
+    if (Status s = checkModelName(model); !s)
+        return fail(s.error());
+    if (Status s = Names::checkName(alias, QStringLiteral("alias")); !s)
+        return fail(s.error());
+    return d->db->read([&](QSqlDatabase &db) -> Result<VersionInfo> {
+        Result<qint64> mid = modelId(db, model);
+        if (!mid)
+            return fail(mid.error());
+        Result<QVariant> id = Sql::scalar(db, QStringLiteral("SELECT version_id FROM aliases WHERE model_id = ? AND alias = ?"),
+                                          {*mid, alias});
+        if (!id)
+            return fail(id.error());
+        if (!id->isValid())
+            return fail(Error::notFound(QStringLiteral("model '%1' has no alias '%2'").arg(model, alias)));
+        return loadVersion(db, id->toLongLong());
+    });
+}
+
+Result<QList<VersionInfo>> ModelRegistry::versions(const QString &model) const
+{
+    if (Status s = checkModelName(model); !s)
+        return fail(s.error());
+    return d->db->read([&](QSqlDatabase &db) -> Result<QList<VersionInfo>> {
+        Result<qint64> mid = modelId(db, model);
+        if (!mid)
+            return fail(mid.error());
+        return loadVersions(db, QStringLiteral("v.model_id = ?"), {*mid});
+    });
+}
+
+Result<QList<VersionInfo>> ModelRegistry::allVersions() const
+{
+    return d->db->read([&](QSqlDatabase &db) { return loadVersions(db, QStringLiteral("1"), {}); });
+}
+
+Result<QString> ModelRegistry::deleteVersion(const QString &model, int version, const QString &actor)
+{
+    if (Status s = checkModelName(model); !s)
+        return fail(s.error());
+    return d->db->write([&](QSqlDatabase &db) -> Result<QString> {
+        Result<VersionRow> row = versionRow(db, model, version);
+        if (!row)
+            return fail(row.error());
+        // Aliases and tags of the version go by ON DELETE CASCADE; next_version stays where it is.
+        if (auto del = Sql::exec(db, QStringLiteral("DELETE FROM versions WHERE id = ?"), {row->id}); !del)
+            return fail(del.error());
+        Result<bool> stillUsed = digestReferenced(db, row->digest);
+        if (!stillUsed)
+            return fail(stillUsed.error());
+        QString freed;
+        if (!*stillUsed) {
+            freed = row->digest;
+            if (Status s = markPendingDelete(db, freed); !s)
+                return fail(s.error());
+        }
+        if (Status s = appendAudit(db, actor, QStringLiteral("version.delete"), versionTarget(model, version),
+                                   QJsonObject{{QStringLiteral("digest"), row->digest},
+                                               {QStringLiteral("artifact_freed"), !freed.isEmpty()}});
+            !s)
+            return fail(s.error());
+        return freed;
+    });
+}
+
+Result<VersionInfo> ModelRegistry::setVersionDescription(const QString &model, int version, const QString &description,
+                                                         const QString &actor)
+{
+    if (Status s = checkModelName(model); !s)
+        return fail(s.error());
+    return d->db->write([&](QSqlDatabase &db) -> Result<VersionInfo> {
+        Result<VersionRow> row = versionRow(db, model, version);
+        if (!row)
+            return fail(row.error());
+        if (auto q = Sql::exec(db, QStringLiteral("UPDATE versions SET description = ? WHERE id = ?"), {description, row->id}); !q)
+            return fail(q.error());
+        if (Status s = appendAudit(db, actor, QStringLiteral("version.describe"), versionTarget(model, version),
+                                   QJsonObject{{QStringLiteral("description"), description}});
+            !s)
+            return fail(s.error());
+        return loadVersion(db, row->id);
+    });
+}
+
+Result<VersionInfo> ModelRegistry::addVersionMetrics(const QString &model, int version, const QJsonObject &metrics,
+                                                     const QString &actor)
+{
+    if (Status s = checkModelName(model); !s)
+        return fail(s.error());
+    return d->db->write([&](QSqlDatabase &db) -> Result<VersionInfo> {
+        Result<VersionRow> row = versionRow(db, model, version);
+        if (!row)
+            return fail(row.error());
+        Result<QVariant> current = Sql::scalar(db, QStringLiteral("SELECT metrics FROM versions WHERE id = ?"), {row->id});
+        if (!current)
+            return fail(current.error());
+        QJsonObject merged = Sql::toObject(*current);
+        for (auto it = metrics.constBegin(); it != metrics.constEnd(); ++it)
+            merged.insert(it.key(), it.value());
+        if (auto q = Sql::exec(db, QStringLiteral("UPDATE versions SET metrics = ? WHERE id = ?"), {Sql::jsonText(merged), row->id});
+            !q)
+            return fail(q.error());
+        if (Status s = appendAudit(db, actor, QStringLiteral("version.metrics"), versionTarget(model, version), metrics); !s)
+            return fail(s.error());
+        return loadVersion(db, row->id);
+    });
+}
+
+// ---- aliases and tags -----------------------------------------------------------------------------------
+
+Status ModelRegistry::setAlias(const QString &model, const QString &alias, int version, const QString &actor)
+{
+    if (Status s = checkModelName(model); !s)
+        return s;
+    if (Status s = Names::checkName(alias, QStringLiteral("alias")); !s)
+        return s;
+    return d->db->write([&](QSqlDatabase &db) -> Status {
+        Result<VersionRow> row = versionRow(db, model, version);
+        if (!row)
+            return fail(row.error());
+        Result<QVariant> previous = Sql::scalar(db, QStringLiteral("SELECT v.version FROM aliases a JOIN versions v ON v.id = a.version_id"
+                                                                   " JOIN models m ON m.id = a.model_id WHERE m.name = ? AND a.alias = ?"),
+                                                {model, alias});
+        if (!previous)
+            return fail(previous.error());
+        if (auto q = Sql::exec(db, QStringLiteral("INSERT INTO aliases (model_id, alias, version_id)"
+                                                  " SELECT model_id, ?, id FROM versions WHERE id = ?"
+                                                  " ON CONFLICT (model_id, alias) DO UPDATE SET version_id = excluded.version_id"),
+                               {alias, row->id});
+            !q)
+            return fail(q.error());
+        QJsonObject detail{{QStringLiteral("version"), version}};
+        detail.insert(QStringLiteral("previous"), previous->isValid() ? QJsonValue(previous->toInt()) : QJsonValue());
+        return appendAudit(db, actor, QStringLiteral("alias.set"), model + QLatin1Char('@') + alias, detail);
+    });
+}
+
+Status ModelRegistry::removeAlias(const QString &model, const QString &alias, const QString &actor)
+{
+    if (Status s = checkModelName(model); !s)
+        return s;
+    if (Status s = Names::checkName(alias, QStringLiteral("alias")); !s)
+        return s;
+    return d->db->write([&](QSqlDatabase &db) -> Status {
+        Result<qint64> mid = modelId(db, model);
+        if (!mid)
+            return fail(mid.error());
+        Result<QVariant> version = Sql::scalar(db, QStringLiteral("SELECT v.version FROM aliases a JOIN versions v ON v.id = a.version_id"
+                                                                  " WHERE a.model_id = ? AND a.alias = ?"),
+                                               {*mid, alias});
+        if (!version)
+            return fail(version.error());
+        if (!version->isValid())
+            return fail(Error::notFound(QStringLiteral("model '%1' has no alias '%2'").arg(model, alias)));
+        if (auto q = Sql::exec(db, QStringLiteral("DELETE FROM aliases WHERE model_id = ? AND alias = ?"), {*mid, alias}); !q)
+            return fail(q.error());
+        return appendAudit(db, actor, QStringLiteral("alias.remove"), model + QLatin1Char('@') + alias,
+                           QJsonObject{{QStringLiteral("version"), version->toInt()}});
+    });
+}
+
+Status ModelRegistry::setTag(const QString &model, int version, const QString &key, const QString &value,
+                             const QString &actor)
+{
+    if (Status s = checkModelName(model); !s)
+        return s;
+    if (Status s = Names::checkTagKey(key); !s)
+        return s;
+    if (Status s = Names::checkTagValue(value); !s)
+        return s;
+    return d->db->write([&](QSqlDatabase &db) -> Status {
+        Result<VersionRow> row = versionRow(db, model, version);
+        if (!row)
+            return fail(row.error());
+        if (auto q = Sql::exec(db, QStringLiteral("INSERT INTO tags (version_id, key, value) VALUES (?, ?, ?)"
+                                                  " ON CONFLICT (version_id, key) DO UPDATE SET value = excluded.value"),
+                               {row->id, key, value});
+            !q)
+            return fail(q.error());
+        return appendAudit(db, actor, QStringLiteral("tag.set"), versionTarget(model, version),
+                           QJsonObject{{QStringLiteral("key"), key}, {QStringLiteral("value"), value}});
+    });
+}
+
+Status ModelRegistry::removeTag(const QString &model, int version, const QString &key, const QString &actor)
+{
+    if (Status s = checkModelName(model); !s)
+        return s;
+    if (Status s = Names::checkTagKey(key); !s)
+        return s;
+    return d->db->write([&](QSqlDatabase &db) -> Status {
+        Result<VersionRow> row = versionRow(db, model, version);
+        if (!row)
+            return fail(row.error());
+        Result<QSqlQuery> q = Sql::exec(db, QStringLiteral("DELETE FROM tags WHERE version_id = ? AND key = ?"), {row->id, key});
+        if (!q)
+            return fail(q.error());
+        if (q->numRowsAffected() == 0)
+            return fail(Error::notFound(QStringLiteral("model '%1' version %2 has no tag '%3'").arg(model).arg(version).arg(key)));
+        return appendAudit(db, actor, QStringLiteral("tag.remove"), versionTarget(model, version),
+                           QJsonObject{{QStringLiteral("key"), key}});
+    });
+}
+
+// ---- pending artifacts --------------------------------------------------------------------------------
+
+Status ModelRegistry::addPending(const QString &digest, const QString &operation)
+{
+    if (!Names::isValidDigest(digest))
+        return fail(Error::invalid(QStringLiteral("invalid artifact digest '%1'").arg(digest.left(80))));
+    if (operation != QLatin1String("import") && operation != QLatin1String("delete"))
+        return fail(Error::invalid(QStringLiteral("pending operation must be 'import' or 'delete', not '%1'").arg(operation.left(40))));
+    return d->db->write([&](QSqlDatabase &db) -> Status {
+        if (auto q = Sql::exec(db, QStringLiteral("INSERT OR REPLACE INTO pending_artifacts (digest, pid, operation, since)"
+                                                  " VALUES (?, ?, ?, ?)"),
+                               {digest, QCoreApplication::applicationPid(), operation, Sql::nowText()});
+            !q)
+            return fail(q.error());
+        return {};
+    });
+}
+
+Status ModelRegistry::removePending(const QString &digest, qint64 pid)
+{
+    // Idempotent: cleaning up a row that another cleanup already removed is not an error.
+    return d->db->write([&](QSqlDatabase &db) -> Status {
+        if (auto q = Sql::exec(db, QStringLiteral("DELETE FROM pending_artifacts WHERE digest = ? AND pid = ?"), {digest, pid}); !q)
+            return fail(q.error());
+        return {};
+    });
+}
+
+Result<QList<ModelRegistry::PendingArtifact>> ModelRegistry::pending() const
+{
+    return d->db->read([&](QSqlDatabase &db) -> Result<QList<PendingArtifact>> {
+        Result<QSqlQuery> q = Sql::exec(db, QStringLiteral("SELECT digest, pid, operation, since FROM pending_artifacts"
+                                                           " ORDER BY since, digest, pid"));
+        if (!q)
+            return fail(q.error());
+        QList<PendingArtifact> out;
+        while (q->next())
+            out.append({q->value(0).toString(), q->value(1).toLongLong(), q->value(2).toString(), Sql::toTime(q->value(3))});
+        return out;
+    });
+}
+
+// ---- digests, change counter, integrity -------------------------------------------------------------
+
+Result<QStringList> ModelRegistry::referencedDigests() const
+{
+    return d->db->read([&](QSqlDatabase &db) -> Result<QStringList> {
+        Result<QSqlQuery> q = Sql::exec(db, QStringLiteral("SELECT DISTINCT digest FROM versions ORDER BY digest"));
+        if (!q)
+            return fail(q.error());
+        QStringList out;
+        while (q->next())
+            out << q->value(0).toString();
+        return out;
+    });
+}
+
+Result<bool> ModelRegistry::isDigestReferenced(const QString &digest) const
+{
+    return d->db->read([&](QSqlDatabase &db) { return digestReferenced(db, digest); });
+}
+
+Result<qint64> ModelRegistry::changeCounter() const
+{
+    // One autocommit statement: no transaction, so it always sees the latest commit of any process.
+    Result<QSqlDatabase> db = d->db->connection();
+    if (!db)
+        return fail(db.error());
+    Result<QVariant> v = Sql::scalar(*db, QStringLiteral("SELECT change_counter FROM meta WHERE id = 1"));
+    if (!v)
+        return fail(v.error());
+    return v->toLongLong();
+}
+
+Result<QStringList> ModelRegistry::checkIntegrity() const
+{
+    return d->db->read([&](QSqlDatabase &db) { return Migrations::check(db); });
+}
+
+} // namespace ModelDesk::Registry

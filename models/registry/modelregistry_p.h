@@ -1,0 +1,37 @@
+#pragma once
+// Private to the registry: ModelRegistry's state and the helpers its .cpp files share. Every helper
+// takes the connection of a transaction that the public method opened (RegistryDatabase::read/write).
+
+#include "modelregistry.h"
+#include "registrydatabase.h"
+
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <memory>
+
+namespace ModelDesk::Registry {
+
+struct ModelRegistry::Private
+{
+    std::unique_ptr<RegistryDatabase> db;
+    int schemaVersion = 0;
+};
+
+namespace Internal {
+
+// Audit targets: "name", "name:3", "name@alias" for models; "<kind>/name" for the other records
+// ("dataset/x", "run/x", "deployment/x", "token/x"), which no model name can look like.
+QString versionTarget(const QString &model, int version);
+QString recordTarget(const char *kind, const QString &name);
+
+// Appends one audit row (time = now). An empty actor is recorded as "unknown".
+Status appendAudit(const QSqlDatabase &db, const QString &actor, const QString &action, const QString &target,
+                   const QString &detail);
+Status appendAudit(const QSqlDatabase &db, const QString &actor, const QString &action, const QString &target,
+                   const QJsonObject &detail);
+
+// Marks a digest as being removed by this process ("delete", applicationPid()).
+Status markPendingDelete(const QSqlDatabase &db, const QString &digest);
+
+} // namespace Internal
+} // namespace ModelDesk::Registry
