@@ -70,6 +70,7 @@ using CommandList = QList<Command>;
 void addModelCommands(CommandList &commands);     // models, audit, doctor, validate-artifact
 void addTrainingCommands(CommandList &commands);  // train, runs, datasets, sweep
 void addServingCommands(CommandList &commands);   // serve, deploy, undeploy, swap, rollback, canary, deployments, tokens, infer
+void addExportCommands(CommandList &commands);    // export triton, export kserve
 
 // Human-readable sizes ("12.3 MiB").
 QString humanSize(qint64 bytes);

@@ -4,6 +4,7 @@
 
 #include "artifacts/torchscriptinspector.h"
 #include "core/names.h"
+#include "registry/marimport.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -49,7 +50,7 @@ int modelsImport(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Import a TorchScript file as the next version of a model."));
-    p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("TorchScript file (torch.jit.save output)"));
+    p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("TorchScript file (torch.jit.save output) or TorchServe archive (.mar)"));
     p.addOption({QStringLiteral("name"), QStringLiteral("Model name (created if new)."), QStringLiteral("NAME")});
     p.addOption({QStringLiteral("description"), QStringLiteral("Version description."), QStringLiteral("TEXT")});
     p.addOption({QStringLiteral("task"), QStringLiteral("Task of a new model (e.g. classification)."), QStringLiteral("TASK")});
@@ -69,7 +70,12 @@ int modelsImport(CliContext &ctx, const QStringList &args)
     request.model = p.value(QStringLiteral("name"));
     request.description = p.value(QStringLiteral("description"));
     request.modelTask = p.value(QStringLiteral("task"));
-    auto version = (*catalog)->importFile(request, ctx.actor(), terminalProgress(QStringLiteral("importing")));
+    // A TorchServe archive (.mar) brings its TorchScript file; registry/marimport.h explains what is taken.
+    const bool mar = request.sourcePath.endsWith(QLatin1String(".mar"), Qt::CaseInsensitive)
+        || Registry::isMarArchive(request.sourcePath);
+    auto version = mar
+        ? Registry::importMarArchive(**catalog, request, ctx.actor(), terminalProgress(QStringLiteral("importing")))
+        : (*catalog)->importFile(request, ctx.actor(), terminalProgress(QStringLiteral("importing")));
     if (!version)
         return ctx.fail(version.error());
     if (p.isSet(QStringLiteral("json"))) {

@@ -1,0 +1,52 @@
+# Writes a man page from its template, with the COMMANDS section taken from the program's own
+# `--help` (one `.TP` entry per command), then compresses it as Debian policy wants (gzip -9n:
+# no file name or time stamp inside, so the package builds reproducibly).
+#   cmake -DCLI=<modeldesk-cli> -DIN=<page.1.in> -DOUT=<page.1.gz> -DPROJECT_VERSION=... \
+#         -DMODELDESK_RELEASE_DATE=... -DMODELDESK_SYSCONFDIR=... [-DGZIP=<gzip>] -P genman.cmake
+cmake_minimum_required(VERSION 3.25)
+
+set(MODELDESK_CLI_COMMANDS "")
+if(CLI)
+  execute_process(COMMAND "${CLI}" --help OUTPUT_VARIABLE help RESULT_VARIABLE rc
+                  ERROR_QUIET)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "genman: '${CLI} --help' failed (${rc})")
+  endif()
+  string(REPLACE ";" "\\;" help "${help}")
+  string(REPLACE "\n" ";" lines "${help}")
+  set(in_commands FALSE)
+  set(count 0)
+  foreach(line IN LISTS lines)
+    if(line STREQUAL "Commands:")
+      set(in_commands TRUE)
+    elseif(in_commands)
+      if(line STREQUAL "")
+        break()
+      endif()
+      if(line MATCHES "^  ([a-z][a-z0-9-]*)  +(.*)$")
+        set(name "${CMAKE_MATCH_1}")
+        set(summary "${CMAKE_MATCH_2}")
+        # roff: a backslash starts an escape, '-' should be '\-' in names and options.
+        string(REPLACE "\\" "\\\\" summary "${summary}")
+        string(REPLACE "-" "\\-" name_roff "${name}")
+        string(APPEND MODELDESK_CLI_COMMANDS ".TP\n.B ${name_roff}\n${summary}\n")
+        math(EXPR count "${count} + 1")
+      endif()
+    endif()
+  endforeach()
+  if(count EQUAL 0)
+    message(FATAL_ERROR "genman: no commands found in '${CLI} --help'")
+  endif()
+  string(APPEND MODELDESK_CLI_COMMANDS ".PP\nRun\n.B modeldesk-cli\n.I command\n.B \\-\\-help\nfor a command's options and subcommands.\n")
+endif()
+
+get_filename_component(out_dir "${OUT}" DIRECTORY)
+string(REGEX REPLACE "\\.gz$" "" page "${OUT}")
+configure_file("${IN}" "${page}" @ONLY)
+if(NOT GZIP)
+  set(GZIP gzip)
+endif()
+execute_process(COMMAND "${GZIP}" -9 -n -f "${page}" RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "genman: gzip failed for ${page}")
+endif()
