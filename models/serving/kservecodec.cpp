@@ -1,0 +1,704 @@
+#include "kservecodec.h"
+
+#include "jsonwriter.h"
+
+#include <simdjson.h>
+
+#include <cstring>
+#include <limits>
+
+namespace ModelDesk::Serving::KServe {
+
+using Runtime::DataType;
+using Runtime::Tensor;
+namespace od = simdjson::ondemand;
+
+namespace {
+
+constexpr int kMaxRank = 16;
+constexpr int kMaxNesting = 32;
+
+Error invalid(const QString &message) { return Error::invalid(message); }
+
+QString fromView(std::string_view s) { return QString::fromUtf8(s.data(), qsizetype(s.size())); }
+
+QString jsonError(simdjson::error_code e)
+{
+    return QString::fromLatin1(simdjson::error_message(e));
+}
+
+// Writes parsed scalars into the tensor buffer, converting to the tensor's datatype.
+class TensorFiller
+{
+public:
+    TensorFiller(Tensor &t, std::int64_t count) : m_tensor(t), m_count(count), m_size(Runtime::dataTypeSize(t.dtype))
+    {
+        m_out = reinterpret_cast<unsigned char *>(t.data.data());
+    }
+
+    Status fill(od::array array, int depth)
+    {
+        if (depth > kMaxNesting)
+            return fail(invalid(QStringLiteral("input '%1': data is nested too deeply").arg(m_tensor.name)));
+        for (auto element : array) {
+            od::value v;
+            if (auto e = element.get(v))
+                return fail(invalid(QStringLiteral("input '%1': invalid JSON in data: %2").arg(m_tensor.name, jsonError(e))));
+            od::json_type type;
+            if (auto e = v.type().get(type))
+                return fail(invalid(QStringLiteral("input '%1': invalid JSON in data: %2").arg(m_tensor.name, jsonError(e))));
+            if (type == od::json_type::array) {
+                od::array inner;
+                if (auto e = v.get_array().get(inner))
+                    return fail(invalid(QStringLiteral("input '%1': %2").arg(m_tensor.name, jsonError(e))));
+                if (auto s = fill(inner, depth + 1); !s)
+                    return s;
+                continue;
+            }
+            if (m_index >= m_count)
+                return fail(tooMany());
+            if (auto s = scalar(v, type); !s)
+                return s;
+            ++m_index;
+        }
+        return {};
+    }
+
+    Status finish() const
+    {
+        if (m_index != m_count)
+            return fail(invalid(QStringLiteral("input '%1': shape %2 needs %3 values, data has %4")
+                                    .arg(m_tensor.name, shapeText())
+                                    .arg(m_count)
+                                    .arg(m_index)));
+        return {};
+    }
+
+private:
+    QString shapeText() const
+    {
+        QStringList dims;
+        for (auto d : m_tensor.shape)
+            dims << QString::number(d);
+        return QLatin1Char('[') + dims.join(QLatin1Char(',')) + QLatin1Char(']');
+    }
+
+    Error tooMany() const
+    {
+        return invalid(QStringLiteral("input '%1': data has more values than shape %2 allows (%3)")
+                           .arg(m_tensor.name, shapeText())
+                           .arg(m_count));
+    }
+
+    Error badValue(const char *expected) const
+    {
+        return invalid(QStringLiteral("input '%1': value %2 is not %3")
+                           .arg(m_tensor.name)
+                           .arg(m_index)
+                           .arg(QLatin1String(expected)));
+    }
+
+    template <typename T>
+    void put(T v)
+    {
+        std::memcpy(m_out + m_index * m_size, &v, sizeof(T));
+    }
+
+    template <typename T>
+    Status integer(od::value &v)
+    {
+        std::int64_t x = 0;
+        if (v.get_int64().get(x))
+            return fail(badValue("an integer"));
+        if (x < std::int64_t(std::numeric_limits<T>::min()) || x > std::int64_t(std::numeric_limits<T>::max()))
+            return fail(invalid(QStringLiteral("input '%1': value %2 (%3) is out of range for %4")
+                                    .arg(m_tensor.name)
+                                    .arg(m_index)
+                                    .arg(x)
+                                    .arg(Runtime::dataTypeName(m_tensor.dtype))));
+        put(T(x));
+        return {};
+    }
+
+    Status scalar(od::value &v, od::json_type type)
+    {
+        switch (m_tensor.dtype) {
+        case DataType::Bool: {
+            if (type == od::json_type::boolean) {
+                bool b = false;
+                if (v.get_bool().get(b))
+                    return fail(badValue("a boolean"));
+                put<std::uint8_t>(b ? 1 : 0);
+                return {};
+            }
+            std::int64_t x = 0;
+            if (type != od::json_type::number || v.get_int64().get(x) || (x != 0 && x != 1))
+                return fail(badValue("a boolean (true/false)"));
+            put<std::uint8_t>(std::uint8_t(x));
+            return {};
+        }
+        case DataType::UInt8: return integer<std::uint8_t>(v);
+        case DataType::Int8: return integer<std::int8_t>(v);
+        case DataType::Int16: return integer<std::int16_t>(v);
+        case DataType::Int32: return integer<std::int32_t>(v);
+        case DataType::Int64: return integer<std::int64_t>(v);
+        case DataType::Float16:
+        case DataType::BFloat16:
+        case DataType::Float32:
+        case DataType::Float64: {
+            double d = 0;
+            if (type != od::json_type::number || v.get_double().get(d))
+                return fail(badValue("a number"));
+            if (m_tensor.dtype == DataType::Float64)
+                put(d);
+            else if (m_tensor.dtype == DataType::Float32)
+                put(float(d));
+            else if (m_tensor.dtype == DataType::Float16)
+                put(floatToHalf(float(d)));
+            else
+                put(floatToBFloat16(float(d)));
+            return {};
+        }
+        }
+        return fail(badValue("a number"));
+    }
+
+    Tensor &m_tensor;
+    std::int64_t m_count;
+    std::int64_t m_index = 0;
+    int m_size;
+    unsigned char *m_out;
+};
+
+struct PendingInput
+{
+    Tensor tensor;
+    bool hasName = false;
+    bool hasType = false;
+    bool hasShape = false;
+    std::optional<std::int64_t> binarySize;
+    bool dataParsed = false;
+    std::string_view deferredData; // raw JSON array, when data came before datatype/shape
+};
+
+// Checks the declared shape and allocates the tensor once we know the data can match it.
+Status allocate(Tensor &t, std::size_t availableBytes, bool binary)
+{
+    const auto n = t.elementCount();
+    if (!n)
+        return fail(invalid(QStringLiteral("input '%1': shape has a negative or too large dimension").arg(t.name)));
+    const std::int64_t size = Runtime::dataTypeSize(t.dtype);
+    if (*n > std::numeric_limits<std::int64_t>::max() / size)
+        return fail(invalid(QStringLiteral("input '%1': shape is too large").arg(t.name)));
+    // A JSON value takes at least one byte, a binary one exactly `size`: a shape that promises more
+    // than the body holds is refused before anything is allocated.
+    const std::uint64_t needed = binary ? std::uint64_t(*n * size) : std::uint64_t(*n);
+    if (needed > availableBytes)
+        return fail(invalid(QStringLiteral("input '%1': shape declares %2 elements of %3, more than the request carries")
+                                .arg(t.name)
+                                .arg(*n)
+                                .arg(Runtime::dataTypeName(t.dtype))));
+    t.data = QByteArray(qsizetype(*n * size), Qt::Uninitialized);
+    return {};
+}
+
+Status parseJsonData(PendingInput &in, od::array array, std::size_t rawBytes)
+{
+    if (auto s = allocate(in.tensor, rawBytes, false); !s)
+        return s;
+    TensorFiller filler(in.tensor, *in.tensor.elementCount());
+    if (auto s = filler.fill(array, 1); !s)
+        return s;
+    in.dataParsed = true;
+    return filler.finish();
+}
+
+Status parseInput(od::object object, PendingInput &in, std::size_t jsonSize)
+{
+    for (auto fieldResult : object) {
+        od::field field;
+        if (auto e = std::move(fieldResult).get(field))
+            return fail(invalid(QStringLiteral("invalid JSON in inputs: %1").arg(jsonError(e))));
+        const auto key = field.key();
+        od::value v = field.value();
+        if (key == "name") {
+            std::string_view s;
+            if (v.get_string().get(s))
+                return fail(invalid(QStringLiteral("input name must be a string")));
+            in.tensor.name = fromView(s);
+            in.hasName = true;
+        } else if (key == "datatype") {
+            std::string_view s;
+            if (v.get_string().get(s))
+                return fail(invalid(QStringLiteral("input datatype must be a string")));
+            const QString name = fromView(s);
+            if (name == QLatin1String("BYTES"))
+                return fail(Error::unsupported(QStringLiteral("input '%1': datatype BYTES is not supported").arg(in.tensor.name)));
+            const auto dt = Runtime::dataTypeFromName(name);
+            if (!dt)
+                return fail(invalid(QStringLiteral("input '%1': unknown datatype '%2'").arg(in.tensor.name, name.left(20))));
+            in.tensor.dtype = *dt;
+            in.hasType = true;
+        } else if (key == "shape") {
+            od::array dims;
+            if (v.get_array().get(dims))
+                return fail(invalid(QStringLiteral("input '%1': shape must be an array of integers").arg(in.tensor.name)));
+            in.tensor.shape.clear();
+            for (auto dimResult : dims) {
+                std::int64_t d = 0;
+                if (dimResult.get_int64().get(d) || d < 0)
+                    return fail(invalid(QStringLiteral("input '%1': shape must hold non-negative integers").arg(in.tensor.name)));
+                if (in.tensor.shape.size() >= kMaxRank)
+                    return fail(invalid(QStringLiteral("input '%1': rank is larger than %2").arg(in.tensor.name).arg(kMaxRank)));
+                in.tensor.shape.push_back(d);
+            }
+            in.hasShape = true;
+        } else if (key == "parameters") {
+            od::object params;
+            if (v.get_object().get(params))
+                return fail(invalid(QStringLiteral("input '%1': parameters must be an object").arg(in.tensor.name)));
+            for (auto p : params) {
+                od::field pf;
+                if (std::move(p).get(pf))
+                    return fail(invalid(QStringLiteral("input '%1': invalid parameters").arg(in.tensor.name)));
+                if (pf.key() == "binary_data_size") {
+                    std::int64_t n = 0;
+                    if (pf.value().get_int64().get(n) || n < 0)
+                        return fail(invalid(QStringLiteral("input '%1': binary_data_size must be a non-negative integer")
+                                                .arg(in.tensor.name)));
+                    in.binarySize = n;
+                }
+            }
+        } else if (key == "data") {
+            od::array array;
+            if (v.get_array().get(array))
+                return fail(invalid(QStringLiteral("input '%1': data must be an array").arg(in.tensor.name)));
+            if (in.hasType && in.hasShape) {
+                if (auto s = parseJsonData(in, array, jsonSize); !s)
+                    return s;
+            } else {
+                std::string_view raw;
+                if (auto e = array.raw_json().get(raw))
+                    return fail(invalid(QStringLiteral("input '%1': invalid JSON in data: %2").arg(in.tensor.name, jsonError(e))));
+                in.deferredData = raw;
+            }
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+Result<std::optional<std::size_t>> parseHeaderLength(std::string_view value, std::size_t bodySize)
+{
+    if (value.empty())
+        return std::optional<std::size_t>();
+    std::size_t n = 0;
+    for (char c : value) {
+        if (c < '0' || c > '9' || n > (std::numeric_limits<std::size_t>::max() - 9) / 10)
+            return fail(invalid(QStringLiteral("Inference-Header-Content-Length must be a non-negative integer")));
+        n = n * 10 + std::size_t(c - '0');
+    }
+    if (n > bodySize)
+        return fail(invalid(QStringLiteral("Inference-Header-Content-Length (%1) is larger than the body (%2 bytes)")
+                                .arg(n)
+                                .arg(bodySize)));
+    return std::optional<std::size_t>(n);
+}
+
+Result<DecodedInferRequest> decodeInferRequest(const std::string &body, std::optional<std::size_t> jsonLength)
+{
+    thread_local od::parser parser;
+    thread_local od::parser dataParser;
+    const std::size_t jsonSize = jsonLength.value_or(body.size());
+    if (jsonSize > body.size())
+        return fail(invalid(QStringLiteral("JSON header length is larger than the body")));
+
+    // simdjson reads up to SIMDJSON_PADDING bytes past the JSON; the body string normally has room.
+    std::string padded;
+    const char *base = body.data();
+    std::size_t capacity = body.capacity();
+    if (capacity < jsonSize + simdjson::SIMDJSON_PADDING) {
+        padded.reserve(jsonSize + simdjson::SIMDJSON_PADDING);
+        padded.assign(body.data(), jsonSize);
+        base = padded.data();
+        capacity = padded.capacity();
+    }
+
+    od::document doc;
+    if (auto e = parser.iterate(simdjson::padded_string_view(base, jsonSize, capacity)).get(doc))
+        return fail(invalid(QStringLiteral("request body is not valid JSON: %1").arg(jsonError(e))));
+    od::object root;
+    if (auto e = doc.get_object().get(root))
+        return fail(invalid(QStringLiteral("request body must be a JSON object: %1").arg(jsonError(e))));
+
+    DecodedInferRequest out;
+    std::vector<PendingInput> inputs;
+    bool sawInputs = false;
+    for (auto fieldResult : root) {
+        od::field field;
+        if (auto e = std::move(fieldResult).get(field))
+            return fail(invalid(QStringLiteral("request body is not valid JSON: %1").arg(jsonError(e))));
+        const auto key = field.key();
+        od::value v = field.value();
+        if (key == "id") {
+            std::string_view s;
+            if (v.get_string().get(s))
+                return fail(invalid(QStringLiteral("request id must be a string")));
+            out.id = fromView(s);
+        } else if (key == "parameters") {
+            od::object params;
+            if (v.get_object().get(params))
+                return fail(invalid(QStringLiteral("request parameters must be an object")));
+            for (auto p : params) {
+                od::field pf;
+                if (std::move(p).get(pf))
+                    return fail(invalid(QStringLiteral("invalid request parameters")));
+                if (pf.key() == "binary_data_output") {
+                    bool b = false;
+                    if (pf.value().get_bool().get(b))
+                        return fail(invalid(QStringLiteral("parameter binary_data_output must be a boolean")));
+                    out.binaryOutputs = b;
+                }
+            }
+        } else if (key == "inputs") {
+            sawInputs = true;
+            od::array array;
+            if (v.get_array().get(array))
+                return fail(invalid(QStringLiteral("inputs must be an array")));
+            for (auto element : array) {
+                od::object object;
+                if (element.get_object().get(object))
+                    return fail(invalid(QStringLiteral("each input must be an object")));
+                PendingInput in;
+                if (auto s = parseInput(object, in, jsonSize); !s)
+                    return fail(s.error());
+                inputs.push_back(std::move(in));
+            }
+        } else if (key == "outputs") {
+            od::array array;
+            if (v.get_array().get(array))
+                return fail(invalid(QStringLiteral("outputs must be an array")));
+            for (auto element : array) {
+                od::object object;
+                if (element.get_object().get(object))
+                    return fail(invalid(QStringLiteral("each requested output must be an object")));
+                RequestedOutput ro;
+                bool named = false;
+                for (auto f : object) {
+                    od::field of;
+                    if (std::move(f).get(of))
+                        return fail(invalid(QStringLiteral("invalid requested output")));
+                    if (of.key() == "name") {
+                        std::string_view s;
+                        if (of.value().get_string().get(s))
+                            return fail(invalid(QStringLiteral("output name must be a string")));
+                        ro.name = fromView(s);
+                        named = true;
+                    } else if (of.key() == "parameters") {
+                        od::object params;
+                        if (of.value().get_object().get(params))
+                            return fail(invalid(QStringLiteral("output parameters must be an object")));
+                        for (auto p : params) {
+                            od::field pf;
+                            if (std::move(p).get(pf))
+                                return fail(invalid(QStringLiteral("invalid output parameters")));
+                            if (pf.key() == "binary_data") {
+                                bool b = false;
+                                if (pf.value().get_bool().get(b))
+                                    return fail(invalid(QStringLiteral("output parameter binary_data must be a boolean")));
+                                ro.binary = b;
+                            } else if (pf.key() == "classification") {
+                                return fail(Error::unsupported(QStringLiteral("the classification extension is not supported")));
+                            }
+                        }
+                    }
+                }
+                if (!named)
+                    return fail(invalid(QStringLiteral("a requested output has no name")));
+                out.outputs.push_back(std::move(ro));
+            }
+        }
+    }
+    // Anything after the top-level object is an error (simdjson On-Demand stops at the object's end).
+    const char *trailing = nullptr;
+    if (doc.current_location().get(trailing) == simdjson::SUCCESS)
+        return fail(invalid(QStringLiteral("request body has content after the JSON object")));
+    if (!sawInputs || inputs.empty())
+        return fail(invalid(QStringLiteral("request has no inputs")));
+
+    // Binary tensors follow the JSON in input order.
+    std::size_t offset = jsonSize;
+    for (PendingInput &in : inputs) {
+        if (!in.hasName || in.tensor.name.isEmpty())
+            return fail(invalid(QStringLiteral("an input has no name")));
+        if (!in.hasType)
+            return fail(invalid(QStringLiteral("input '%1' has no datatype").arg(in.tensor.name)));
+        if (!in.hasShape)
+            return fail(invalid(QStringLiteral("input '%1' has no shape").arg(in.tensor.name)));
+        if (in.binarySize) {
+            if (in.dataParsed || !in.deferredData.empty())
+                return fail(invalid(QStringLiteral("input '%1' has both data and binary_data_size").arg(in.tensor.name)));
+            if (!jsonLength)
+                return fail(invalid(QStringLiteral("input '%1' uses binary_data_size but the request has no "
+                                                   "Inference-Header-Content-Length header")
+                                        .arg(in.tensor.name)));
+            const std::size_t size = std::size_t(*in.binarySize);
+            if (size > body.size() - offset)
+                return fail(invalid(QStringLiteral("input '%1': binary_data_size %2 runs past the end of the body")
+                                        .arg(in.tensor.name)
+                                        .arg(size)));
+            if (auto s = allocate(in.tensor, size, true); !s)
+                return fail(s.error());
+            if (std::size_t(in.tensor.data.size()) != size)
+                return fail(invalid(QStringLiteral("input '%1': shape and %2 need %3 bytes, binary_data_size is %4")
+                                        .arg(in.tensor.name, Runtime::dataTypeName(in.tensor.dtype))
+                                        .arg(in.tensor.data.size())
+                                        .arg(size)));
+            if (size)
+                std::memcpy(in.tensor.data.data(), body.data() + offset, size);
+            offset += size;
+        } else if (!in.deferredData.empty()) {
+            const std::string_view raw = in.deferredData;
+            const std::size_t room = std::size_t(base + capacity - raw.data());
+            od::document dataDoc;
+            if (auto e = dataParser.iterate(simdjson::padded_string_view(raw.data(), raw.size(), room)).get(dataDoc))
+                return fail(invalid(QStringLiteral("input '%1': invalid JSON in data: %2").arg(in.tensor.name, jsonError(e))));
+            od::array array;
+            if (dataDoc.get_array().get(array))
+                return fail(invalid(QStringLiteral("input '%1': data must be an array").arg(in.tensor.name)));
+            if (auto s = parseJsonData(in, array, raw.size()); !s)
+                return fail(s.error());
+        } else if (!in.dataParsed) {
+            return fail(invalid(QStringLiteral("input '%1' has no data").arg(in.tensor.name)));
+        }
+        out.inputs.push_back(std::move(in.tensor));
+    }
+    if (jsonLength && offset != body.size())
+        return fail(invalid(QStringLiteral("binary tensor data is %1 bytes, the inputs declare %2")
+                                .arg(body.size() - jsonSize)
+                                .arg(offset - jsonSize)));
+    return out;
+}
+
+void appendTensorData(std::string &out, const Tensor &t)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(t.data.constData());
+    const std::int64_t n = t.elementCount().value_or(0);
+    const int size = Runtime::dataTypeSize(t.dtype);
+    out.reserve(out.size() + std::size_t(n) * (t.dtype == DataType::Float32 ? 12 : 8) + 2);
+    out += '[';
+    for (std::int64_t i = 0; i < n; ++i) {
+        if (i)
+            out += ',';
+        const unsigned char *e = p + i * size;
+        switch (t.dtype) {
+        case DataType::Bool: out += *e ? "true" : "false"; break;
+        case DataType::UInt8: JsonWriter::appendNumber(out, std::int64_t(*e)); break;
+        case DataType::Int8: JsonWriter::appendNumber(out, std::int64_t(std::int8_t(*e))); break;
+        case DataType::Int16: {
+            std::int16_t v;
+            std::memcpy(&v, e, 2);
+            JsonWriter::appendNumber(out, std::int64_t(v));
+            break;
+        }
+        case DataType::Int32: {
+            std::int32_t v;
+            std::memcpy(&v, e, 4);
+            JsonWriter::appendNumber(out, std::int64_t(v));
+            break;
+        }
+        case DataType::Int64: {
+            std::int64_t v;
+            std::memcpy(&v, e, 8);
+            JsonWriter::appendNumber(out, v);
+            break;
+        }
+        case DataType::Float16: {
+            std::uint16_t v;
+            std::memcpy(&v, e, 2);
+            JsonWriter::appendNumber(out, halfToFloat(v));
+            break;
+        }
+        case DataType::BFloat16: {
+            std::uint16_t v;
+            std::memcpy(&v, e, 2);
+            JsonWriter::appendNumber(out, bfloat16ToFloat(v));
+            break;
+        }
+        case DataType::Float32: {
+            float v;
+            std::memcpy(&v, e, 4);
+            JsonWriter::appendNumber(out, v);
+            break;
+        }
+        case DataType::Float64: {
+            double v;
+            std::memcpy(&v, e, 8);
+            JsonWriter::appendNumber(out, v);
+            break;
+        }
+        }
+    }
+    out += ']';
+}
+
+Result<EncodedResponse> encodeInferResponse(const Runtime::InferResponse &response, const DecodedInferRequest &request)
+{
+    // Which outputs, in which order, in which form.
+    struct Chosen
+    {
+        const Tensor *tensor;
+        bool binary;
+    };
+    std::vector<Chosen> chosen;
+    if (request.outputs.empty()) {
+        for (const Tensor &t : response.outputs)
+            chosen.push_back({&t, request.binaryOutputs});
+    } else {
+        for (const RequestedOutput &ro : request.outputs) {
+            const Tensor *found = nullptr;
+            for (const Tensor &t : response.outputs) {
+                if (t.name == ro.name) {
+                    found = &t;
+                    break;
+                }
+            }
+            if (!found)
+                return fail(invalid(QStringLiteral("unknown output '%1'").arg(ro.name.left(64))));
+            chosen.push_back({found, ro.binary.value_or(request.binaryOutputs)});
+        }
+    }
+
+    EncodedResponse enc;
+    std::string &out = enc.body;
+    out.reserve(256);
+    JsonWriter w(out);
+    w.beginObject();
+    w.key("model_name").value(response.deployment);
+    w.key("model_version").value(std::string_view(std::to_string(response.version)));
+    if (!response.id.isEmpty())
+        w.key("id").value(response.id);
+    w.key("parameters").beginObject();
+    w.key("model").value(response.model);
+    w.key("queue_us").value(response.timings.queueUs);
+    w.key("compute_us").value(response.timings.computeUs);
+    w.key("batch_size").value(response.timings.batchSize);
+    w.endObject();
+    w.key("outputs").beginArray();
+    bool anyBinary = false;
+    for (const Chosen &c : chosen) {
+        const Tensor &t = *c.tensor;
+        if (auto s = t.checkConsistent(); !s)
+            return fail(Error::internal(QStringLiteral("runtime returned an inconsistent output: %1").arg(s.error().message)));
+        w.beginObject();
+        w.key("name").value(t.name);
+        w.key("datatype").value(Runtime::dataTypeName(t.dtype));
+        w.key("shape").beginArray();
+        for (std::int64_t d : t.shape)
+            w.value(d);
+        w.endArray();
+        if (c.binary) {
+            anyBinary = true;
+            w.key("parameters").beginObject().key("binary_data_size").value(std::int64_t(t.data.size())).endObject();
+        } else {
+            w.key("data");
+            w.raw({}); // comma/colon bookkeeping; the array text follows
+            appendTensorData(out, t);
+        }
+        w.endObject();
+    }
+    w.endArray();
+    w.endObject();
+
+    if (anyBinary) {
+        enc.jsonLength = out.size();
+        for (const Chosen &c : chosen) {
+            if (c.binary)
+                out.append(c.tensor->data.constData(), std::size_t(c.tensor->data.size()));
+        }
+        enc.contentType = "application/octet-stream";
+    } else {
+        enc.contentType = "application/json";
+    }
+    return enc;
+}
+
+std::uint16_t floatToHalf(float f)
+{
+    std::uint32_t x;
+    std::memcpy(&x, &f, 4);
+    const std::uint32_t sign = (x >> 16) & 0x8000u;
+    std::uint32_t mant = x & 0x007fffffu;
+    const int exp = int((x >> 23) & 0xffu);
+    if (exp == 0xff) // inf or NaN (keep NaN quiet)
+        return std::uint16_t(sign | 0x7c00u | (mant ? 0x200u | (mant >> 13) : 0u));
+    const int e = exp - 127 + 15;
+    if (e >= 0x1f)
+        return std::uint16_t(sign | 0x7c00u);
+    if (e <= 0) {
+        if (e < -10)
+            return std::uint16_t(sign);
+        mant |= 0x00800000u;
+        const int shift = 14 - e;
+        std::uint32_t half = mant >> shift;
+        const std::uint32_t rem = mant & ((1u << shift) - 1u);
+        const std::uint32_t halfway = 1u << (shift - 1);
+        if (rem > halfway || (rem == halfway && (half & 1u)))
+            ++half;
+        return std::uint16_t(sign | half);
+    }
+    std::uint32_t half = sign | (std::uint32_t(e) << 10) | (mant >> 13);
+    const std::uint32_t rem = mant & 0x1fffu;
+    if (rem > 0x1000u || (rem == 0x1000u && (half & 1u)))
+        ++half; // may carry into the exponent: rounds up to the next binade or to infinity, as it should
+    return std::uint16_t(half);
+}
+
+float halfToFloat(std::uint16_t h)
+{
+    const std::uint32_t sign = std::uint32_t(h & 0x8000u) << 16;
+    int exp = (h >> 10) & 0x1f;
+    std::uint32_t mant = h & 0x3ffu;
+    std::uint32_t x;
+    if (exp == 0) {
+        if (mant == 0) {
+            x = sign;
+        } else {
+            exp = 1;
+            while (!(mant & 0x400u)) {
+                mant <<= 1;
+                --exp;
+            }
+            mant &= 0x3ffu;
+            x = sign | (std::uint32_t(exp + 112) << 23) | (mant << 13);
+        }
+    } else if (exp == 0x1f) {
+        x = sign | 0x7f800000u | (mant << 13);
+    } else {
+        x = sign | (std::uint32_t(exp + 112) << 23) | (mant << 13);
+    }
+    float f;
+    std::memcpy(&f, &x, 4);
+    return f;
+}
+
+std::uint16_t floatToBFloat16(float f)
+{
+    std::uint32_t x;
+    std::memcpy(&x, &f, 4);
+    if ((x & 0x7fffffffu) > 0x7f800000u)
+        return std::uint16_t((x >> 16) | 0x40u); // quiet NaN
+    x += 0x7fffu + ((x >> 16) & 1u);
+    return std::uint16_t(x >> 16);
+}
+
+float bfloat16ToFloat(std::uint16_t b)
+{
+    const std::uint32_t x = std::uint32_t(b) << 16;
+    float f;
+    std::memcpy(&f, &x, 4);
+    return f;
+}
+
+} // namespace ModelDesk::Serving::KServe

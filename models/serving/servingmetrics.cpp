@@ -1,0 +1,317 @@
+#include "servingmetrics.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <map>
+#include <mutex>
+#include <prometheus/counter.h>
+#include <prometheus/gauge.h>
+#include <prometheus/histogram.h>
+#include <prometheus/registry.h>
+#include <prometheus/text_serializer.h>
+#include <set>
+#include <sstream>
+
+namespace ModelDesk::Serving {
+
+namespace {
+
+// Sub-millisecond resolution where a local TorchScript MLP lives, coarser up to 10 s.
+const prometheus::Histogram::BucketBoundaries &latencyBuckets()
+{
+    static const prometheus::Histogram::BucketBoundaries b{
+        25e-6, 50e-6, 75e-6, 100e-6, 150e-6, 200e-6, 300e-6, 400e-6, 500e-6, 750e-6, 1e-3, 1.5e-3, 2e-3,
+        3e-3,  5e-3,  7.5e-3, 10e-3, 15e-3,  20e-3,  30e-3,  50e-3,  75e-3,  0.1,   0.25, 0.5,    1.0,
+        2.5,   5.0,   10.0};
+    return b;
+}
+
+const prometheus::Histogram::BucketBoundaries &batchBuckets()
+{
+    static const prometheus::Histogram::BucketBoundaries b{1, 2, 4, 8, 16, 32, 64, 128, 256};
+    return b;
+}
+
+struct Duration
+{
+    std::uint64_t count = 0;
+    std::uint64_t ns = 0;
+    void add(std::int64_t v)
+    {
+        ++count;
+        ns += std::uint64_t(std::max<std::int64_t>(0, v));
+    }
+    QJsonObject toJson() const
+    {
+        return {{QStringLiteral("count"), qint64(count)}, {QStringLiteral("ns"), qint64(ns)}};
+    }
+};
+
+struct BatchStat
+{
+    double executions = 0;   // requests / batch size: each request is 1/N of one execution
+    double computeInferNs = 0;
+};
+
+struct VersionStats
+{
+    Duration success, fail, queue, computeInput, computeInfer, computeOutput;
+    std::uint64_t inferenceCount = 0;
+    double executionCount = 0;
+    qint64 lastInferenceMs = 0;
+    std::map<int, BatchStat> batches;
+};
+
+struct SeriesKey
+{
+    std::string deployment;
+    std::string version;
+    auto operator<=>(const SeriesKey &) const = default;
+};
+
+struct Series
+{
+    prometheus::Histogram *total = nullptr;
+    prometheus::Histogram *queue = nullptr;
+    prometheus::Histogram *compute = nullptr;
+    prometheus::Histogram *batch = nullptr;
+};
+
+std::string utf8(const QString &s) { return s.toStdString(); }
+
+} // namespace
+
+struct ServingMetrics::Private
+{
+    std::shared_ptr<prometheus::Registry> registry = std::make_shared<prometheus::Registry>();
+    prometheus::Family<prometheus::Counter> &http = prometheus::BuildCounter()
+                                                        .Name("modeldesk_http_requests_total")
+                                                        .Help("HTTP requests by route class and status code")
+                                                        .Register(*registry);
+    prometheus::Family<prometheus::Histogram> &httpDuration =
+        prometheus::BuildHistogram()
+            .Name("modeldesk_http_request_duration_seconds")
+            .Help("HTTP request handling time by route class, request head to response ready")
+            .Register(*registry);
+    prometheus::Family<prometheus::Counter> &events = prometheus::BuildCounter()
+                                                          .Name("modeldesk_deployment_events_total")
+                                                          .Help("Runtime deployment events (loaded, swapped, idle_unloaded, ...)")
+                                                          .Register(*registry);
+    prometheus::Family<prometheus::Counter> &requests =
+        prometheus::BuildCounter()
+            .Name("modeldesk_inference_requests_total")
+            .Help("Inference requests by deployment, version and outcome (ok or an error code name)")
+            .Register(*registry);
+    prometheus::Family<prometheus::Histogram> &total =
+        prometheus::BuildHistogram()
+            .Name("modeldesk_inference_request_duration_seconds")
+            .Help("Latency of successful inference requests, request received to result")
+            .Register(*registry);
+    prometheus::Family<prometheus::Histogram> &queue = prometheus::BuildHistogram()
+                                                           .Name("modeldesk_inference_queue_duration_seconds")
+                                                           .Help("Time from enqueue to batch start")
+                                                           .Register(*registry);
+    prometheus::Family<prometheus::Histogram> &compute = prometheus::BuildHistogram()
+                                                             .Name("modeldesk_inference_compute_duration_seconds")
+                                                             .Help("Forward time of the batch a request was in")
+                                                             .Register(*registry);
+    prometheus::Family<prometheus::Histogram> &batch = prometheus::BuildHistogram()
+                                                           .Name("modeldesk_inference_batch_size")
+                                                           .Help("Size of the batch each request was computed in")
+                                                           .Register(*registry);
+    prometheus::Family<prometheus::Gauge> &state = prometheus::BuildGauge()
+                                                       .Name("modeldesk_deployment_state")
+                                                       .Help("1 for the current state of each deployment")
+                                                       .Register(*registry);
+    prometheus::Family<prometheus::Gauge> &queueDepth = prometheus::BuildGauge()
+                                                            .Name("modeldesk_deployment_queue_depth")
+                                                            .Help("Requests waiting in the deployment's queue")
+                                                            .Register(*registry);
+    prometheus::Family<prometheus::Gauge> &inFlight = prometheus::BuildGauge()
+                                                          .Name("modeldesk_deployment_in_flight")
+                                                          .Help("Requests being computed")
+                                                          .Register(*registry);
+    prometheus::Family<prometheus::Gauge> &loads = prometheus::BuildGauge()
+                                                       .Name("modeldesk_deployment_loads")
+                                                       .Help("Completed model loads of the deployment in this process")
+                                                       .Register(*registry);
+
+    mutable std::mutex mutex;
+    std::map<SeriesKey, Series> series;
+    std::map<std::string, prometheus::Histogram *> httpLatency;
+    std::map<std::pair<QString, int>, VersionStats> stats;
+    mutable std::mutex gaugeMutex;
+    mutable std::vector<prometheus::Gauge *> gauges; // re-created at each scrape
+
+    Series &seriesFor(const QString &deployment, int version)
+    {
+        SeriesKey key{utf8(deployment), std::to_string(version)};
+        auto it = series.find(key);
+        if (it != series.end())
+            return it->second;
+        const prometheus::Labels labels{{"deployment", key.deployment}, {"version", key.version}};
+        Series s;
+        s.total = &total.Add(labels, latencyBuckets());
+        s.queue = &queue.Add(labels, latencyBuckets());
+        s.compute = &compute.Add(labels, latencyBuckets());
+        s.batch = &batch.Add(labels, batchBuckets());
+        return series.emplace(std::move(key), s).first->second;
+    }
+};
+
+ServingMetrics::ServingMetrics() : d(std::make_unique<Private>()) {}
+ServingMetrics::~ServingMetrics() = default;
+
+void ServingMetrics::recordHttp(const char *routeClass, int status, std::chrono::steady_clock::duration elapsed)
+{
+    d->http.Add({{"route", routeClass}, {"code", std::to_string(status)}}).Increment();
+    prometheus::Histogram *h = nullptr;
+    {
+        std::lock_guard lock(d->mutex);
+        auto it = d->httpLatency.find(routeClass);
+        if (it == d->httpLatency.end())
+            it = d->httpLatency.emplace(routeClass, &d->httpDuration.Add({{"route", routeClass}}, latencyBuckets())).first;
+        h = it->second;
+    }
+    h->Observe(std::chrono::duration<double>(elapsed).count());
+}
+
+void ServingMetrics::onRequest(const Runtime::InferenceRecord &r)
+{
+    const bool ok = !r.error.has_value();
+    d->requests
+        .Add({{"deployment", utf8(r.deployment)},
+              {"version", r.version > 0 ? std::to_string(r.version) : std::string()},
+              {"outcome", ok ? std::string("ok") : utf8(Error::codeName(*r.error))}})
+        .Increment();
+
+    std::lock_guard lock(d->mutex);
+    if (ok && r.version > 0) {
+        Series &series = d->seriesFor(r.deployment, r.version);
+        series.total->Observe(double(r.totalUs) * 1e-6);
+        series.queue->Observe(double(r.queueUs) * 1e-6);
+        series.compute->Observe(double(r.computeUs) * 1e-6);
+        if (r.batchSize > 0)
+            series.batch->Observe(double(r.batchSize));
+    }
+    VersionStats &st = d->stats[{r.deployment, r.version}];
+    st.lastInferenceMs = QDateTime::currentMSecsSinceEpoch();
+    if (!ok) {
+        st.fail.add(r.totalUs * 1000);
+        return;
+    }
+    st.success.add(r.totalUs * 1000);
+    ++st.inferenceCount;
+    st.queue.add(r.queueUs * 1000);
+    st.computeInfer.add(r.computeUs * 1000);
+    const int batchSize = std::max(1, r.batchSize);
+    st.executionCount += 1.0 / batchSize;
+    BatchStat &b = st.batches[batchSize];
+    b.executions += 1.0 / batchSize;
+    b.computeInferNs += double(r.computeUs) * 1000.0 / batchSize;
+}
+
+void ServingMetrics::onDeploymentEvent(const QString &deployment, int version, Runtime::DeploymentEvent event,
+                                       const QString &)
+{
+    d->events.Add({{"deployment", utf8(deployment)}, {"event", utf8(Runtime::deploymentEventName(event))}}).Increment();
+}
+
+void ServingMetrics::recordRejected(const QString &deployment, int version, Error::Code code)
+{
+    d->requests
+        .Add({{"deployment", utf8(deployment)},
+              {"version", version > 0 ? std::to_string(version) : std::string()},
+              {"outcome", utf8(Error::codeName(code))}})
+        .Increment();
+    std::lock_guard lock(d->mutex);
+    VersionStats &st = d->stats[{deployment, version}];
+    st.lastInferenceMs = QDateTime::currentMSecsSinceEpoch();
+    st.fail.add(0);
+}
+
+void ServingMetrics::recordCodec(const QString &deployment, int version, std::int64_t decodeNs, std::int64_t encodeNs)
+{
+    std::lock_guard lock(d->mutex);
+    VersionStats &st = d->stats[{deployment, version}];
+    st.computeInput.add(decodeNs);
+    st.computeOutput.add(encodeNs);
+}
+
+std::string ServingMetrics::prometheusText(const QList<Runtime::DeploymentStatus> &deployments) const
+{
+    {
+        std::lock_guard lock(d->gaugeMutex);
+        for (prometheus::Gauge *g : d->gauges) {
+            // Each gauge belongs to exactly one family; Remove ignores pointers it does not own.
+            d->state.Remove(g);
+            d->queueDepth.Remove(g);
+            d->inFlight.Remove(g);
+            d->loads.Remove(g);
+        }
+        d->gauges.clear();
+        for (const Runtime::DeploymentStatus &s : deployments) {
+            const std::string name = utf8(s.spec.name);
+            for (auto st : {Runtime::DeploymentState::Loading, Runtime::DeploymentState::Warming,
+                            Runtime::DeploymentState::Ready, Runtime::DeploymentState::Draining,
+                            Runtime::DeploymentState::Unloaded, Runtime::DeploymentState::Failed}) {
+                auto &g = d->state.Add({{"deployment", name}, {"state", utf8(Runtime::deploymentStateName(st))}});
+                g.Set(s.state == st ? 1 : 0);
+                d->gauges.push_back(&g);
+            }
+            auto &q = d->queueDepth.Add({{"deployment", name}});
+            q.Set(s.queueDepth);
+            auto &f = d->inFlight.Add({{"deployment", name}});
+            f.Set(s.inFlight);
+            auto &l = d->loads.Add({{"deployment", name}});
+            l.Set(s.loads);
+            d->gauges.insert(d->gauges.end(), {&q, &f, &l});
+        }
+    }
+    std::ostringstream out;
+    prometheus::TextSerializer().Serialize(out, d->registry->Collect());
+    return out.str();
+}
+
+QJsonObject ServingMetrics::tritonStats(const QString &deployment, std::optional<int> version) const
+{
+    QJsonArray models;
+    std::lock_guard lock(d->mutex);
+    for (const auto &[key, st] : d->stats) {
+        if (key.second <= 0)
+            continue;
+        if (!deployment.isEmpty() && key.first != deployment)
+            continue;
+        if (version && key.second != *version)
+            continue;
+        QJsonArray batches;
+        for (const auto &[size, b] : st.batches) {
+            const qint64 n = qint64(b.executions + 0.5);
+            const QJsonObject infer{{QStringLiteral("count"), n}, {QStringLiteral("ns"), qint64(b.computeInferNs)}};
+            batches.append(QJsonObject{{QStringLiteral("batch_size"), size},
+                                       {QStringLiteral("compute_input"), QJsonObject{{QStringLiteral("count"), n}, {QStringLiteral("ns"), 0}}},
+                                       {QStringLiteral("compute_infer"), infer},
+                                       {QStringLiteral("compute_output"), QJsonObject{{QStringLiteral("count"), n}, {QStringLiteral("ns"), 0}}}});
+        }
+        const QJsonObject zero{{QStringLiteral("count"), 0}, {QStringLiteral("ns"), 0}};
+        models.append(QJsonObject{
+            {QStringLiteral("name"), key.first},
+            {QStringLiteral("version"), QString::number(key.second)},
+            {QStringLiteral("last_inference"), st.lastInferenceMs},
+            {QStringLiteral("inference_count"), qint64(st.inferenceCount)},
+            {QStringLiteral("execution_count"), qint64(st.executionCount + 0.5)},
+            {QStringLiteral("inference_stats"),
+             QJsonObject{{QStringLiteral("success"), st.success.toJson()},
+                         {QStringLiteral("fail"), st.fail.toJson()},
+                         {QStringLiteral("queue"), st.queue.toJson()},
+                         {QStringLiteral("compute_input"), st.computeInput.toJson()},
+                         {QStringLiteral("compute_infer"), st.computeInfer.toJson()},
+                         {QStringLiteral("compute_output"), st.computeOutput.toJson()},
+                         {QStringLiteral("cache_hit"), zero},
+                         {QStringLiteral("cache_miss"), zero}}},
+            {QStringLiteral("batch_stats"), batches}});
+    }
+    return {{QStringLiteral("model_stats"), models}};
+}
+
+} // namespace ModelDesk::Serving
