@@ -405,14 +405,16 @@ void DeploymentManager::Private::audit(const QString &actor, const QString &acti
 {
     if (!options.persist)
         return;
-    QString target;
+    // Same target form as the registry's own "deployment.save" entries, so one query finds both.
+    const QString target = QStringLiteral("deployment/") + dep.name;
+    QString version;
     {
         std::lock_guard lock(dep.mutex);
-        target = dep.spec.model;
+        version = dep.spec.model;
         if (dep.primaryInfo)
-            target += QLatin1Char(':') + QString::number(dep.primaryInfo->version);
+            version += QLatin1Char(':') + QString::number(dep.primaryInfo->version);
     }
-    const QJsonObject json{{QStringLiteral("deployment"), dep.name}, {QStringLiteral("detail"), detail}};
+    const QJsonObject json{{QStringLiteral("model"), version}, {QStringLiteral("detail"), detail}};
     if (auto s = catalog->registry().recordAudit(actor, action, target,
                                                  QString::fromUtf8(QJsonDocument(json).toJson(QJsonDocument::Compact)));
         !s)

@@ -135,12 +135,12 @@ DynamicBatcher::Batch DynamicBatcher::next()
         }
         batch.requests.push_back(std::move(m_queue.front()));
         m_queue.pop_front();
-        const PendingRequest &head = batch.requests.front();
-        int64_t rows = head.rows;
+        // batch.requests grows below: refer to the head by index, never by a reference into it.
+        int64_t rows = batch.requests.front().rows;
         const bool concurrent = !m_queue.empty() || m_lastBatchRequests > 1;
-        const Clock::time_point deadline = head.enqueued + m_limits.maxQueueDelay;
+        const Clock::time_point deadline = batch.requests.front().enqueued + m_limits.maxQueueDelay;
 
-        if (head.rows >= 0) {
+        if (rows >= 0) {
             for (;;) {
                 const Clock::time_point scanTime = Clock::now();
                 size_t scanned = 0;
@@ -150,7 +150,7 @@ DynamicBatcher::Batch DynamicBatcher::next()
                     if (isExpired(*it, scanTime)) {
                         batch.expired.push_back(std::move(*it));
                         it = m_queue.erase(it);
-                    } else if (canStack(head, *it) && rows + it->rows <= m_limits.maxBatchSize) {
+                    } else if (canStack(batch.requests.front(), *it) && rows + it->rows <= m_limits.maxBatchSize) {
                         rows += it->rows;
                         batch.requests.push_back(std::move(*it));
                         it = m_queue.erase(it);
