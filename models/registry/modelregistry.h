@@ -6,10 +6,13 @@
 // destroyed. Calls block on the database: never call them on the GUI thread.
 // Processes: several processes (console, CLI, server) may open the same workspace at once; every
 // change is one transaction, so each either happens whole or not at all, and version numbers never
-// repeat. changeCounter() lets another process notice changes cheaply (see data_version below).
+// repeat. changeCounter() lets another process notice changes cheaply (see changeCounter below).
 // Errors: Result<T>; NotFound for unknown names, AlreadyExists / Conflict for clashes,
 // InvalidArgument for names that fail Names::checkName, Io for database failures.
-// Audit: every change records an AuditEntry with the actor given in the call.
+// Audit: every change records an AuditEntry with the actor given in the call (an empty actor is
+// recorded as "unknown"). Targets: "name", "name:3", "name@alias" for models, versions, aliases and
+// tags; "dataset/NAME", "run/ID", "deployment/NAME", "token/NAME" for the other records. Bookkeeping
+// writes have no audit row: pending artifacts, updateRun, appendRunMetrics, touchToken.
 
 #include "core/modeltypes.h"
 
@@ -83,7 +86,7 @@ public:
         QDateTime since;
     };
     Status addPending(const QString &digest, const QString &operation); // records QCoreApplication::applicationPid()
-    Status removePending(const QString &digest, qint64 pid);
+    Status removePending(const QString &digest, qint64 pid);           // no such row is not an error
     Result<QList<PendingArtifact>> pending() const;
     // addVersion variant that also removes the pending row (digest, this pid) in the same transaction.
     Result<VersionInfo> addVersionClearingPending(const QString &model, const NewVersion &v, const QString &actor,
@@ -109,13 +112,17 @@ public:
 
     // API tokens (hashes only).
     Result<TokenRecord> createToken(const TokenRecord &t, const QString &actor);
-    Result<TokenRecord> tokenByHash(const QString &hash) const;
+    Result<TokenRecord> tokenByHash(const QString &hash) const;        // revoked/expired ones too: the caller decides
     Result<QList<TokenRecord>> tokens() const;
-    Status revokeToken(const QString &name, const QString &actor);
+    Status revokeToken(const QString &name, const QString &actor);     // revoking twice keeps the first time
     Status touchToken(const QString &name);                                     // lastUsed = now, no audit
 
-    // Audit log (append-only: there is no API to change or delete entries).
+    // Audit log (append-only: there is no API to change or delete entries; SQLite triggers refuse
+    // UPDATE and DELETE on the table from any client). Newest first. query.target "name" selects
+    // "name", "name:*" and "name@*" (not "name2"); a target ending in ':', '@' or '/' is a plain
+    // prefix. query.action "version." (trailing dot) selects every version action. limit <= 0: all.
     Result<QList<AuditEntry>> audit(const AuditQuery &query = {}) const;
+    // action follows the name rule ("deployment.load"); InvalidArgument otherwise.
     Status recordAudit(const QString &actor, const QString &action, const QString &target, const QString &detail);
 
     // Every artifact digest referenced by some version (for doctor and garbage collection).
@@ -123,8 +130,9 @@ public:
     // Whether some version references the digest.
     Result<bool> isDigestReferenced(const QString &digest) const;
 
-    // A number that changes whenever any process commits a change to the registry. Cheap; poll it
-    // (for example once a second) to refresh views after the CLI changed something.
+    // A number that changes whenever any process commits a change to the registry (a counter row
+    // that every write transaction bumps). Cheap; poll it (for example once a second) to refresh
+    // views after the CLI changed something.
     Result<qint64> changeCounter() const;
 
     // PRAGMA integrity_check and schema checks; empty list when healthy, else one line per problem.

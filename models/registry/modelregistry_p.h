@@ -33,5 +33,23 @@ Status appendAudit(const QSqlDatabase &db, const QString &actor, const QString &
 // Marks a digest as being removed by this process ("delete", applicationPid()).
 Status markPendingDelete(const QSqlDatabase &db, const QString &digest);
 
+Status checkModelName(const QString &name);
+
+// Models / versions matching `where`, an SQL condition over `models m` (and `versions v`), ordered by
+// name (and version). Versions come with their aliases and tags: three queries whatever the count.
+Result<QList<ModelInfo>> loadModels(const QSqlDatabase &db, const QString &where, const QVariantList &binds);
+Result<QList<VersionInfo>> loadVersions(const QSqlDatabase &db, const QString &where, const QVariantList &binds);
+Result<VersionInfo> loadVersion(const QSqlDatabase &db, qint64 versionId);
+
+// Lookups with the NotFound messages users see ("model 'x' has no version 7").
+Result<qint64> modelId(const QSqlDatabase &db, const QString &model);
+struct VersionRow
+{
+    qint64 id = 0;
+    QString digest;
+};
+Result<VersionRow> versionRow(const QSqlDatabase &db, const QString &model, int version);
+Result<bool> digestReferenced(const QSqlDatabase &db, const QString &digest);
+
 } // namespace Internal
 } // namespace ModelDesk::Registry
