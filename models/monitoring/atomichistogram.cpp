@@ -23,7 +23,7 @@ constexpr quint8 kEncodingVersion = 1;
 
 const BucketLayout &latencyBucketsUs()
 {
-    static const BucketLayout layout{std::span<const int64_t>(kLatencyUs), 1e-6};
+    static const BucketLayout layout{std::span<const int64_t>(kLatencyUs), 1e6};
     return layout;
 }
 

@@ -25,7 +25,9 @@ namespace ModelDesk::Monitoring {
 struct BucketLayout
 {
     std::span<const int64_t> bounds;
-    double toExposedUnit = 1.0; // multiply a bound or a sum by this for /metrics (µs -> s: 1e-6)
+    // Base units per exposed unit: divide a bound or a sum by this for /metrics (µs -> s: 1e6).
+    // A division, not a multiplication by 1e-6, so 75 µs prints as 7.5e-05 and not 7.499999999999999e-05.
+    double perExposedUnit = 1.0;
 };
 
 // 43 latency buckets in microseconds, from 25 µs to 60 s, about 1.25-1.5x apart below 10 ms, so

@@ -56,7 +56,9 @@ DeploymentMetrics *InferenceMetricsObserver::handle(const QString &deployment, i
 void InferenceMetricsObserver::onRequest(const Runtime::InferenceRecord &r)
 {
     const Outcome outcome = r.error ? outcomeFor(*r.error) : Outcome::Success;
-    if (r.model.isEmpty()) {
+    // An empty model means no version was chosen: either the name is unknown (counted without it,
+    // so clients cannot mint label values) or a known deployment refused it early (version "none").
+    if (r.model.isEmpty() && !m_registry.hasDeployment(r.deployment)) {
         m_registry.recordUnrouted(outcome);
         return;
     }

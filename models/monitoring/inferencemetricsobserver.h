@@ -7,7 +7,8 @@
 //
 // Hot path: a per-thread cache of the last few (deployment, version) handles, so a runtime worker
 // (which serves one version) records with no lock and no map lookup; a miss takes the registry's
-// mutex once. Records of an unknown deployment (empty model) are counted without the name.
+// mutex once. Records without a model (refused before a version was chosen) count under version
+// "none" when the deployment is known, and without the name when it is not.
 //
 // Uses only the runtime's headers (abstract interfaces and plain structs), so monitoring does not
 // link LibTorch. Threads: onRequest/onDeploymentEvent from any thread; pollEngine from one thread.

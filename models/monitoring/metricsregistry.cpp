@@ -31,7 +31,7 @@ prometheus::ClientMetric::Label label(std::string name, std::string value)
     return prometheus::ClientMetric::Label{std::move(name), std::move(value)};
 }
 
-prometheus::ClientMetric histogramMetric(const HistogramCounts &h, double unit,
+prometheus::ClientMetric histogramMetric(const HistogramCounts &h, double unit, // base units per exposed unit
                                          std::vector<prometheus::ClientMetric::Label> labels)
 {
     prometheus::ClientMetric m;
@@ -42,11 +42,11 @@ prometheus::ClientMetric histogramMetric(const HistogramCounts &h, double unit,
         cumulative += h.counts[i];
         prometheus::ClientMetric::Bucket b;
         b.cumulative_count = cumulative;
-        b.upper_bound = i < h.bounds.size() ? double(h.bounds[i]) * unit : std::numeric_limits<double>::infinity();
+        b.upper_bound = i < h.bounds.size() ? double(h.bounds[i]) / unit : std::numeric_limits<double>::infinity();
         m.histogram.bucket.push_back(b);
     }
     m.histogram.sample_count = cumulative;
-    m.histogram.sample_sum = double(h.sum) * unit;
+    m.histogram.sample_sum = double(h.sum) / unit;
     return m;
 }
 
@@ -148,6 +148,16 @@ void MetricsRegistry::retire(const QString &deployment)
             ++it;
     }
     d->generation.fetch_add(1, std::memory_order_release);
+}
+
+bool MetricsRegistry::hasDeployment(const QString &deployment) const
+{
+    const std::lock_guard lock(d->mutex);
+    for (auto it = d->cells.cbegin(); it != d->cells.cend(); ++it) {
+        if (it.key().first == deployment)
+            return true;
+    }
+    return false;
 }
 
 uint64_t MetricsRegistry::generation() const { return d->generation.load(std::memory_order_acquire); }
@@ -288,7 +298,7 @@ std::vector<prometheus::MetricFamily> MetricsRegistry::Private::collectDeploymen
     auto loadTime = family("modeldesk_model_load_duration_seconds",
                            "Duration of the last load (with warm-up) of a deployment version.", MetricType::Gauge);
 
-    const double us = latencyBucketsUs().toExposedUnit;
+    const double us = latencyBucketsUs().perExposedUnit;
     for (const auto &cell : list) {
         const DeploymentSnapshot s = cell->snapshot();
         const std::vector<prometheus::ClientMetric::Label> labels{label("deployment", text(s.deployment)),
@@ -303,7 +313,7 @@ std::vector<prometheus::MetricFamily> MetricsRegistry::Private::collectDeploymen
         total.metric.push_back(histogramMetric(s.traffic.total, us, labels));
         queue.metric.push_back(histogramMetric(s.traffic.queue, us, labels));
         compute.metric.push_back(histogramMetric(s.traffic.compute, us, labels));
-        batch.metric.push_back(histogramMetric(s.traffic.batch, batchSizeBuckets().toExposedUnit, labels));
+        batch.metric.push_back(histogramMetric(s.traffic.batch, batchSizeBuckets().perExposedUnit, labels));
         auto gaugeMetric = [&labels](double v) {
             prometheus::ClientMetric m;
             m.label = labels;

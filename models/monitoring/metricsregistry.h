@@ -55,6 +55,8 @@ public:
     // Stops exporting and sampling every version of a removed deployment. Live handles keep working
     // (nobody crashes) but count into the void; a later deployment() makes fresh cells.
     void retire(const QString &deployment);
+    // Whether some version of the deployment has a handle (a lock and a scan: not for the hot path).
+    bool hasDeployment(const QString &deployment) const;
     // Changes whenever retire() ran, so callers that cache handles know to resolve again.
     uint64_t generation() const;
     QList<DeploymentSnapshot> deploymentSnapshots() const;

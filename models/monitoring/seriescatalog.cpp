@@ -47,7 +47,7 @@ QList<SeriesInfo> makeCatalog()
 std::optional<double> percentile(const HistogramCounts &h, double q, double unit)
 {
     const auto v = h.quantile(q);
-    return v ? std::optional<double>(*v * unit) : std::nullopt;
+    return v ? std::optional<double>(*v / unit) : std::nullopt;
 }
 
 } // namespace
@@ -89,7 +89,7 @@ QString unitName(SeriesUnit unit)
 
 std::optional<double> trafficValue(const QString &name, const TrafficCounts &c, double seconds)
 {
-    const double us = latencyBucketsUs().toExposedUnit;
+    const double us = latencyBucketsUs().perExposedUnit;
     const uint64_t requests = c.requestCount();
     if (name == QLatin1String("requests_per_second"))
         return seconds > 0 ? double(requests) / seconds : 0.0;
@@ -105,7 +105,7 @@ std::optional<double> trafficValue(const QString &name, const TrafficCounts &c, 
         return percentile(c.total, 0.99, us);
     if (name == QLatin1String("latency_mean")) {
         const auto m = c.total.mean();
-        return m ? std::optional<double>(*m * us) : std::nullopt;
+        return m ? std::optional<double>(*m / us) : std::nullopt;
     }
     if (name == QLatin1String("queue_p50"))
         return percentile(c.queue, 0.50, us);
