@@ -62,7 +62,12 @@ Result<QByteArray> readArtifactFile(const QString &path)
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return fail(Error::io(QStringLiteral("cannot open '%1': %2").arg(path, f.errorString())));
-    QByteArray bytes = f.readAll();
+    QByteArray bytes;
+    try {
+        bytes = f.readAll();
+    } catch (const std::bad_alloc &) {
+        return fail(Error{Error::Code::TooLarge, QStringLiteral("not enough memory to read '%1'").arg(path)});
+    }
     if (f.error() != QFileDevice::NoError)
         return fail(Error::io(QStringLiteral("cannot read '%1': %2").arg(path, f.errorString())));
     return bytes;
@@ -102,8 +107,17 @@ Result<TorchScriptInfo> torchScriptInfoFromJson(const QJsonObject &o)
 
 int runValidateArtifactCommand(const QString &file, QTextStream &out, QTextStream &err)
 {
-    const auto bytes = readArtifactFile(file);
-    const Result<TorchScriptInfo> info = bytes ? inspectBytes(*bytes) : fail(bytes.error());
+    Result<TorchScriptInfo> info = fail(Error::internal(QStringLiteral("not run")));
+    {
+        const auto bytes = readArtifactFile(file);
+        info = bytes ? inspectBytes(*bytes) : fail(bytes.error());
+    }
+    // Say which limit was hit: the parent sets one (inspectInChildProcess), and "not enough
+    // memory" alone would read as a machine problem.
+    rlimit limit {};
+    if (!info && info.error().code == Error::Code::TooLarge && getrlimit(RLIMIT_AS, &limit) == 0
+        && limit.rlim_cur != RLIM_INFINITY)
+        info.error().message += QStringLiteral(" within the validation limit of %1 MiB").arg(limit.rlim_cur >> 20);
     if (info) {
         out << QJsonDocument(toJson(*info)).toJson(QJsonDocument::Compact) << '\n';
         out.flush();
@@ -131,6 +145,16 @@ Result<TorchScriptInfo> inspectInChildProcess(const QString &cliPath, const QStr
     QProcess child;
     child.setProgram(cliPath);
     child.setArguments({QStringLiteral("validate-artifact"), input.absoluteFilePath(), QStringLiteral("--json")});
+    // Loading needs no BLAS: without worker threads the child uses less memory, and OpenBLAS
+    // cannot hang at exit joining a thread that is stuck allocating under the memory limit.
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("OPENBLAS_NUM_THREADS"), QStringLiteral("1"));
+    environment.insert(QStringLiteral("OMP_NUM_THREADS"), QStringLiteral("1"));
+    child.setProcessEnvironment(environment);
+#ifdef __SANITIZE_ADDRESS__
+    // AddressSanitizer reserves terabytes of shadow address space; a limit would stop the child.
+    memoryLimitMiB = 0;
+#endif
     const rlim_t addressSpace = memoryLimitMiB > 0 ? rlim_t(memoryLimitMiB) << 20 : RLIM_INFINITY;
     const rlim_t cpuSeconds = timeoutSeconds > 0 ? rlim_t(timeoutSeconds) + 5 : RLIM_INFINITY;
     // Runs in the child between fork and exec: async-signal-safe system calls only.

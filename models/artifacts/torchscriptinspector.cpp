@@ -49,6 +49,11 @@ QString firstLine(const char *text)
     return QStringLiteral("unknown error");
 }
 
+Error outOfMemory()
+{
+    return Error{Error::Code::TooLarge, QStringLiteral("not enough memory to load the TorchScript model")};
+}
+
 QString typeName(const c10::TypePtr &type) { return QString::fromStdString(type->annotation_str()); }
 
 bool isTensor(const c10::TypePtr &type) { return type->kind() == c10::TypeKind::TensorType; }
@@ -115,9 +120,13 @@ Result<TorchScriptInfo> inspectBytes(const QByteArray &bytes)
             torch::jit::load(std::make_shared<ByteArrayReader>(bytes), c10::Device(c10::kCPU));
         return describe(module);
     } catch (const c10::Error &e) {
-        return fail(Error::invalid(QStringLiteral("cannot load TorchScript: %1").arg(firstLine(e.what_without_backtrace()))));
+        const QString line = firstLine(e.what_without_backtrace());
+        // LibTorch's allocator reports exhaustion as a c10::Error, not std::bad_alloc.
+        if (line.contains(QLatin1String("can't allocate memory")))
+            return fail(outOfMemory());
+        return fail(Error::invalid(QStringLiteral("cannot load TorchScript: %1").arg(line)));
     } catch (const std::bad_alloc &) {
-        return fail(Error::invalid(QStringLiteral("cannot load TorchScript: out of memory")));
+        return fail(outOfMemory());
     } catch (const std::exception &e) {
         return fail(Error::invalid(QStringLiteral("cannot load TorchScript: %1").arg(firstLine(e.what()))));
     }
