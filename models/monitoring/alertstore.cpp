@@ -69,7 +69,8 @@ Status AlertStore::addRule(AlertRule rule, int64_t nowSeconds)
             return fail(Error::exists(QStringLiteral("alert rule '%1' already exists").arg(rule.name)));
         exists->finish();
         auto r = m_db.exec(QStringLiteral("INSERT INTO alert_rules(name, series, deployment, version, comparison, threshold,"
-                                          " for_seconds, enabled, description, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                                          " for_seconds, enabled, description, created)"
+                                          " VALUES (?, ?, COALESCE(?, ''), ?, ?, ?, ?, ?, COALESCE(?, ''), ?)"),
                            {rule.name, rule.series, rule.deployment, rule.version, comparisonName(rule.comparison),
                             rule.threshold, rule.forSeconds, rule.enabled, rule.description, qint64(rule.created)});
         if (!r)
@@ -100,7 +101,7 @@ Status AlertStore::setEnabled(const QString &name, bool enabled)
 
 Status AlertStore::appendEvent(const AlertEvent &e)
 {
-    auto r = m_db.exec(QStringLiteral("INSERT INTO alert_events(%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    auto r = m_db.exec(QStringLiteral("INSERT INTO alert_events(%1) VALUES (?, ?, COALESCE(?, ''), ?, ?, ?, ?, ?, COALESCE(?, ''))")
                            .arg(QLatin1String(kEventColumns)),
                        {e.rule, e.series.name, e.series.deployment, e.series.version,
                         e.firing ? QStringLiteral("fired") : QStringLiteral("cleared"),

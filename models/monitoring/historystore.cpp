@@ -28,16 +28,19 @@ HistoryStore::HistoryStore(MetricsDatabase &db)
 {
 }
 
+// Note on binds: Qt binds a null QString (an empty label) as SQL NULL, hence the COALESCEs.
 Result<int64_t> HistoryStore::seriesId(const SeriesKey &key)
 {
     if (auto it = m_ids.constFind(key); it != m_ids.constEnd())
         return *it;
     const QVariantList binds{key.name, key.deployment, key.version, key.run};
-    if (auto r = m_db.exec(QStringLiteral("INSERT OR IGNORE INTO series(name, deployment, version, run) VALUES (?, ?, ?, ?)"),
+    if (auto r = m_db.exec(QStringLiteral("INSERT OR IGNORE INTO series(name, deployment, version, run)"
+                                          " VALUES (?, COALESCE(?, ''), ?, COALESCE(?, ''))"),
                            binds);
         !r)
         return fail(r.error());
-    auto q = m_db.exec(QStringLiteral("SELECT id FROM series WHERE name = ? AND deployment = ? AND version = ? AND run = ?"),
+    auto q = m_db.exec(QStringLiteral("SELECT id FROM series WHERE name = ? AND deployment = COALESCE(?, '') AND version = ?"
+                                      " AND run = COALESCE(?, '')"),
                        binds);
     if (!q)
         return fail(q.error());
@@ -182,7 +185,7 @@ Result<QList<HistoryPoint>> HistoryStore::points(const SeriesKey &key, Resolutio
 {
     auto q = m_db.exec(QStringLiteral("SELECT p.ts, p.value, p.min, p.max, p.mean, p.samples FROM points p"
                                       " JOIN series s ON s.id = p.series_id"
-                                      " WHERE s.name = ? AND s.deployment = ? AND s.version = ? AND s.run = ?"
+                                      " WHERE s.name = ? AND s.deployment = COALESCE(?, '') AND s.version = ? AND s.run = COALESCE(?, '')"
                                       " AND p.resolution = ? AND p.ts >= ? AND p.ts < ? ORDER BY p.ts"),
                        {key.name, key.deployment, key.version, key.run, int(resolution), qint64(from), qint64(to)});
     if (!q)
