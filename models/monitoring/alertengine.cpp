@@ -138,8 +138,7 @@ void AlertEngine::emitEvent(const AlertRule &rule, const SeriesKey &series, bool
     e.value = value;
     e.threshold = rule.threshold;
     e.time = now;
-    const QString condition = series.toString() + (rule.comparison == AlertRule::Comparison::Above ? QStringLiteral(" > ")
-                                                                                                   : QStringLiteral(" < "))
+    const QString condition = (rule.comparison == AlertRule::Comparison::Above ? QStringLiteral("> ") : QStringLiteral("< "))
                             + formatValue(rule.threshold, unit);
     if (firing) {
         e.message = QStringLiteral("alert %1 fired: %2 is %3 (%4%5)")

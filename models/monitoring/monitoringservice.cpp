@@ -60,8 +60,11 @@ struct MonitoringService::Worker
                     qint64 pid = 0;
                     QString host, app;
                     lock->getLockInfo(&pid, &host, &app);
-                    qCInfo(lcMonitoring).noquote() << "metrics history of this workspace is recorded by" << app << "pid"
-                                                   << pid << "; this process keeps its history in memory";
+                    qCInfo(lcMonitoring).noquote()
+                        << QStringLiteral("metrics history of this workspace is recorded by %1 (pid %2); this process keeps "
+                                          "its history in memory")
+                               .arg(app)
+                               .arg(pid);
                     lock.reset();
                 }
             } else {
