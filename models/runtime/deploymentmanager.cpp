@@ -751,19 +751,4 @@ RuntimeCounters DeploymentManager::counters() const
     return {d->loads.load(), d->unloads.load(), d->reloadsOnDemand.load()};
 }
 
-QString deploymentEventName(DeploymentEvent e)
-{
-    switch (e) {
-    case DeploymentEvent::Loaded: return QStringLiteral("loaded");
-    case DeploymentEvent::ReloadedOnDemand: return QStringLiteral("reloaded_on_demand");
-    case DeploymentEvent::Unloaded: return QStringLiteral("unloaded");
-    case DeploymentEvent::IdleUnloaded: return QStringLiteral("idle_unloaded");
-    case DeploymentEvent::Swapped: return QStringLiteral("swapped");
-    case DeploymentEvent::CanaryChanged: return QStringLiteral("canary_changed");
-    case DeploymentEvent::Failed: return QStringLiteral("failed");
-    case DeploymentEvent::Removed: return QStringLiteral("removed");
-    }
-    return QStringLiteral("unknown");
-}
-
 } // namespace ModelDesk::Runtime

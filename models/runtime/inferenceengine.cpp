@@ -1,4 +1,5 @@
 #include "inferenceengine.h"
+#include "inferenceobserver.h"
 
 #include "core/names.h"
 
@@ -242,6 +243,21 @@ QJsonObject toJson(const DeploymentStatus &status)
             {QStringLiteral("idle_unloaded"), status.idleUnloaded},
             {QStringLiteral("loads"), status.loads},
             {QStringLiteral("unloads"), status.unloads}};
+}
+
+QString deploymentEventName(DeploymentEvent e)
+{
+    switch (e) {
+    case DeploymentEvent::Loaded: return QStringLiteral("loaded");
+    case DeploymentEvent::ReloadedOnDemand: return QStringLiteral("reloaded_on_demand");
+    case DeploymentEvent::Unloaded: return QStringLiteral("unloaded");
+    case DeploymentEvent::IdleUnloaded: return QStringLiteral("idle_unloaded");
+    case DeploymentEvent::Swapped: return QStringLiteral("swapped");
+    case DeploymentEvent::CanaryChanged: return QStringLiteral("canary_changed");
+    case DeploymentEvent::Failed: return QStringLiteral("failed");
+    case DeploymentEvent::Removed: return QStringLiteral("removed");
+    }
+    return QStringLiteral("unknown");
 }
 
 } // namespace ModelDesk::Runtime
