@@ -45,7 +45,11 @@ Status checkArchiveStructure(const QByteArray &bytes);
 Result<TorchScriptInfo> inspectBytes(const QByteArray &bytes);
 
 // Runs the full check in a child process: `cliPath validate-artifact FILE --json`, with a time limit
-// (seconds) and an address-space limit (MiB). A crash, hang or refusal is an error with a message.
+// (seconds) and an address-space limit (MiB, 0 = none; off in AddressSanitizer builds). The child
+// needs ~550 MiB to start plus about twice the file size. Blocks the calling thread (not the GUI's).
+// Errors: the child's own (InvalidArgument, Unsupported, TooLarge naming the limit, ...); a crash is
+// InvalidArgument "the file crashed the TorchScript loader (signal N); it was not imported"; a hang
+// is Timeout; a validator that cannot start is Unavailable; unreadable output is Internal.
 Result<TorchScriptInfo> inspectInChildProcess(const QString &cliPath, const QString &file, int timeoutSeconds = 60,
                                               int memoryLimitMiB = 4096);
 

@@ -44,7 +44,13 @@ class tst_TorchScriptInspector : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { MODELDESK_REQUIRE_TEST_MODELS(); }
+    void init()
+    {
+        // The synthetic-archive checks run even where the models could not be generated.
+        const QByteArray name = QTest::currentTestFunction();
+        if (name != "craftedArchives" && name != "torchVersionMatchesLibTorch")
+            MODELDESK_REQUIRE_TEST_MODELS();
+    }
 
     void files_data()
     {
