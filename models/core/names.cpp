@@ -6,7 +6,7 @@ namespace ModelDesk::Names {
 
 bool isValidName(const QString &name)
 {
-    static const QRegularExpression re(QStringLiteral("^[a-z0-9][a-z0-9._-]{0,63}$"));
+    static const QRegularExpression re(QRegularExpression::anchoredPattern(QStringLiteral("[a-z0-9][a-z0-9._-]{0,63}")));
     return re.match(name).hasMatch() && !name.contains(QLatin1String(".."));
 }
 
@@ -37,7 +37,7 @@ Status checkTagValue(const QString &value)
 
 bool isValidDigest(const QString &digest)
 {
-    static const QRegularExpression re(QStringLiteral("^[0-9a-f]{64}$"));
+    static const QRegularExpression re(QRegularExpression::anchoredPattern(QStringLiteral("[0-9a-f]{64}")));
     return re.match(digest).hasMatch();
 }
 

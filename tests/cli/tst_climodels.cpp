@@ -58,7 +58,7 @@ private Q_SLOTS:
         const QJsonObject v = models.at(0).toObject().value(QStringLiteral("versions")).toArray().at(0).toObject();
         QCOMPARE(v.value(QStringLiteral("sha256")).toString(), sha256Of(file));
         QCOMPARE(v.value(QStringLiteral("version")).toInt(), 1);
-        QCOMPARE(v.value(QStringLiteral("parameter_count")).toInteger(), 100480);
+        QCOMPARE(v.value(QStringLiteral("parameter_count")).toInteger(), 101770);
         QCOMPARE(v.value(QStringLiteral("description")).toString(), QStringLiteral("first"));
 
         // Human output is an aligned table with a header.

@@ -27,6 +27,7 @@ private Q_SLOTS:
         QTest::newRow("percent") << QStringLiteral("%2e%2e") << false;
         QTest::newRow("backslash") << QStringLiteral("a\\..\\b") << false;
         QTest::newRow("unicode") << QStringLiteral("模型") << false;
+        QTest::newRow("trailing newline") << QStringLiteral("model\n") << false;
     }
     void validNames()
     {
@@ -79,6 +80,7 @@ private Q_SLOTS:
     {
         QVERIFY(Names::isValidDigest(QString(64, QLatin1Char('a'))));
         QVERIFY(!Names::isValidDigest(QString(63, QLatin1Char('a'))));
+        QVERIFY(!Names::isValidDigest(QString(64, QLatin1Char('a')) + QLatin1Char('\n')));
         QVERIFY(!Names::isValidDigest(QString(64, QLatin1Char('A'))));
         QVERIFY(!Names::isValidDigest(QStringLiteral("../") + QString(61, QLatin1Char('a'))));
     }
