@@ -18,6 +18,7 @@ PACKAGES=(
   prometheus-cpp-dev zlib1g-dev
   # tests and benchmarks
   libgtest-dev libbenchmark-dev python3-torch xvfb xauth dbus dbus-x11 gnome-keyring libsecret-1-0
+  prometheus  # promtool: tests check the /metrics text with `promtool check metrics`
   fonts-dejavu-core procps
   # real data for demos and tests
   dataset-fashion-mnist fortunes-min fortunes
