@@ -448,13 +448,15 @@ Result<DecodedInferRequest> decodeInferRequest(const std::string &body, std::opt
                 return fail(invalid(QStringLiteral("input '%1': binary_data_size %2 runs past the end of the body")
                                         .arg(in.tensor.name)
                                         .arg(size)));
-            if (auto s = allocate(in.tensor, size, true); !s)
-                return fail(s.error());
-            if (std::size_t(in.tensor.data.size()) != size)
+            const auto n = in.tensor.elementCount();
+            const std::int64_t elementSize = Runtime::dataTypeSize(in.tensor.dtype);
+            if (n && *n <= std::numeric_limits<std::int64_t>::max() / elementSize && std::uint64_t(*n * elementSize) != size)
                 return fail(invalid(QStringLiteral("input '%1': shape and %2 need %3 bytes, binary_data_size is %4")
                                         .arg(in.tensor.name, Runtime::dataTypeName(in.tensor.dtype))
-                                        .arg(in.tensor.data.size())
+                                        .arg(*n * elementSize)
                                         .arg(size)));
+            if (auto s = allocate(in.tensor, size, true); !s)
+                return fail(s.error());
             if (size)
                 std::memcpy(in.tensor.data.data(), body.data() + offset, size);
             offset += size;

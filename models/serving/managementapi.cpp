@@ -408,8 +408,13 @@ HttpResponse ManagementApi::importUpload(const RouteMatch &match, const HttpRequ
     if (import.description.size() > 4096)
         return errorResponse(Error::invalid(QStringLiteral("description is longer than 4096 characters")));
     auto version = m_ctx.catalog.importFile(import, match.principal.name);
-    if (!version)
-        return errorResponse(version.error());
+    if (!version) {
+        // A damaged upload is the client's bad input, not a server fault (never 500 for bad input).
+        Error e = version.error();
+        if (e.code == Error::Code::Corrupt)
+            e.code = Error::Code::InvalidArgument;
+        return errorResponse(e);
+    }
     return jsonResponse(201, toJson(*version));
 }
 

@@ -1,5 +1,7 @@
 #include "servingmetrics.h"
 
+#include "monitoring/metricsregistry.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <map>
@@ -81,67 +83,60 @@ std::string utf8(const QString &s) { return s.toStdString(); }
 
 } // namespace
 
-struct ServingMetrics::Private
+// The inference families of the standalone mode (monitoring has its own equivalents).
+struct StandaloneFamilies
 {
-    std::shared_ptr<prometheus::Registry> registry = std::make_shared<prometheus::Registry>();
-    prometheus::Family<prometheus::Counter> &http = prometheus::BuildCounter()
-                                                        .Name("modeldesk_http_requests_total")
-                                                        .Help("HTTP requests by route class and status code")
-                                                        .Register(*registry);
-    prometheus::Family<prometheus::Histogram> &httpDuration =
-        prometheus::BuildHistogram()
-            .Name("modeldesk_http_request_duration_seconds")
-            .Help("HTTP request handling time by route class, request head to response ready")
-            .Register(*registry);
-    prometheus::Family<prometheus::Counter> &events = prometheus::BuildCounter()
-                                                          .Name("modeldesk_deployment_events_total")
-                                                          .Help("Runtime deployment events (loaded, swapped, idle_unloaded, ...)")
-                                                          .Register(*registry);
-    prometheus::Family<prometheus::Counter> &requests =
-        prometheus::BuildCounter()
-            .Name("modeldesk_inference_requests_total")
-            .Help("Inference requests by deployment, version and outcome (ok or an error code name)")
-            .Register(*registry);
-    prometheus::Family<prometheus::Histogram> &total =
-        prometheus::BuildHistogram()
-            .Name("modeldesk_inference_request_duration_seconds")
-            .Help("Latency of successful inference requests, request received to result")
-            .Register(*registry);
-    prometheus::Family<prometheus::Histogram> &queue = prometheus::BuildHistogram()
-                                                           .Name("modeldesk_inference_queue_duration_seconds")
-                                                           .Help("Time from enqueue to batch start")
-                                                           .Register(*registry);
-    prometheus::Family<prometheus::Histogram> &compute = prometheus::BuildHistogram()
-                                                             .Name("modeldesk_inference_compute_duration_seconds")
-                                                             .Help("Forward time of the batch a request was in")
-                                                             .Register(*registry);
-    prometheus::Family<prometheus::Histogram> &batch = prometheus::BuildHistogram()
-                                                           .Name("modeldesk_inference_batch_size")
-                                                           .Help("Size of the batch each request was computed in")
-                                                           .Register(*registry);
-    prometheus::Family<prometheus::Gauge> &state = prometheus::BuildGauge()
-                                                       .Name("modeldesk_deployment_state")
-                                                       .Help("1 for the current state of each deployment")
-                                                       .Register(*registry);
-    prometheus::Family<prometheus::Gauge> &queueDepth = prometheus::BuildGauge()
-                                                            .Name("modeldesk_deployment_queue_depth")
-                                                            .Help("Requests waiting in the deployment's queue")
-                                                            .Register(*registry);
-    prometheus::Family<prometheus::Gauge> &inFlight = prometheus::BuildGauge()
-                                                          .Name("modeldesk_deployment_in_flight")
-                                                          .Help("Requests being computed")
-                                                          .Register(*registry);
-    prometheus::Family<prometheus::Gauge> &loads = prometheus::BuildGauge()
-                                                       .Name("modeldesk_deployment_loads")
-                                                       .Help("Completed model loads of the deployment in this process")
-                                                       .Register(*registry);
+    explicit StandaloneFamilies(prometheus::Registry &registry)
+        : events(prometheus::BuildCounter()
+                     .Name("modeldesk_deployment_events_total")
+                     .Help("Runtime deployment events (loaded, swapped, idle_unloaded, ...)")
+                     .Register(registry)),
+          requests(prometheus::BuildCounter()
+                       .Name("modeldesk_inference_requests_total")
+                       .Help("Inference requests by deployment, version and outcome (ok or an error code name)")
+                       .Register(registry)),
+          total(prometheus::BuildHistogram()
+                    .Name("modeldesk_inference_request_duration_seconds")
+                    .Help("Latency of successful inference requests, request received to result")
+                    .Register(registry)),
+          queue(prometheus::BuildHistogram()
+                    .Name("modeldesk_inference_queue_duration_seconds")
+                    .Help("Time from enqueue to batch start")
+                    .Register(registry)),
+          compute(prometheus::BuildHistogram()
+                      .Name("modeldesk_inference_compute_duration_seconds")
+                      .Help("Forward time of the batch a request was in")
+                      .Register(registry)),
+          batch(prometheus::BuildHistogram()
+                    .Name("modeldesk_inference_batch_size")
+                    .Help("Size of the batch each request was computed in")
+                    .Register(registry)),
+          state(prometheus::BuildGauge()
+                    .Name("modeldesk_deployment_state")
+                    .Help("1 for the current state of each deployment")
+                    .Register(registry)),
+          queueDepth(prometheus::BuildGauge()
+                         .Name("modeldesk_deployment_queue_depth")
+                         .Help("Requests waiting in the deployment's queue")
+                         .Register(registry)),
+          inFlight(prometheus::BuildGauge()
+                       .Name("modeldesk_deployment_in_flight")
+                       .Help("Requests being computed")
+                       .Register(registry))
+    {
+    }
 
-    mutable std::mutex mutex;
+    prometheus::Family<prometheus::Counter> &events;
+    prometheus::Family<prometheus::Counter> &requests;
+    prometheus::Family<prometheus::Histogram> &total;
+    prometheus::Family<prometheus::Histogram> &queue;
+    prometheus::Family<prometheus::Histogram> &compute;
+    prometheus::Family<prometheus::Histogram> &batch;
+    prometheus::Family<prometheus::Gauge> &state;
+    prometheus::Family<prometheus::Gauge> &queueDepth;
+    prometheus::Family<prometheus::Gauge> &inFlight;
     std::map<SeriesKey, Series> series;
-    std::map<std::string, prometheus::Histogram *> httpLatency;
-    std::map<std::pair<QString, int>, VersionStats> stats;
-    mutable std::mutex gaugeMutex;
-    mutable std::vector<prometheus::Gauge *> gauges; // re-created at each scrape
+    std::vector<prometheus::Gauge *> gauges; // re-created at each scrape
 
     Series &seriesFor(const QString &deployment, int version)
     {
@@ -159,7 +154,53 @@ struct ServingMetrics::Private
     }
 };
 
-ServingMetrics::ServingMetrics() : d(std::make_unique<Private>()) {}
+struct ServingMetrics::Private
+{
+    explicit Private(prometheus::Registry &r)
+        : registry(r),
+          http(prometheus::BuildCounter()
+                   .Name("modeldesk_http_requests_total")
+                   .Help("HTTP requests by route class and status code")
+                   .Register(r)),
+          httpDuration(prometheus::BuildHistogram()
+                           .Name("modeldesk_http_request_duration_seconds")
+                           .Help("HTTP request handling time by route class, request head to response ready")
+                           .Register(r))
+    {
+    }
+
+    Monitoring::MetricsRegistry *monitoring = nullptr;
+    Runtime::InferenceObserver *forward = nullptr;
+    std::shared_ptr<prometheus::Registry> ownRegistry; // standalone only
+    prometheus::Registry &registry;
+    prometheus::Family<prometheus::Counter> &http;
+    prometheus::Family<prometheus::Histogram> &httpDuration;
+    std::optional<StandaloneFamilies> standalone;
+
+    mutable std::mutex mutex;
+    std::map<std::string, prometheus::Histogram *> httpLatency;
+    std::map<std::pair<QString, int>, VersionStats> stats;
+    mutable std::mutex scrapeMutex;
+};
+
+namespace {
+std::shared_ptr<prometheus::Registry> makeRegistry() { return std::make_shared<prometheus::Registry>(); }
+} // namespace
+
+ServingMetrics::ServingMetrics()
+{
+    auto own = makeRegistry();
+    d = std::make_unique<Private>(*own);
+    d->ownRegistry = std::move(own);
+    d->standalone.emplace(*d->ownRegistry);
+}
+
+ServingMetrics::ServingMetrics(Monitoring::MetricsRegistry &registry, Runtime::InferenceObserver &forward)
+    : d(std::make_unique<Private>(registry.prometheusRegistry()))
+{
+    d->monitoring = &registry;
+    d->forward = &forward;
+}
 ServingMetrics::~ServingMetrics() = default;
 
 void ServingMetrics::recordHttp(const char *routeClass, int status, std::chrono::steady_clock::duration elapsed)
@@ -178,22 +219,30 @@ void ServingMetrics::recordHttp(const char *routeClass, int status, std::chrono:
 
 void ServingMetrics::onRequest(const Runtime::InferenceRecord &r)
 {
+    if (d->forward)
+        d->forward->onRequest(r);
     const bool ok = !r.error.has_value();
-    d->requests
-        .Add({{"deployment", utf8(r.deployment)},
-              {"version", r.version > 0 ? std::to_string(r.version) : std::string()},
-              {"outcome", ok ? std::string("ok") : utf8(Error::codeName(*r.error))}})
-        .Increment();
 
     std::lock_guard lock(d->mutex);
-    if (ok && r.version > 0) {
-        Series &series = d->seriesFor(r.deployment, r.version);
-        series.total->Observe(double(r.totalUs) * 1e-6);
-        series.queue->Observe(double(r.queueUs) * 1e-6);
-        series.compute->Observe(double(r.computeUs) * 1e-6);
-        if (r.batchSize > 0)
-            series.batch->Observe(double(r.batchSize));
+    if (d->standalone) {
+        d->standalone->requests
+            .Add({{"deployment", utf8(r.deployment)},
+                  {"version", r.version > 0 ? std::to_string(r.version) : std::string()},
+                  {"outcome", ok ? std::string("ok") : utf8(Error::codeName(*r.error))}})
+            .Increment();
+        if (ok && r.version > 0) {
+            Series &series = d->standalone->seriesFor(r.deployment, r.version);
+            series.total->Observe(double(r.totalUs) * 1e-6);
+            if (r.batchSize > 0) {
+                series.queue->Observe(double(r.queueUs) * 1e-6);
+                series.compute->Observe(double(r.computeUs) * 1e-6);
+                series.batch->Observe(double(r.batchSize));
+            }
+        }
     }
+    // Triton statistics. Requests for unknown deployments are not kept (clients choose the names).
+    if (r.model.isEmpty() && r.version == 0)
+        return;
     VersionStats &st = d->stats[{r.deployment, r.version}];
     st.lastInferenceMs = QDateTime::currentMSecsSinceEpoch();
     if (!ok) {
@@ -212,22 +261,26 @@ void ServingMetrics::onRequest(const Runtime::InferenceRecord &r)
 }
 
 void ServingMetrics::onDeploymentEvent(const QString &deployment, int version, Runtime::DeploymentEvent event,
-                                       const QString &)
+                                       const QString &detail)
 {
-    d->events.Add({{"deployment", utf8(deployment)}, {"event", utf8(Runtime::deploymentEventName(event))}}).Increment();
+    if (d->forward)
+        d->forward->onDeploymentEvent(deployment, version, event, detail);
+    if (d->standalone) {
+        std::lock_guard lock(d->mutex);
+        d->standalone->events
+            .Add({{"deployment", utf8(deployment)}, {"event", utf8(Runtime::deploymentEventName(event))}})
+            .Increment();
+    }
 }
 
 void ServingMetrics::recordRejected(const QString &deployment, int version, Error::Code code)
 {
-    d->requests
-        .Add({{"deployment", utf8(deployment)},
-              {"version", version > 0 ? std::to_string(version) : std::string()},
-              {"outcome", utf8(Error::codeName(code))}})
-        .Increment();
-    std::lock_guard lock(d->mutex);
-    VersionStats &st = d->stats[{deployment, version}];
-    st.lastInferenceMs = QDateTime::currentMSecsSinceEpoch();
-    st.fail.add(0);
+    Runtime::InferenceRecord r;
+    r.deployment = deployment;
+    r.version = version;
+    r.model = deployment; // known deployment (the router resolved it); see onRequest
+    r.error = code;
+    onRequest(r);
 }
 
 void ServingMetrics::recordCodec(const QString &deployment, int version, std::int64_t decodeNs, std::int64_t encodeNs)
@@ -240,36 +293,39 @@ void ServingMetrics::recordCodec(const QString &deployment, int version, std::in
 
 std::string ServingMetrics::prometheusText(const QList<Runtime::DeploymentStatus> &deployments) const
 {
+    if (d->monitoring) {
+        const QByteArray text = d->monitoring->serialize();
+        return std::string(text.constData(), std::size_t(text.size()));
+    }
+    std::lock_guard scrape(d->scrapeMutex);
     {
-        std::lock_guard lock(d->gaugeMutex);
-        for (prometheus::Gauge *g : d->gauges) {
+        std::lock_guard lock(d->mutex);
+        StandaloneFamilies &f = *d->standalone;
+        for (prometheus::Gauge *g : f.gauges) {
             // Each gauge belongs to exactly one family; Remove ignores pointers it does not own.
-            d->state.Remove(g);
-            d->queueDepth.Remove(g);
-            d->inFlight.Remove(g);
-            d->loads.Remove(g);
+            f.state.Remove(g);
+            f.queueDepth.Remove(g);
+            f.inFlight.Remove(g);
         }
-        d->gauges.clear();
+        f.gauges.clear();
         for (const Runtime::DeploymentStatus &s : deployments) {
             const std::string name = utf8(s.spec.name);
             for (auto st : {Runtime::DeploymentState::Loading, Runtime::DeploymentState::Warming,
                             Runtime::DeploymentState::Ready, Runtime::DeploymentState::Draining,
                             Runtime::DeploymentState::Unloaded, Runtime::DeploymentState::Failed}) {
-                auto &g = d->state.Add({{"deployment", name}, {"state", utf8(Runtime::deploymentStateName(st))}});
+                auto &g = f.state.Add({{"deployment", name}, {"state", utf8(Runtime::deploymentStateName(st))}});
                 g.Set(s.state == st ? 1 : 0);
-                d->gauges.push_back(&g);
+                f.gauges.push_back(&g);
             }
-            auto &q = d->queueDepth.Add({{"deployment", name}});
+            auto &q = f.queueDepth.Add({{"deployment", name}});
             q.Set(s.queueDepth);
-            auto &f = d->inFlight.Add({{"deployment", name}});
-            f.Set(s.inFlight);
-            auto &l = d->loads.Add({{"deployment", name}});
-            l.Set(s.loads);
-            d->gauges.insert(d->gauges.end(), {&q, &f, &l});
+            auto &n = f.inFlight.Add({{"deployment", name}});
+            n.Set(s.inFlight);
+            f.gauges.insert(f.gauges.end(), {&q, &n});
         }
     }
     std::ostringstream out;
-    prometheus::TextSerializer().Serialize(out, d->registry->Collect());
+    prometheus::TextSerializer().Serialize(out, d->registry.Collect());
     return out.str();
 }
 

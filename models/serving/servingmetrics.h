@@ -9,6 +9,12 @@
 // DeploymentManager), so requests from any face (HTTP, console "try it", CLI) are counted once.
 // Requests refused by the HTTP layer before reaching the runtime are added with recordRejected().
 //
+// With monitoring (the normal composition): the inference families, deployment gauges and
+// resources are Monitoring::MetricsRegistry's; this class forwards every runtime record to the
+// monitoring observer, adds only its modeldesk_http_* families to the monitoring registry, and
+// /metrics is MetricsRegistry::serialize(). Without monitoring (tests, minimal embedding) it keeps
+// its own equivalent families.
+//
 // Threads: every method is thread-safe and cheap (a mutex and a few additions).
 
 #include "runtime/inferenceengine.h"
@@ -22,12 +28,20 @@
 #include <optional>
 #include <string>
 
+namespace ModelDesk::Monitoring {
+class MetricsRegistry;
+}
+
 namespace ModelDesk::Serving {
 
 class ServingMetrics final : public Runtime::InferenceObserver
 {
 public:
+    // Standalone.
     ServingMetrics();
+    // On top of monitoring: `registry` gets the HTTP families; `forward` (the monitoring observer)
+    // receives every runtime record. Both must outlive this object.
+    ServingMetrics(Monitoring::MetricsRegistry &registry, Runtime::InferenceObserver &forward);
     ~ServingMetrics() override;
     ServingMetrics(const ServingMetrics &) = delete;
     ServingMetrics &operator=(const ServingMetrics &) = delete;
@@ -45,7 +59,7 @@ public:
     // Decoding and encoding time of a successful HTTP inference (Triton compute_input/compute_output).
     void recordCodec(const QString &deployment, int version, std::int64_t decodeNs, std::int64_t encodeNs);
 
-    // Prometheus text exposition format 0.0.4.
+    // Prometheus text exposition format 0.0.4 (`deployments` refreshes the standalone gauges).
     std::string prometheusText(const QList<Runtime::DeploymentStatus> &deployments) const;
 
     // {"model_stats":[...]} in Triton's shape, for one deployment (all versions seen, or one) or,
