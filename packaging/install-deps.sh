@@ -22,6 +22,9 @@ PACKAGES=(
   fonts-dejavu-core procps
   # real data for demos and tests
   dataset-fashion-mnist fortunes-min fortunes
+  # packaging: .deb build and checks, export tests (protobuf text format, YAML), service unit check
+  dpkg-dev fakeroot librsvg2-bin appstream desktop-file-utils lintian systemd
+  libprotobuf-dev protobuf-compiler python3-yaml
 )
 
 missing=()
