@@ -71,6 +71,7 @@ void addModelCommands(CommandList &commands);     // models, audit, doctor, vali
 void addTrainingCommands(CommandList &commands);  // train, runs, datasets, sweep
 void addServingCommands(CommandList &commands);   // serve, deploy, undeploy, swap, rollback, canary, deployments, tokens, infer
 void addExportCommands(CommandList &commands);    // export triton, export kserve
+void addMonitoringCommands(CommandList &commands); // metrics, alerts
 
 // Human-readable sizes ("12.3 MiB").
 QString humanSize(qint64 bytes);

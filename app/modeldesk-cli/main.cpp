@@ -64,6 +64,7 @@ int main(int argc, char **argv)
     Cli::addModelCommands(commands);
     Cli::addTrainingCommands(commands);
     Cli::addServingCommands(commands);
+    Cli::addMonitoringCommands(commands);
     Cli::addExportCommands(commands);
 
     QStringList args = app.arguments().mid(1);
