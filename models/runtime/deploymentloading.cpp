@@ -120,13 +120,12 @@ Status DeploymentManager::Private::loadLocked(const std::shared_ptr<Deployment> 
         dep->idleUnloaded = false;
         dep->idleUnloadScheduled = false;
         dep->loads += canary ? 2 : 1;
+        loads += canary ? 2 : 1;
+        if (kind == LoadKind::ReloadOnDemand)
+            ++reloadsOnDemand;
         parked.swap(dep->parked);
     }
     dep->touch();
-    dep->changed.notify_all();
-    loads += canary ? 2 : 1;
-    if (kind == LoadKind::ReloadOnDemand)
-        ++reloadsOnDemand;
     qCInfo(lcRuntime).noquote() << QStringLiteral("deployment '%1': %2 ready (%3)")
                                        .arg(dep->name, versionContext(primaryInfo), (*built)->warmupNote());
     event(dep->name, primaryInfo.version,
@@ -136,6 +135,8 @@ Status DeploymentManager::Private::loadLocked(const std::shared_ptr<Deployment> 
         qCWarning(lcRuntime).noquote() << QStringLiteral("deployment '%1': canary failed: %2").arg(dep->name, canaryReason);
         event(dep->name, canaryInfo->version, DeploymentEvent::Failed, canaryReason);
     }
+    // Observers hear about the load before waiters wake, so what they report matches the status.
+    dep->changed.notify_all();
     for (PendingRequest &p : parked)
         dispatch(dep, p);
     return {};
@@ -263,25 +264,32 @@ Result<bool> DeploymentManager::Private::swapLocked(const std::shared_ptr<Deploy
         dep->state = DeploymentState::Ready;
         dep->reason.clear();
         dep->loadError.reset();
-        if (!promoted)
+        if (!promoted) {
             ++dep->loads;
-        if (old)
+            ++loads;
+        }
+        if (old) {
             dep->draining.append(old);
+            countUnloads(*dep, 1);
+        }
     }
-    if (!promoted)
-        ++loads;
     dep->changed.notify_all();
     qCInfo(lcRuntime).noquote() << QStringLiteral("deployment '%1': switched from version %2 to %3")
                                        .arg(dep->name)
                                        .arg(currentVersion)
                                        .arg(target.version);
-    retire(dep, std::move(old), true);
+    retire(dep, std::move(old));
     event(dep->name, target.version, DeploymentEvent::Swapped, QString::number(currentVersion));
     return true;
 }
 
-void DeploymentManager::Private::retire(const std::shared_ptr<Deployment> &dep, std::shared_ptr<ModelInstance> instance,
-                                        bool countUnload)
+void DeploymentManager::Private::countUnloads(Deployment &dep, int n)
+{
+    dep.unloads += n;
+    unloads += n;
+}
+
+void DeploymentManager::Private::retire(const std::shared_ptr<Deployment> &dep, std::shared_ptr<ModelInstance> instance)
 {
     if (!instance)
         return;
@@ -289,11 +297,7 @@ void DeploymentManager::Private::retire(const std::shared_ptr<Deployment> &dep, 
     {
         std::lock_guard lock(dep->mutex);
         dep->draining.removeAll(instance);
-        if (countUnload)
-            ++dep->unloads;
     }
-    if (countUnload)
-        ++unloads;
     instance.reset();   // normally the last owner: frees the module (unless another instance shares it)
     InferenceSession::releaseFreedMemory();
 }
@@ -317,6 +321,7 @@ void DeploymentManager::Private::idleUnload(const std::shared_ptr<Deployment> &d
         dep->draining.append(primary);
         if (canary)
             dep->draining.append(canary);
+        countUnloads(*dep, canary ? 2 : 1);
         version = primary->version().version;
         dep->state = DeploymentState::Unloaded;
         dep->idleUnloaded = true;
@@ -324,8 +329,8 @@ void DeploymentManager::Private::idleUnload(const std::shared_ptr<Deployment> &d
         ++dep->generation;
     }
     dep->changed.notify_all();
-    retire(dep, std::move(primary), true);
-    retire(dep, std::move(canary), true);
+    retire(dep, std::move(primary));
+    retire(dep, std::move(canary));
     qCInfo(lcRuntime).noquote() << QStringLiteral("deployment '%1' unloaded after %2 s idle").arg(dep->name).arg(ttl);
     event(dep->name, version, DeploymentEvent::IdleUnloaded);
 }

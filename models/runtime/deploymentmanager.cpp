@@ -382,7 +382,7 @@ Status DeploymentManager::Private::configureLocked(const std::shared_ptr<Deploym
                 dep->canary = fresh;
             dep->draining.append(instance);
         }
-        retire(dep, std::move(instance), false);
+        retire(dep, std::move(instance));
     }
     return {};
 }
@@ -526,10 +526,12 @@ Status DeploymentManager::Private::setCanaryLocked(const std::shared_ptr<Deploym
         dep->canaryReason.clear();
         if (fresh)
             ++dep->loads;
-        if (current)
+        if (current) {
             dep->draining.append(current);
+            countUnloads(*dep, 1);
+        }
     }
-    retire(dep, std::move(current), true);
+    retire(dep, std::move(current));
     event(dep->name, version.value_or(0), DeploymentEvent::CanaryChanged, QString::number(version ? percent : 0));
     return {};
 }
@@ -572,6 +574,7 @@ Result<DeploymentStatus> DeploymentManager::unload(const QString &name, const QS
             dep->draining.append(primary);
         if (canary)
             dep->draining.append(canary);
+        d->countUnloads(*dep, (primary ? 1 : 0) + (canary ? 1 : 0));
         parked.swap(dep->parked);
         dep->state = DeploymentState::Unloaded;
         dep->explicitUnloaded = true;
@@ -585,8 +588,8 @@ Result<DeploymentStatus> DeploymentManager::unload(const QString &name, const QS
     for (PendingRequest &p : parked)
         d->reject(p, Error{Error::Code::Unavailable, QStringLiteral("deployment '%1' was unloaded").arg(name)}, 0, {},
                   0);
-    d->retire(dep, std::move(primary), true);
-    d->retire(dep, std::move(canary), true);
+    d->retire(dep, std::move(primary));
+    d->retire(dep, std::move(canary));
     d->persist(*dep, actor);
     d->audit(actor, QStringLiteral("deployment.unload"), *dep, QString());
     d->event(name, version, DeploymentEvent::Unloaded);
@@ -614,6 +617,7 @@ Status DeploymentManager::remove(const QString &name, const QString &actor)
         std::lock_guard lock(dep->mutex);
         primary = std::move(dep->primary);
         canary = std::move(dep->canary);
+        d->countUnloads(*dep, (primary ? 1 : 0) + (canary ? 1 : 0));
         parked.swap(dep->parked);
         dep->removed = true;
         dep->state = DeploymentState::Unloaded;
@@ -624,8 +628,8 @@ Status DeploymentManager::remove(const QString &name, const QString &actor)
     dep->changed.notify_all();
     for (PendingRequest &p : parked)
         d->reject(p, Error::notFound(QStringLiteral("deployment '%1' was removed").arg(name)), 0, {}, 0);
-    d->retire(dep, std::move(primary), true);
-    d->retire(dep, std::move(canary), true);
+    d->retire(dep, std::move(primary));
+    d->retire(dep, std::move(canary));
     d->audit(actor, QStringLiteral("deployment.remove"), *dep, QString());
     d->event(name, version, DeploymentEvent::Removed);
     if (d->options.persist) {

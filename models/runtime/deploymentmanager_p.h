@@ -132,7 +132,11 @@ struct DeploymentManager::Private
     Status loadLocked(const std::shared_ptr<Deployment> &dep, quint64 generation, LoadKind kind);
     void markFailed(const std::shared_ptr<Deployment> &dep, const Error &error);
     Result<bool> swapLocked(const std::shared_ptr<Deployment> &dep, const VersionInfo &target, SwapMode mode);
-    void retire(const std::shared_ptr<Deployment> &dep, std::shared_ptr<ModelInstance> instance, bool countUnload);
+    // Drains an instance already taken out of service and frees it (no lock held).
+    void retire(const std::shared_ptr<Deployment> &dep, std::shared_ptr<ModelInstance> instance);
+    // Counts versions taken out of service (dep.mutex held), at the moment the status changes, so
+    // counters and status never disagree.
+    void countUnloads(Deployment &dep, int n);
     void idleUnload(const std::shared_ptr<Deployment> &dep, quint64 generation);
     int refreshAliases();
     void persist(const Deployment &dep, const QString &actor) const;

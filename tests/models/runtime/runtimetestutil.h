@@ -18,6 +18,7 @@
 #include <QTest>
 
 #include <cstring>
+#include <atomic>
 #include <condition_variable>
 #include <future>
 #include <map>
@@ -257,10 +258,11 @@ class WorkerGate
 public:
     InferCallback callback()
     {
-        return [this](InferResult r) {
-            m_result = std::move(r);
-            m_entered.set_value();
-            m_releaseFuture.wait();
+        // The worker may still be inside the callback when the gate goes away: it shares the state.
+        return [state = m_state](InferResult r) {
+            state->result = std::move(r);
+            state->entered.set_value();
+            state->releaseFuture.wait();
         };
     }
     bool waitEntered(int ms = 30000)
@@ -269,21 +271,24 @@ public:
     }
     void release()
     {
-        if (!m_released) {
-            m_released = true;
-            m_release.set_value();
-        }
+        if (!m_state->released.exchange(true))
+            m_state->release.set_value();
     }
-    const InferResult &result() const { return m_result; }
+    // Valid once the worker has entered the callback.
+    const InferResult &result() const { return m_state->result; }
     ~WorkerGate() { release(); }
 
 private:
-    std::promise<void> m_entered;
-    std::future<void> m_enteredFuture = m_entered.get_future();
-    std::promise<void> m_release;
-    std::shared_future<void> m_releaseFuture = m_release.get_future().share();
-    bool m_released = false;
-    InferResult m_result = std::unexpected(InferError{});
+    struct State
+    {
+        std::promise<void> entered;
+        std::promise<void> release;
+        std::shared_future<void> releaseFuture = release.get_future().share();
+        std::atomic<bool> released{false};
+        InferResult result = std::unexpected(InferError{});
+    };
+    std::shared_ptr<State> m_state = std::make_shared<State>();
+    std::future<void> m_enteredFuture = m_state->entered.get_future();
 };
 
 // Collects asynchronous answers by index.

@@ -442,7 +442,7 @@ private Q_SLOTS:
         QCOMPARE(st->state, DeploymentState::Unloaded);
         QVERIFY(st->reason.contains(QStringLiteral("next request")));
         QVERIFY(m.isReady());   // loads on demand, so it does not make the server unready
-        QVERIFY(observer.events().contains(QStringLiteral("sleepy:1:idle_unloaded")));
+        QTRY_VERIFY(observer.events().contains(QStringLiteral("sleepy:1:idle_unloaded")));
         QCOMPARE(m.counters().unloads, 1);
 
         auto out = inferSync(m, mlpRequest(QStringLiteral("sleepy"), m_expected.input));

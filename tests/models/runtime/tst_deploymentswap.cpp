@@ -108,7 +108,7 @@ private Q_SLOTS:
         RT_VERIFY(m_ws.import(QStringLiteral("mlp.pt"), QStringLiteral("mlp")));
         RT_VERIFY(m_ws.import(QStringLiteral("mlp_v2.pt"), QStringLiteral("mlp")));
         // Version 3 exists in the registry but its stored file is damaged.
-        auto v3 = m_ws.import(QStringLiteral("dict_out.pt"), QStringLiteral("mlp"));
+        auto v3 = m_ws.import(QStringLiteral("tuple_out.pt"), QStringLiteral("mlp"));
         RT_VERIFY(v3);
         m_corrupt = *v3;
         QFile f(m_ws.artifactPath(m_corrupt));
