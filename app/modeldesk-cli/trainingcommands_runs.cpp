@@ -149,7 +149,7 @@ int runsShow(CliContext &ctx, const QStringList &args)
         QList<QStringList> rows;
         for (auto it = byEpoch.cbegin(); it != byEpoch.cend(); ++it) {
             const auto &v = it.value();
-            auto cell = [&v](const char *key) {
+            auto cell = [&v](const char *key) -> QString {
                 const QString k = QString::fromLatin1(key);
                 return v.contains(k) ? QString::number(v.value(k), 'f', 4) : QStringLiteral("-");
             };

@@ -122,12 +122,17 @@ Result<IdxFile> readIdx(const QString &path, quint32 expectedMagic)
     return f;
 }
 
-// "train-images-idx3-ubyte.gz" -> "train-labels-idx1-ubyte.gz"
+// "train-images-idx3-ubyte.gz" -> "train-labels-idx1-ubyte.gz" (or the plain file when only that exists)
 QString labelsFileFor(const QString &imagesFile)
 {
     QString name = imagesFile;
     name.replace(QLatin1String("images-idx3"), QLatin1String("labels-idx1"));
     name.replace(QLatin1String("images.idx3"), QLatin1String("labels.idx1"));
+    if (!QFileInfo(name).isFile()) {
+        const QString other = name.endsWith(QLatin1String(".gz")) ? name.chopped(3) : name + QStringLiteral(".gz");
+        if (QFileInfo(other).isFile())
+            return other;
+    }
     return name;
 }
 

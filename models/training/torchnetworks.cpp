@@ -275,7 +275,7 @@ public:
 
     QStringList describe() const override
     {
-        auto convLine = [](const QString &name, const torch::nn::Conv2d &c, const QString &act) {
+        auto convLine = [](const QString &name, const torch::nn::Conv2d &c, const QString &act) -> QString {
             return QStringLiteral("%1  Conv2d %2 -> %3, 3x3, padding 1, %4, max-pool 2x2  (%5 parameters)")
                 .arg(name)
                 .arg(c->weight.size(1))

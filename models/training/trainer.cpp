@@ -284,7 +284,7 @@ Status Trainer::initializeFrom(const QByteArray &torchScript)
                 return fail(Error::invalid(QStringLiteral("the parent model has no parameter '%1': not the same architecture")
                                                .arg(QString::fromStdString(name))));
             if (!it->second.sizes().equals(p.value().sizes())) {
-                auto dims = [](const torch::Tensor &t) {
+                auto dims = [](const torch::Tensor &t) -> QString {
                     QStringList s;
                     for (int64_t v : t.sizes())
                         s.append(QString::number(v));
