@@ -171,7 +171,8 @@ Result<TrainingOutcome> TrainingJob::runInner(Context &c)
         auto stored = registry.run(m_request.resumeRunId);
         if (!stored)
             return fail(stored.error());
-        auto dir = RunDirectory::open(c.workspace, stored->id);
+        // The folder may be gone (a crash before the first checkpoint): resume starts it again.
+        auto dir = RunDirectory::open(c.workspace, stored->id, true);
         if (!dir)
             return fail(dir.error());
         const QString state = effectiveRunState(*m_catalog, *stored);
@@ -320,6 +321,7 @@ Result<TrainingOutcome> TrainingJob::runInner(Context &c)
 
     // 6. Train.
     TrainerHooks hooks;
+    bool pollNow = true;
     hooks.step = [&](const StepMetrics &m) {
         StepMetrics s = m;
         s.runId = runId;
@@ -359,6 +361,7 @@ Result<TrainingOutcome> TrainingJob::runInner(Context &c)
                     .arg(e.seconds, 0, 'f', 1)
                     .arg(e.samplesPerSecond, 0, 'f', 0));
         Q_EMIT epochMetrics(e);
+        pollNow = true; // look for a cancel marker before the next epoch's first batch
     };
     hooks.progress = [&](const TrainingProgress &p) {
         TrainingProgress q = p;
@@ -370,7 +373,8 @@ Result<TrainingOutcome> TrainingJob::runInner(Context &c)
         if (m_cancel.load())
             return true;
         // Another process asks through the marker file; a stat per 200 ms costs nothing.
-        if (c.sinceCancelPoll.elapsed() >= CancelPollMs) {
+        if (pollNow || c.sinceCancelPoll.elapsed() >= CancelPollMs) {
+            pollNow = false;
             c.sinceCancelPoll.restart();
             if (dir.cancelRequested()) {
                 m_cancel.store(true);
