@@ -81,6 +81,65 @@ private:
     QString m_lastError;
 };
 
+// Keeps `outstanding` requests in flight at all times (each answer submits the next), so the queue
+// of the version being replaced is never empty when a swap happens.
+class AsyncLoad
+{
+public:
+    AsyncLoad(InferenceEngine &engine, QString deployment, std::vector<float> row, int outstanding)
+        : m_engine(engine), m_deployment(std::move(deployment)), m_row(std::move(row)), m_outstanding(outstanding)
+    {
+        for (int i = 0; i < outstanding; ++i)
+            submit();
+    }
+    ~AsyncLoad() { stop(); }
+    void stop()
+    {
+        m_stop = true;
+        std::unique_lock lock(m_mutex);
+        m_cv.wait(lock, [this] { return m_outstanding == 0; });
+    }
+    int ok() const { return m_ok; }
+    int failed() const { return m_failed; }
+    QString lastError() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_lastError;
+    }
+
+private:
+    void submit()
+    {
+        m_engine.infer(mlpRequest(m_deployment, m_row), [this](InferResult r) {
+            if (r) {
+                ++m_ok;
+            } else {
+                ++m_failed;
+                std::lock_guard lock(m_mutex);
+                m_lastError = QString::fromUtf8(errorText(r));
+            }
+            if (!m_stop && r) {   // a failure ends this client: no tight retry loop
+                submit();
+                return;
+            }
+            std::lock_guard lock(m_mutex);
+            if (--m_outstanding == 0)
+                m_cv.notify_all();
+        });
+    }
+
+    InferenceEngine &m_engine;
+    const QString m_deployment;
+    const std::vector<float> m_row;
+    std::atomic<bool> m_stop{false};
+    std::atomic<int> m_ok{0};
+    std::atomic<int> m_failed{0};
+    int m_outstanding;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_cv;
+    QString m_lastError;
+};
+
 } // namespace
 
 class tst_DeploymentSwap : public QObject
@@ -124,7 +183,9 @@ private Q_SLOTS:
         DeploymentSpec s = spec(QStringLiteral("live"), QStringLiteral("mlp"), 1);
         s.batching.maxBatchSize = 8;
         RT_VERIFY(deployAndWait(m, s));
+        // Synchronous clients (to see which version answers) plus a deep asynchronous backlog.
         LoadGenerator load(m, QStringLiteral("live"), m_expected.input, 4);
+        AsyncLoad backlog(m, QStringLiteral("live"), m_expected.input, 64);
         QTRY_VERIFY_WITH_TIMEOUT(load.ok() > 200, 30000);
 
         auto swapped = m.swap(QStringLiteral("live"), 2, QStringLiteral("tester"));
@@ -144,7 +205,11 @@ private Q_SLOTS:
         mark = load.ok();
         QTRY_VERIFY_WITH_TIMEOUT(load.ok() > mark + 200, 30000);
         load.stop();
+        backlog.stop();
         QVERIFY2(load.failed() == 0, qPrintable(QStringLiteral("%1 failed, last: %2").arg(load.failed()).arg(load.lastError())));
+        QVERIFY2(backlog.failed() == 0,
+                 qPrintable(QStringLiteral("%1 failed, last: %2").arg(backlog.failed()).arg(backlog.lastError())));
+        QVERIFY(backlog.ok() > 1000);
         QVERIFY(load.byVersion(1) > 0);
         QVERIFY(load.byVersion(2) > 0);
         auto st = m.deployment(QStringLiteral("live"));
