@@ -300,6 +300,10 @@ quint64 MonitoringService::requestHistory(const SeriesKey &key, Resolution resol
         return id;
     }
     m_worker->post([this, id, key, resolution, from, to] {
+        if (!m_worker->history) { // stopped meanwhile
+            Q_EMIT historyReady(id, key, {}, QStringLiteral("monitoring is not running"));
+            return;
+        }
         const auto points = m_worker->history->query(key, resolution, from, to);
         Q_EMIT historyReady(id, key, points ? *points : QList<HistoryPoint>(), points ? QString() : points.error().message);
     });
@@ -312,6 +316,8 @@ void MonitoringService::addAlertRule(const AlertRule &rule)
         return;
     m_worker->post([this, rule] {
         Worker &w = *m_worker;
+        if (!w.alerts)
+            return; // stopped meanwhile
         if (!w.alertStore) { // memory-only: the rules live as long as the process
             if (Status s = rule.validate(); !s) {
                 Q_EMIT alertRuleError(s.error().message);
@@ -345,6 +351,8 @@ void MonitoringService::removeAlertRule(const QString &name)
         return;
     m_worker->post([this, name] {
         Worker &w = *m_worker;
+        if (!w.alerts)
+            return; // stopped meanwhile
         if (!w.alertStore) {
             QList<AlertRule> rules = w.alerts->rules();
             const auto removed = rules.removeIf([&](const AlertRule &r) { return r.name == name; });

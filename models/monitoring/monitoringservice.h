@@ -13,9 +13,10 @@
 // One process per workspace persists history: the first to start takes metrics.sqlite.lock; a
 // second one (e.g. the console while `modeldesk-cli serve` runs) keeps its history in memory.
 //
-// Threads: construct, configure, start() and stop() on one thread (the owner's); the signals are
-// emitted on the worker thread (use queued connections to widgets — the default AutoConnection
-// does that). Ownership: the owner; stop() (or the destructor) persists the open minute.
+// Threads: construct, configure, start() and stop() on one thread (the owner's); the read side,
+// requestHistory() and the rule edits from any thread while running. The signals are emitted on
+// the worker thread (AutoConnection to widgets queues them). Ownership: the owner; stop() (or the
+// destructor) persists the open minute.
 
 #include "alertengine.h"
 #include "alertrule.h"
