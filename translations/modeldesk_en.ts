@@ -609,6 +609,14 @@
         <source>Another import is running; try %1 again when it has finished.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>More</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove an alias or a tag, delete a whole model</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MonitoringPage</name>

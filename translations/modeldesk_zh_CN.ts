@@ -611,6 +611,14 @@
         <source>Another import is running; try %1 again when it has finished.</source>
         <translation>另一个导入正在进行；请在它完成后再试 %1。</translation>
     </message>
+    <message>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <source>Remove an alias or a tag, delete a whole model</source>
+        <translation>移除别名或标签，删除整个模型</translation>
+    </message>
 </context>
 <context>
     <name>MonitoringPage</name>

@@ -18,6 +18,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPainter>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -29,6 +30,24 @@ static void initUiResourcesOutsideNamespace()
 }
 
 namespace {
+
+// The navigation icons are dark strokes; on the selection highlight they need a light variant.
+QIcon navigationIcon(const QString &path, const QColor &selectedColor)
+{
+    const QIcon svg(path);
+    QIcon icon; // pixmap-based, so the per-mode pixmaps are used as given
+    for (int size : {22, 44}) { // 44: high-DPI screens
+        const QPixmap normal = svg.pixmap(QSize(size, size));
+        QPixmap tinted = normal;
+        QPainter painter(&tinted);
+        painter.setCompositionMode(QPainter::CompositionMode_SourceIn);
+        painter.fillRect(tinted.rect(), selectedColor);
+        painter.end();
+        icon.addPixmap(normal, QIcon::Normal);
+        icon.addPixmap(tinted, QIcon::Selected);
+    }
+    return icon;
+}
 
 const auto kGeometryKey = QStringLiteral("mainwindow/geometry");
 const auto kStateKey = QStringLiteral("mainwindow/state");
@@ -69,6 +88,7 @@ MainWindow::MainWindow(CatalogClient &client, QSettings &settings, const Runtime
     central->addWidget(m_pages);
     central->setStretchFactor(1, 1);
     central->setChildrenCollapsible(false);
+    central->setSizes({190, 1090});
     setCentralWidget(central);
 
     auto *workspaceLabel = new QLabel(QDir::toNativeSeparators(client.workspacePath()), this);
@@ -128,7 +148,8 @@ void MainWindow::createNavigation()
     m_navigation->setUniformItemSizes(true);
     m_navigation->setSelectionMode(QAbstractItemView::SingleSelection);
     for (int i = 0; i < PageCount; ++i) {
-        auto *item = new QListWidgetItem(QIcon(QString(QStringLiteral(":/icons/") + entries[i].icon + QStringLiteral(".svg"))),
+        const QString path = QString(QStringLiteral(":/icons/") + entries[i].icon + QStringLiteral(".svg"));
+        auto *item = new QListWidgetItem(navigationIcon(path, palette().color(QPalette::HighlightedText)),
                                          entries[i].text, m_navigation);
         item->setToolTip(tr("%1 (Ctrl+%2)").arg(entries[i].text).arg(i + 1));
         item->setSizeHint(QSize(0, 36));
@@ -204,7 +225,8 @@ void MainWindow::restoreWindowState()
 {
     if (!restoreGeometry(m_settings.value(kGeometryKey).toByteArray()))
         resize(1280, 800);
-    restoreState(m_settings.value(kStateKey).toByteArray());
+    if (!restoreState(m_settings.value(kStateKey).toByteArray()))
+        resizeDocks({m_logDock}, {130}, Qt::Vertical); // a few lines of log; the page gets the room
     if (auto *splitter = m_modelsPage->findChild<QSplitter *>(QStringLiteral("modelsSplitter")))
         splitter->restoreState(m_settings.value(kSplitterKey).toByteArray());
     showPage(m_settings.value(kPageKey, int(ModelsPageIndex)).toInt());

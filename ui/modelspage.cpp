@@ -25,6 +25,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace {
@@ -133,12 +134,21 @@ void ModelsPage::buildLayout()
     m_toolBar->addAction(m_exportAction);
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_setAliasAction);
-    m_toolBar->addAction(m_removeAliasAction);
     m_toolBar->addAction(m_setTagAction);
-    m_toolBar->addAction(m_removeTagAction);
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_deleteVersionAction);
-    m_toolBar->addAction(m_deleteModelAction);
+    // The rarer actions in one menu, so the bar fits a laptop screen without an overflow chevron.
+    auto *moreMenu = new QMenu(this);
+    moreMenu->addActions({m_removeAliasAction, m_removeTagAction});
+    moreMenu->addSeparator();
+    moreMenu->addAction(m_deleteModelAction);
+    auto *moreButton = new QToolButton(this);
+    moreButton->setText(tr("More"));
+    moreButton->setToolTip(tr("Remove an alias or a tag, delete a whole model"));
+    moreButton->setMenu(moreMenu);
+    moreButton->setPopupMode(QToolButton::InstantPopup);
+    moreButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_toolBar->addWidget(moreButton);
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_refreshAction);
 
@@ -190,6 +200,8 @@ void ModelsPage::buildLayout()
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     splitter->setChildrenCollapsible(false);
+    splitter->setSizes({640, 420}); // the table gets the room; restored sizes override this
+    m_details->setMinimumWidth(340);
 
     m_progress = new ImportProgressWidget(this);
 
@@ -212,9 +224,12 @@ void ModelsPage::applySnapshot(const CatalogSnapshot &snapshot)
     m_model->setSnapshot(snapshot.models, snapshot.versions);
     m_counts->setText(tr("%n model(s)", nullptr, int(snapshot.models.size())) + QStringLiteral(", ")
                       + tr("%n version(s)", nullptr, int(snapshot.versions.size())));
-    if (m_firstSnapshot) {
+    if (m_firstSnapshot && !snapshot.versions.isEmpty()) {
         m_firstSnapshot = false;
         m_view->resizeColumnsToContents();
+        // Something to look at from the start: the first row's details.
+        if (!m_view->selectionModel()->hasSelection() && m_proxy->rowCount() > 0)
+            m_view->selectRow(0);
     }
     if (m_selectAfterRefresh && selectVersion(m_selectAfterRefresh->first, m_selectAfterRefresh->second))
         m_selectAfterRefresh.reset();

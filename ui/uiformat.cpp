@@ -43,14 +43,16 @@ QString number(qint64 value)
 
 QString tensorSpec(const ModelDesk::TensorSpec &spec)
 {
+    // A scripted module often records neither dtype nor shape: then it is just "a tensor".
     QStringList dims;
     for (qint64 d : spec.shape)
         dims << (d < 0 ? QStringLiteral("?") : QString::number(d));
-    const QString dtype = spec.dtype.isEmpty() ? QStringLiteral("any") : spec.dtype;
-    const QString shape = spec.shape.isEmpty() ? QStringLiteral("[?]")
-                                               : QString(u'[' + dims.join(QStringLiteral(", ")) + u']');
-    const QString name = spec.name.isEmpty() ? QStringLiteral("-") : spec.name;
-    return QString(name + QStringLiteral(": ") + dtype + u' ' + shape);
+    QString text = spec.name.isEmpty() ? QStringLiteral("-") : spec.name;
+    text += QStringLiteral(": ");
+    text += spec.dtype.isEmpty() ? QStringLiteral("Tensor") : spec.dtype;
+    if (!spec.shape.isEmpty())
+        text += QString(QStringLiteral(" [") + dims.join(QStringLiteral(", ")) + u']');
+    return text;
 }
 
 QString jsonValue(const QJsonValue &value)

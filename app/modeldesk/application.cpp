@@ -37,9 +37,14 @@ void Application::installTranslators(QCoreApplication &app, const QSettings &set
     const QString chosen = settings.value(SettingsPage::languageKey()).toString();
     const QLocale locale = chosen.isEmpty() ? QLocale::system() : QLocale(chosen);
     QLocale::setDefault(locale);
-    if (own.load(locale, QStringLiteral("modeldesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    // English is the source language, but its .qm carries the plural forms ("1 model", "2 models"),
+    // so it is the fallback for every language without a translation (and for the "C" locale).
+    if (own.load(locale, QStringLiteral("modeldesk"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || own.load(QStringLiteral(":/i18n/modeldesk_en.qm"))) {
         app.installTranslator(&own);
-    else if (!locale.name().startsWith(QLatin1String("en")) && locale.name() != QLatin1String("C"))
+    }
+    if (!own.language().isEmpty() && own.language() != locale.name() && !locale.name().startsWith(QLatin1String("en"))
+        && locale.name() != QLatin1String("C"))
         qCInfo(lcApp) << "no ModelDesk translation for" << locale.name() << "- using English";
     // Qt's own strings (dialog buttons, context menus), when the system ships them.
     if (qt.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))

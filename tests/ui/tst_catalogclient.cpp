@@ -162,7 +162,7 @@ void tst_CatalogClient::cancelImportStoresNothing()
     QSignalSpy failed(&client, &CatalogClient::importFailed);
     QSignalSpy finished(&client, &CatalogClient::importFinished);
     // Cancel as soon as the first progress report arrives, as a user pressing Cancel would.
-    connect(&client, &CatalogClient::importProgress, &client, [&client] { client.cancelImport(); });
+    auto cancelOnProgress = connect(&client, &CatalogClient::importProgress, &client, [&client] { client.cancelImport(); });
     Registry::ImportRequest request;
     request.sourcePath = TestData::modelPath(QStringLiteral("large.pt"));
     request.model = QStringLiteral("large");
@@ -173,6 +173,7 @@ void tst_CatalogClient::cancelImportStoresNothing()
     QVERIFY(!client.isImporting());
     QVERIFY(m_catalog->registry().allVersions()->isEmpty());
     QCOMPARE(m_catalog->store().list()->size(), 0);
+    disconnect(cancelOnProgress);
 
     // Cancelled before it started: nothing happens either, and the next import works.
     QVERIFY(client.importFile(request));
