@@ -27,7 +27,16 @@
 // registry's DeploymentRecord; a failed save is logged and does not undo the change in memory.
 // Threads: all methods are thread-safe. Ownership: does not own the catalog (it must outlive the
 // manager) nor the observer. The destructor answers every pending request ("server shutting down",
-// Unavailable), lets in-flight batches finish and joins every thread it started.
+// Unavailable), lets in-flight batches finish and joins every thread it started; do not destroy it
+// while another thread is inside a management call.
+//
+// Typical wiring (composition root, CLI `serve`):
+//   DeploymentManager engine(catalog, {});
+//   engine.setObserver(&metricsObserver);          // before traffic; observer outlives the engine
+//   engine.restore();                              // persisted deployments, loading in background
+//   engine.deploy(spec, actor); engine.waitReady(spec.name, 60s);   // `--deploy NAME:V`
+//   ... HTTP server calls engine.infer() / management methods ...
+//   server.stop(); engine.shutdown();               // then destroy observer and catalog
 
 #include "inferenceengine.h"
 #include "inferenceobserver.h"

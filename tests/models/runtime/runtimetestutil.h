@@ -297,12 +297,11 @@ class Collector
 public:
     InferCallback callback(int index)
     {
+        // Notify under the lock: the waiter may destroy the collector as soon as it sees the count.
         return [this, index](InferResult r) {
-            {
-                std::lock_guard lock(m_mutex);
-                ++m_calls[index];
-                m_results.insert_or_assign(index, std::move(r));
-            }
+            std::lock_guard lock(m_mutex);
+            ++m_calls[index];
+            m_results.insert_or_assign(index, std::move(r));
             m_cv.notify_all();
         };
     }
