@@ -20,6 +20,8 @@ PACKAGES=(
   libgtest-dev libbenchmark-dev python3-torch xvfb xauth dbus dbus-x11 gnome-keyring libsecret-1-0
   prometheus  # promtool: tests check the /metrics text with `promtool check metrics`
   fonts-dejavu-core procps
+  # HTTP benchmark (tests/bench/bench_http.sh): load generator and the FastAPI + uvicorn peer server
+  wrk python3-fastapi uvicorn
   # real data for demos and tests
   dataset-fashion-mnist fortunes-min fortunes
   # packaging: .deb build and checks, export tests (protobuf text format, YAML), service unit check
