@@ -28,9 +28,15 @@ QString localTime(int64_t seconds)
     return QDateTime::fromSecsSinceEpoch(seconds).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 }
 
-QString isoTime(int64_t seconds) { return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC).toString(Qt::ISODate); }
+QString isoTime(int64_t seconds)
+{
+    return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC).toString(Qt::ISODate);
+}
 
-QString value(const std::optional<double> &v, SeriesUnit unit) { return v ? formatValue(*v, unit) : QStringLiteral("-"); }
+QString value(const std::optional<double> &v, SeriesUnit unit)
+{
+    return v ? formatValue(*v, unit) : QStringLiteral("-");
+}
 
 // metrics.sqlite of the workspace; nullptr (and no error) when nothing was ever recorded and
 // `create` is false, so read-only commands do not leave an empty database behind.
@@ -51,26 +57,33 @@ void writeSeriesTable(CliContext &ctx, const WindowSummary &summary)
     for (const GaugeSummary &g : summary.gauges) {
         const auto info = seriesInfo(g.key.name);
         const SeriesUnit unit = info ? info->unit : SeriesUnit::Count;
-        rows << QStringList{g.key.toString(), formatValue(g.aggregate.min, unit), formatValue(g.aggregate.mean, unit),
-                            formatValue(g.aggregate.max, unit)};
+        rows << QStringList{g.key.toString(), formatValue(g.aggregate.min, unit),
+                            formatValue(g.aggregate.mean, unit), formatValue(g.aggregate.max, unit)};
     }
     if (!rows.isEmpty())
-        ctx.printTable({QStringLiteral("SERIES"), QStringLiteral("MIN"), QStringLiteral("MEAN"), QStringLiteral("MAX")}, rows);
+        ctx.printTable(
+            {QStringLiteral("SERIES"), QStringLiteral("MIN"), QStringLiteral("MEAN"), QStringLiteral("MAX")},
+            rows);
 }
 
 int metrics(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral(
-        "Show the recorded metrics of the workspace over a time window: per deployment version requests, rate, error "
-        "rate, latency percentiles (recomputed from histogram buckets), queue and compute p99 and mean batch size; "
-        "process and machine CPU and memory. --json adds the points of the --series given; --csv prints points."));
+    p.setApplicationDescription(QStringLiteral("Show the recorded metrics of the workspace over a time "
+                                               "window: per deployment version requests, rate, error "
+                                               "rate, latency percentiles (recomputed from histogram "
+                                               "buckets), queue and compute p99 and mean batch size; "
+                                               "process and machine CPU and memory. --json adds the points "
+                                               "of the --series given; --csv prints points."));
     p.addOption({QStringLiteral("deployment"), QStringLiteral("Only this deployment."), QStringLiteral("D")});
-    p.addOption({QStringLiteral("version"), QStringLiteral("Only this version (with --deployment)."), QStringLiteral("V")});
-    p.addOption({QStringLiteral("window"), QStringLiteral("How far back: 5m, 1h (default), 24h, 7d, 90d, ..."),
-                 QStringLiteral("W"), QStringLiteral("1h")});
+    p.addOption({QStringLiteral("version"), QStringLiteral("Only this version (with --deployment)."),
+                 QStringLiteral("V")});
+    p.addOption({QStringLiteral("window"),
+                 QStringLiteral("How far back: 5m, 1h (default), 24h, 7d, 90d, ..."), QStringLiteral("W"),
+                 QStringLiteral("1h")});
     p.addOption({QStringLiteral("resolution"),
-                 QStringLiteral("Points of 1m or 1h (default: 1m for windows up to 7d, else 1h)."), QStringLiteral("R")});
+                 QStringLiteral("Points of 1m or 1h (default: 1m for windows up to 7d, else 1h)."),
+                 QStringLiteral("R")});
     p.addOption({QStringLiteral("series"),
                  QStringLiteral("A series for --json/--csv points (repeatable; default for --csv: all). "
                                 "See docs/monitoring.md."),
@@ -114,7 +127,8 @@ int metrics(CliContext &ctx, const QStringList &args)
     const QStringList seriesNames = p.values(QStringLiteral("series"));
     for (const QString &name : seriesNames) {
         if (!seriesInfo(name))
-            return ctx.fail(Error::invalid(QStringLiteral("unknown series '%1' (see docs/monitoring.md)").arg(name)));
+            return ctx.fail(
+                Error::invalid(QStringLiteral("unknown series '%1' (see docs/monitoring.md)").arg(name)));
     }
 
     const int64_t now = QDateTime::currentSecsSinceEpoch();
@@ -137,7 +151,9 @@ int metrics(CliContext &ctx, const QStringList &args)
     }
     if (version > 0) {
         summary.deployments.removeIf([version](const DeploymentSummary &d) { return d.version != version; });
-        summary.gauges.removeIf([version](const GaugeSummary &g) { return !g.key.deployment.isEmpty() && g.key.version != version; });
+        summary.gauges.removeIf([version](const GaugeSummary &g) {
+            return !g.key.deployment.isEmpty() && g.key.version != version;
+        });
     }
 
     // Series whose points are printed (--csv: all of the filter by default; --json: only --series).
@@ -201,13 +217,14 @@ int metrics(CliContext &ctx, const QStringList &args)
     }
 
     if (!*db) {
-        ctx.out() << "no metrics recorded yet in this workspace; they are recorded while 'modeldesk-cli serve' or the "
+        ctx.out() << "no metrics recorded yet in this workspace; they are recorded while 'modeldesk-cli "
+                     "serve' or the "
                      "console runs\n";
         ctx.out().flush();
         return 0;
     }
-    ctx.out() << "last " << formatDuration(*window) << " (" << localTime(from) << " to " << localTime(now) << "), "
-              << (resolution == Resolution::Minute ? "1 min" : "1 h") << " points; the current "
+    ctx.out() << "last " << formatDuration(*window) << " (" << localTime(from) << " to " << localTime(now)
+              << "), " << (resolution == Resolution::Minute ? "1 min" : "1 h") << " points; the current "
               << (resolution == Resolution::Minute ? "minute" : "hour") << " is not included yet\n\n";
     if (summary.deployments.isEmpty()) {
         ctx.out() << "no deployment traffic in this window\n\n";
@@ -227,9 +244,9 @@ int metrics(CliContext &ctx, const QStringList &args)
                                 value(d.batchSizeMean, SeriesUnit::Count)};
         }
         ctx.printTable({QStringLiteral("DEPLOYMENT"), QStringLiteral("VERSION"), QStringLiteral("REQUESTS"),
-                        QStringLiteral("RATE"), QStringLiteral("ERRORS"), QStringLiteral("P50"), QStringLiteral("P95"),
-                        QStringLiteral("P99"), QStringLiteral("QUEUE P99"), QStringLiteral("COMPUTE P99"),
-                        QStringLiteral("BATCH")},
+                        QStringLiteral("RATE"), QStringLiteral("ERRORS"), QStringLiteral("P50"),
+                        QStringLiteral("P95"), QStringLiteral("P99"), QStringLiteral("QUEUE P99"),
+                        QStringLiteral("COMPUTE P99"), QStringLiteral("BATCH")},
                        rows);
         ctx.out() << '\n';
     }
@@ -257,7 +274,8 @@ int alertsList(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("List alert rules and whether each is firing."));
-    p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON: an array of rules, each with \"firing\" events.")});
+    p.addOption({QStringLiteral("json"),
+                 QStringLiteral("Print JSON: an array of rules, each with \"firing\" events.")});
     int code = 0;
     if (!ctx.parse(p, QStringLiteral("alerts list"), args, &code))
         return code;
@@ -295,7 +313,8 @@ int alertsList(CliContext &ctx, const QStringList &args)
         return 0;
     }
     if (rules.isEmpty()) {
-        ctx.out() << "no alert rules; add one with: modeldesk-cli alerts add --name NAME --series SERIES --above X\n";
+        ctx.out() << "no alert rules; add one with: modeldesk-cli alerts add --name NAME --series SERIES "
+                     "--above X\n";
         ctx.out().flush();
         return 0;
     }
@@ -307,33 +326,45 @@ int alertsList(CliContext &ctx, const QStringList &args)
                 continue;
             QString where;
             if (!e.series.deployment.isEmpty())
-                where = e.series.deployment + QLatin1Char(':') + QString::number(e.series.version) + QLatin1Char(' ');
+                where = e.series.deployment + QLatin1Char(':') + QString::number(e.series.version) +
+                        QLatin1Char(' ');
             firing << where + QStringLiteral("since ") + localTime(e.time);
         }
-        rows << QStringList{rule.name, rule.conditionText(), rule.enabled ? QStringLiteral("yes") : QStringLiteral("no"),
-                            firing.isEmpty() ? QStringLiteral("ok") : QStringLiteral("FIRING ") + firing.join(QStringLiteral(", "))};
+        rows << QStringList{rule.name, rule.conditionText(),
+                            rule.enabled ? QStringLiteral("yes") : QStringLiteral("no"),
+                            firing.isEmpty() ? QStringLiteral("ok")
+                                             : QStringLiteral("FIRING ") + firing.join(QStringLiteral(", "))};
     }
-    ctx.printTable({QStringLiteral("NAME"), QStringLiteral("CONDITION"), QStringLiteral("ENABLED"), QStringLiteral("STATE")}, rows);
+    ctx.printTable({QStringLiteral("NAME"), QStringLiteral("CONDITION"), QStringLiteral("ENABLED"),
+                    QStringLiteral("STATE")},
+                   rows);
     return 0;
 }
 
 int alertsAdd(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral(
-        "Add an alert rule. It fires when the series stays above (or below) the threshold for the --for duration and "
-        "clears by itself when the condition ends. Thresholds take the series' unit: 5ms, 250us, 2.5%, 512MiB, 1GB, "
-        "100/s. A running server picks the rule up within a second."));
-    p.addOption({QStringLiteral("name"), QStringLiteral("Rule name (a-z, 0-9, '.', '_', '-')."), QStringLiteral("NAME")});
-    p.addOption({QStringLiteral("series"), QStringLiteral("Series, e.g. latency_p99, error_rate_percent, process_rss_bytes."),
+    p.setApplicationDescription(QStringLiteral("Add an alert rule. It fires when the series stays above (or "
+                                               "below) the threshold for the --for duration and "
+                                               "clears by itself when the condition ends. Thresholds take "
+                                               "the series' unit: 5ms, 250us, 2.5%, 512MiB, 1GB, "
+                                               "100/s. A running server picks the rule up within a second."));
+    p.addOption({QStringLiteral("name"), QStringLiteral("Rule name (a-z, 0-9, '.', '_', '-')."),
+                 QStringLiteral("NAME")});
+    p.addOption({QStringLiteral("series"),
+                 QStringLiteral("Series, e.g. latency_p99, error_rate_percent, process_rss_bytes."),
                  QStringLiteral("SERIES")});
-    p.addOption({QStringLiteral("deployment"), QStringLiteral("Only this deployment (default: each one)."), QStringLiteral("D")});
+    p.addOption({QStringLiteral("deployment"), QStringLiteral("Only this deployment (default: each one)."),
+                 QStringLiteral("D")});
     p.addOption({QStringLiteral("version"), QStringLiteral("Only this version."), QStringLiteral("V")});
-    p.addOption({QStringLiteral("above"), QStringLiteral("Fire when the value is above X."), QStringLiteral("X")});
-    p.addOption({QStringLiteral("below"), QStringLiteral("Fire when the value is below X."), QStringLiteral("X")});
+    p.addOption(
+        {QStringLiteral("above"), QStringLiteral("Fire when the value is above X."), QStringLiteral("X")});
+    p.addOption(
+        {QStringLiteral("below"), QStringLiteral("Fire when the value is below X."), QStringLiteral("X")});
     p.addOption({QStringLiteral("for"), QStringLiteral("How long the condition must hold (default 0s)."),
                  QStringLiteral("DURATION"), QStringLiteral("0s")});
-    p.addOption({QStringLiteral("description"), QStringLiteral("Free text shown with the rule."), QStringLiteral("TEXT")});
+    p.addOption({QStringLiteral("description"), QStringLiteral("Free text shown with the rule."),
+                 QStringLiteral("TEXT")});
     p.addOption({QStringLiteral("disabled"), QStringLiteral("Store the rule disabled.")});
     p.addOption({QStringLiteral("json"), QStringLiteral("Print the rule as JSON.")});
     int code = 0;
@@ -351,16 +382,19 @@ int alertsAdd(CliContext &ctx, const QStringList &args)
     rule.deployment = p.value(QStringLiteral("deployment"));
     const auto info = seriesInfo(rule.series);
     if (!info)
-        return ctx.fail(Error::invalid(QStringLiteral("unknown series '%1' (see docs/monitoring.md)").arg(rule.series)));
+        return ctx.fail(
+            Error::invalid(QStringLiteral("unknown series '%1' (see docs/monitoring.md)").arg(rule.series)));
     if (p.isSet(QStringLiteral("version"))) {
         bool ok = false;
         rule.version = p.value(QStringLiteral("version")).toInt(&ok);
         if (!ok || rule.version <= 0)
             return ctx.usageError(QStringLiteral("--version must be a positive number"));
     }
-    rule.comparison = p.isSet(QStringLiteral("above")) ? AlertRule::Comparison::Above : AlertRule::Comparison::Below;
-    const auto threshold = parseThreshold(p.value(p.isSet(QStringLiteral("above")) ? QStringLiteral("above") : QStringLiteral("below")),
-                                          info->unit);
+    rule.comparison =
+        p.isSet(QStringLiteral("above")) ? AlertRule::Comparison::Above : AlertRule::Comparison::Below;
+    const auto threshold = parseThreshold(
+        p.value(p.isSet(QStringLiteral("above")) ? QStringLiteral("above") : QStringLiteral("below")),
+        info->unit);
     if (!threshold)
         return ctx.fail(threshold.error());
     rule.threshold = *threshold;
@@ -387,7 +421,8 @@ int alertsAdd(CliContext &ctx, const QStringList &args)
                 ctx.printJson(r.toJson());
         }
     } else {
-        ctx.out() << "added alert " << rule.name << ": " << rule.conditionText() << (rule.enabled ? "" : " (disabled)") << '\n';
+        ctx.out() << "added alert " << rule.name << ": " << rule.conditionText()
+                  << (rule.enabled ? "" : " (disabled)") << '\n';
         ctx.out().flush();
     }
     return 0;
@@ -396,9 +431,10 @@ int alertsAdd(CliContext &ctx, const QStringList &args)
 int alertsNamed(CliContext &ctx, const QStringList &args, const QString &sub)
 {
     QCommandLineParser p;
-    const QString what = sub == QLatin1String("remove") ? QStringLiteral("Remove an alert rule (a firing alert clears).")
-                       : sub == QLatin1String("enable") ? QStringLiteral("Enable an alert rule.")
-                                                        : QStringLiteral("Disable an alert rule (a firing alert clears).");
+    const QString what =
+        sub == QLatin1String("remove")   ? QStringLiteral("Remove an alert rule (a firing alert clears).")
+        : sub == QLatin1String("enable") ? QStringLiteral("Enable an alert rule.")
+                                         : QStringLiteral("Disable an alert rule (a firing alert clears).");
     p.setApplicationDescription(what);
     p.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("Rule name."));
     int code = 0;
@@ -413,11 +449,14 @@ int alertsNamed(CliContext &ctx, const QStringList &args, const QString &sub)
     if (!*db)
         return ctx.fail(Error::notFound(QStringLiteral("no alert rule named '%1'").arg(name)));
     AlertStore store(**db);
-    Status s = sub == QLatin1String("remove") ? store.removeRule(name) : store.setEnabled(name, sub == QLatin1String("enable"));
+    Status s = sub == QLatin1String("remove") ? store.removeRule(name)
+                                              : store.setEnabled(name, sub == QLatin1String("enable"));
     if (!s)
         return ctx.fail(s.error());
     auditAlertChange(ctx, QStringLiteral("alert.") + sub, name, {});
-    ctx.out() << (sub == QLatin1String("remove") ? "removed" : sub == QLatin1String("enable") ? "enabled" : "disabled")
+    ctx.out() << (sub == QLatin1String("remove")   ? "removed"
+                  : sub == QLatin1String("enable") ? "enabled"
+                                                   : "disabled")
               << " alert " << name << '\n';
     ctx.out().flush();
     return 0;
@@ -428,7 +467,8 @@ int alertsEvents(CliContext &ctx, const QStringList &args)
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Show when alerts fired and cleared, newest first."));
     p.addOption({QStringLiteral("rule"), QStringLiteral("Only this rule."), QStringLiteral("NAME")});
-    p.addOption({QStringLiteral("limit"), QStringLiteral("At most N events (default 50)."), QStringLiteral("N"), QStringLiteral("50")});
+    p.addOption({QStringLiteral("limit"), QStringLiteral("At most N events (default 50)."),
+                 QStringLiteral("N"), QStringLiteral("50")});
     p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
     int code = 0;
     if (!ctx.parse(p, QStringLiteral("alerts events"), args, &code))
@@ -462,7 +502,8 @@ int alertsEvents(CliContext &ctx, const QStringList &args)
     }
     QList<QStringList> rows;
     for (const AlertEvent &e : std::as_const(events))
-        rows << QStringList{localTime(e.time), e.firing ? QStringLiteral("fired") : QStringLiteral("cleared"), e.message};
+        rows << QStringList{localTime(e.time), e.firing ? QStringLiteral("fired") : QStringLiteral("cleared"),
+                            e.message};
     ctx.printTable({QStringLiteral("TIME"), QStringLiteral("EVENT"), QStringLiteral("MESSAGE")}, rows);
     return 0;
 }
@@ -501,8 +542,10 @@ int alerts(CliContext &ctx, const QStringList &args)
 
 void addMonitoringCommands(CommandList &commands)
 {
-    commands << Command{QStringLiteral("metrics"), QStringLiteral("show recorded latency, traffic, errors and resource use"), metrics}
-             << Command{QStringLiteral("alerts"), QStringLiteral("list, add, remove alert rules; show alert events"), alerts};
+    commands << Command{QStringLiteral("metrics"),
+                        QStringLiteral("show recorded latency, traffic, errors and resource use"), metrics}
+             << Command{QStringLiteral("alerts"),
+                        QStringLiteral("list, add, remove alert rules; show alert events"), alerts};
 }
 
 } // namespace ModelDesk::Cli

@@ -11,14 +11,16 @@
 
 namespace ModelDesk::Monitoring {
 
-AlertEngine::AlertEngine(QObject *parent)
-    : QObject(parent)
+AlertEngine::AlertEngine(QObject *parent) : QObject(parent)
 {
     qRegisterMetaType<ModelDesk::Monitoring::AlertEvent>();
     qRegisterMetaType<ModelDesk::Monitoring::AlertRule>();
 }
 
-void AlertEngine::setAuditSink(AlertAuditSink sink) { m_audit = std::move(sink); }
+void AlertEngine::setAuditSink(AlertAuditSink sink)
+{
+    m_audit = std::move(sink);
+}
 
 QList<AlertRule> AlertEngine::rules() const
 {
@@ -51,7 +53,8 @@ void AlertEngine::setRules(const QList<AlertRule> &rules, int64_t nowSeconds)
                 if (r.name == it.key().first)
                     old = &r;
             }
-            const auto now = std::find_if(rules.cbegin(), rules.cend(), [&](const AlertRule &r) { return r.name == it.key().first; });
+            const auto now = std::find_if(rules.cbegin(), rules.cend(),
+                                          [&](const AlertRule &r) { return r.name == it.key().first; });
             const bool kept = old && now != rules.cend() && *now == *old && now->enabled;
             if (kept) {
                 ++it;
@@ -64,7 +67,8 @@ void AlertEngine::setRules(const QList<AlertRule> &rules, int64_t nowSeconds)
         m_rules = rules;
     }
     for (const auto &[rule, series] : toClear)
-        emitEvent(rule, series, false, std::numeric_limits<double>::quiet_NaN(), nowSeconds, QStringLiteral("rule changed"));
+        emitEvent(rule, series, false, std::numeric_limits<double>::quiet_NaN(), nowSeconds,
+                  QStringLiteral("rule changed"));
 }
 
 void AlertEngine::evaluate(int64_t now, const QHash<SeriesKey, HistoryPoint> &latest)
@@ -100,7 +104,8 @@ void AlertEngine::evaluate(int64_t now, const QHash<SeriesKey, HistoryPoint> &la
                     state.pendingSince = -1;
                     if (state.firing) {
                         state.firing = false;
-                        events << Pending{rule, it.key(), false, fresh ? it->value : std::numeric_limits<double>::quiet_NaN(),
+                        events << Pending{rule, it.key(), false,
+                                          fresh ? it->value : std::numeric_limits<double>::quiet_NaN(),
                                           fresh ? QString() : QStringLiteral("no data")};
                     }
                 }
@@ -115,7 +120,8 @@ void AlertEngine::evaluate(int64_t now, const QHash<SeriesKey, HistoryPoint> &la
             if (it->firing) {
                 for (const AlertRule &rule : std::as_const(m_rules)) {
                     if (rule.name == it.key().first)
-                        events << Pending{rule, it.key().second, false, std::numeric_limits<double>::quiet_NaN(),
+                        events << Pending{rule, it.key().second, false,
+                                          std::numeric_limits<double>::quiet_NaN(),
                                           QStringLiteral("series gone")};
                 }
             }
@@ -126,8 +132,8 @@ void AlertEngine::evaluate(int64_t now, const QHash<SeriesKey, HistoryPoint> &la
         emitEvent(p.rule, p.series, p.firing, p.value, now, p.why);
 }
 
-void AlertEngine::emitEvent(const AlertRule &rule, const SeriesKey &series, bool firing, double value, int64_t now,
-                            const QString &why)
+void AlertEngine::emitEvent(const AlertRule &rule, const SeriesKey &series, bool firing, double value,
+                            int64_t now, const QString &why)
 {
     const auto info = seriesInfo(rule.series);
     const SeriesUnit unit = info ? info->unit : SeriesUnit::Count;
@@ -138,16 +144,19 @@ void AlertEngine::emitEvent(const AlertRule &rule, const SeriesKey &series, bool
     e.value = value;
     e.threshold = rule.threshold;
     e.time = now;
-    const QString condition = (rule.comparison == AlertRule::Comparison::Above ? QStringLiteral("> ") : QStringLiteral("< "))
-                            + formatValue(rule.threshold, unit);
+    const QString condition =
+        (rule.comparison == AlertRule::Comparison::Above ? QStringLiteral("> ") : QStringLiteral("< ")) +
+        formatValue(rule.threshold, unit);
     if (firing) {
         e.message = QStringLiteral("alert %1 fired: %2 is %3 (%4%5)")
                         .arg(rule.name, series.toString(), formatValue(value, unit), condition,
-                             rule.forSeconds > 0 ? QStringLiteral(" for ") + formatDuration(rule.forSeconds) : QString());
+                             rule.forSeconds > 0 ? QStringLiteral(" for ") + formatDuration(rule.forSeconds)
+                                                 : QString());
     } else {
-        e.message = QStringLiteral("alert %1 cleared: %2 %3").arg(rule.name, series.toString(),
-                                                                  why.isEmpty() ? QStringLiteral("is ") + formatValue(value, unit)
-                                                                                : QStringLiteral("(%1)").arg(why));
+        e.message = QStringLiteral("alert %1 cleared: %2 %3")
+                        .arg(rule.name, series.toString(),
+                             why.isEmpty() ? QStringLiteral("is ") + formatValue(value, unit)
+                                           : QStringLiteral("(%1)").arg(why));
     }
     {
         QMutexLocker lock(&m_mutex);
@@ -159,7 +168,8 @@ void AlertEngine::emitEvent(const AlertRule &rule, const SeriesKey &series, bool
     else
         qCInfo(lcMonitoring).noquote() << e.message;
     if (m_audit)
-        m_audit(firing ? QStringLiteral("alert.fired") : QStringLiteral("alert.cleared"), rule.name, e.message);
+        m_audit(firing ? QStringLiteral("alert.fired") : QStringLiteral("alert.cleared"), rule.name,
+                e.message);
     if (firing)
         Q_EMIT fired(e);
     else

@@ -25,7 +25,8 @@ namespace ModelDesk::Monitoring {
 
 // (action, target, detail): action "alert.fired" or "alert.cleared", target the rule name, detail
 // the event message. Called on the evaluating thread.
-using AlertAuditSink = std::function<void(const QString &action, const QString &target, const QString &detail)>;
+using AlertAuditSink =
+    std::function<void(const QString &action, const QString &target, const QString &detail)>;
 
 class AlertEngine final : public QObject
 {

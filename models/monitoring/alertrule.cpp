@@ -21,9 +21,11 @@ Status AlertRule::validate() const
         return s;
     const auto info = seriesInfo(series);
     if (!info)
-        return fail(Error::invalid(QStringLiteral("unknown series '%1' (see docs/monitoring.md for the list)").arg(series)));
+        return fail(Error::invalid(
+            QStringLiteral("unknown series '%1' (see docs/monitoring.md for the list)").arg(series)));
     if (info->scope != SeriesScope::Deployment && (!deployment.isEmpty() || version != 0))
-        return fail(Error::invalid(QStringLiteral("series '%1' is not per deployment: drop --deployment/--version").arg(series)));
+        return fail(Error::invalid(
+            QStringLiteral("series '%1' is not per deployment: drop --deployment/--version").arg(series)));
     if (!deployment.isEmpty()) {
         if (Status s = Names::checkName(deployment, QStringLiteral("deployment")); !s)
             return s;
@@ -53,8 +55,9 @@ QString AlertRule::conditionText() const
     const auto info = seriesInfo(series);
     const SeriesUnit unit = info ? info->unit : SeriesUnit::Count;
     const SeriesKey key{series, deployment, version, {}};
-    QString text = key.toString() + (comparison == Comparison::Above ? QStringLiteral(" > ") : QStringLiteral(" < "))
-                 + formatValue(threshold, unit);
+    QString text = key.toString() +
+                   (comparison == Comparison::Above ? QStringLiteral(" > ") : QStringLiteral(" < ")) +
+                   formatValue(threshold, unit);
     if (forSeconds > 0)
         text += QStringLiteral(" for ") + formatDuration(forSeconds);
     return text;
@@ -62,31 +65,32 @@ QString AlertRule::conditionText() const
 
 QJsonObject AlertRule::toJson() const
 {
-    return QJsonObject{{QStringLiteral("name"), name},
-                       {QStringLiteral("series"), series},
-                       {QStringLiteral("deployment"), deployment},
-                       {QStringLiteral("version"), version},
-                       {QStringLiteral("comparison"), comparisonName(comparison)},
-                       {QStringLiteral("threshold"), threshold},
-                       {QStringLiteral("for_seconds"), forSeconds},
-                       {QStringLiteral("enabled"), enabled},
-                       {QStringLiteral("description"), description},
-                       {QStringLiteral("condition"), conditionText()},
-                       {QStringLiteral("created"),
-                        QDateTime::fromSecsSinceEpoch(created, Qt::UTC).toString(Qt::ISODate)}};
+    return QJsonObject{
+        {QStringLiteral("name"), name},
+        {QStringLiteral("series"), series},
+        {QStringLiteral("deployment"), deployment},
+        {QStringLiteral("version"), version},
+        {QStringLiteral("comparison"), comparisonName(comparison)},
+        {QStringLiteral("threshold"), threshold},
+        {QStringLiteral("for_seconds"), forSeconds},
+        {QStringLiteral("enabled"), enabled},
+        {QStringLiteral("description"), description},
+        {QStringLiteral("condition"), conditionText()},
+        {QStringLiteral("created"), QDateTime::fromSecsSinceEpoch(created, Qt::UTC).toString(Qt::ISODate)}};
 }
 
 QJsonObject AlertEvent::toJson() const
 {
-    return QJsonObject{{QStringLiteral("rule"), rule},
-                       {QStringLiteral("series"), series.name},
-                       {QStringLiteral("deployment"), series.deployment},
-                       {QStringLiteral("version"), series.version},
-                       {QStringLiteral("event"), firing ? QStringLiteral("fired") : QStringLiteral("cleared")},
-                       {QStringLiteral("value"), std::isfinite(value) ? QJsonValue(value) : QJsonValue()},
-                       {QStringLiteral("threshold"), threshold},
-                       {QStringLiteral("time"), QDateTime::fromSecsSinceEpoch(time, Qt::UTC).toString(Qt::ISODate)},
-                       {QStringLiteral("message"), message}};
+    return QJsonObject{
+        {QStringLiteral("rule"), rule},
+        {QStringLiteral("series"), series.name},
+        {QStringLiteral("deployment"), series.deployment},
+        {QStringLiteral("version"), series.version},
+        {QStringLiteral("event"), firing ? QStringLiteral("fired") : QStringLiteral("cleared")},
+        {QStringLiteral("value"), std::isfinite(value) ? QJsonValue(value) : QJsonValue()},
+        {QStringLiteral("threshold"), threshold},
+        {QStringLiteral("time"), QDateTime::fromSecsSinceEpoch(time, Qt::UTC).toString(Qt::ISODate)},
+        {QStringLiteral("message"), message}};
 }
 
 } // namespace ModelDesk::Monitoring

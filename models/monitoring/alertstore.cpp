@@ -26,15 +26,13 @@ const char *const kEventColumns = "rule, series, deployment, version, event, val
 
 } // namespace
 
-AlertStore::AlertStore(MetricsDatabase &db)
-    : m_db(db)
-{
-}
+AlertStore::AlertStore(MetricsDatabase &db) : m_db(db) {}
 
 Result<QList<AlertRule>> AlertStore::rules() const
 {
-    auto q = m_db.exec(QStringLiteral("SELECT name, series, deployment, version, comparison, threshold, for_seconds,"
-                                      " enabled, description, created FROM alert_rules ORDER BY name"));
+    auto q = m_db.exec(
+        QStringLiteral("SELECT name, series, deployment, version, comparison, threshold, for_seconds,"
+                       " enabled, description, created FROM alert_rules ORDER BY name"));
     if (!q)
         return fail(q.error());
     QList<AlertRule> out;
@@ -68,11 +66,12 @@ Status AlertStore::addRule(AlertRule rule, int64_t nowSeconds)
         if (exists->next())
             return fail(Error::exists(QStringLiteral("alert rule '%1' already exists").arg(rule.name)));
         exists->finish();
-        auto r = m_db.exec(QStringLiteral("INSERT INTO alert_rules(name, series, deployment, version, comparison, threshold,"
-                                          " for_seconds, enabled, description, created)"
-                                          " VALUES (?, ?, COALESCE(?, ''), ?, ?, ?, ?, ?, COALESCE(?, ''), ?)"),
-                           {rule.name, rule.series, rule.deployment, rule.version, comparisonName(rule.comparison),
-                            rule.threshold, rule.forSeconds, rule.enabled, rule.description, qint64(rule.created)});
+        auto r = m_db.exec(
+            QStringLiteral("INSERT INTO alert_rules(name, series, deployment, version, comparison, threshold,"
+                           " for_seconds, enabled, description, created)"
+                           " VALUES (?, ?, COALESCE(?, ''), ?, ?, ?, ?, ?, COALESCE(?, ''), ?)"),
+            {rule.name, rule.series, rule.deployment, rule.version, comparisonName(rule.comparison),
+             rule.threshold, rule.forSeconds, rule.enabled, rule.description, qint64(rule.created)});
         if (!r)
             return fail(r.error());
         return {};
@@ -101,11 +100,13 @@ Status AlertStore::setEnabled(const QString &name, bool enabled)
 
 Status AlertStore::appendEvent(const AlertEvent &e)
 {
-    auto r = m_db.exec(QStringLiteral("INSERT INTO alert_events(%1) VALUES (?, ?, COALESCE(?, ''), ?, ?, ?, ?, ?, COALESCE(?, ''))")
-                           .arg(QLatin1String(kEventColumns)),
-                       {e.rule, e.series.name, e.series.deployment, e.series.version,
-                        e.firing ? QStringLiteral("fired") : QStringLiteral("cleared"),
-                        std::isfinite(e.value) ? QVariant(e.value) : QVariant(), e.threshold, qint64(e.time), e.message});
+    auto r = m_db.exec(
+        QStringLiteral(
+            "INSERT INTO alert_events(%1) VALUES (?, ?, COALESCE(?, ''), ?, ?, ?, ?, ?, COALESCE(?, ''))")
+            .arg(QLatin1String(kEventColumns)),
+        {e.rule, e.series.name, e.series.deployment, e.series.version,
+         e.firing ? QStringLiteral("fired") : QStringLiteral("cleared"),
+         std::isfinite(e.value) ? QVariant(e.value) : QVariant(), e.threshold, qint64(e.time), e.message});
     if (!r)
         return fail(r.error());
     return {};
@@ -132,10 +133,11 @@ Result<QList<AlertEvent>> AlertStore::events(int limit, const QString &rule) con
 
 Result<QList<AlertEvent>> AlertStore::openEvents() const
 {
-    auto q = m_db.exec(QStringLiteral("SELECT %1 FROM alert_events e WHERE e.id IN ("
-                                      " SELECT max(id) FROM alert_events GROUP BY rule, series, deployment, version)"
-                                      " AND e.event = 'fired' ORDER BY e.id")
-                           .arg(QLatin1String(kEventColumns)));
+    auto q = m_db.exec(
+        QStringLiteral("SELECT %1 FROM alert_events e WHERE e.id IN ("
+                       " SELECT max(id) FROM alert_events GROUP BY rule, series, deployment, version)"
+                       " AND e.event = 'fired' ORDER BY e.id")
+            .arg(QLatin1String(kEventColumns)));
     if (!q)
         return fail(q.error());
     QList<AlertEvent> out;

@@ -19,8 +19,8 @@ class AlertStore final
 public:
     explicit AlertStore(MetricsDatabase &db);
 
-    Result<QList<AlertRule>> rules() const;               // by name
-    Status addRule(AlertRule rule, int64_t nowSeconds);   // sets created
+    Result<QList<AlertRule>> rules() const;             // by name
+    Status addRule(AlertRule rule, int64_t nowSeconds); // sets created
     Status removeRule(const QString &name);
     Status setEnabled(const QString &name, bool enabled);
 

@@ -10,12 +10,13 @@ namespace ModelDesk::Monitoring {
 namespace {
 
 constexpr std::array<int64_t, 43> kLatencyUs{
-    25,     50,     75,     100,    125,    150,    200,     250,     300,     400,     500,
-    600,    750,    1000,   1250,   1500,   2000,   2500,    3000,    4000,    5000,    6000,
-    7500,   10000,  15000,  20000,  25000,  30000,  40000,   50000,   75000,   100000,  150000,
+    25,     50,     75,     100,    125,     150,     200,     250,      300,      400,     500,
+    600,    750,    1000,   1250,   1500,    2000,    2500,    3000,     4000,     5000,    6000,
+    7500,   10000,  15000,  20000,  25000,   30000,   40000,   50000,    75000,    100000,  150000,
     200000, 300000, 500000, 750000, 1000000, 2000000, 5000000, 10000000, 30000000, 60000000};
 
-constexpr std::array<int64_t, 18> kBatch{1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256, 512, 1024};
+constexpr std::array<int64_t, 18> kBatch{1,  2,  3,  4,  6,   8,   12,  16,  24,
+                                         32, 48, 64, 96, 128, 192, 256, 512, 1024};
 
 constexpr quint8 kEncodingVersion = 1;
 
@@ -112,7 +113,8 @@ QByteArray HistogramCounts::encode() const
     return bytes;
 }
 
-std::optional<HistogramCounts> HistogramCounts::decode(std::span<const int64_t> bounds, const QByteArray &bytes)
+std::optional<HistogramCounts> HistogramCounts::decode(std::span<const int64_t> bounds,
+                                                       const QByteArray &bytes)
 {
     QDataStream s(bytes);
     s.setVersion(QDataStream::Qt_6_4);
@@ -141,9 +143,8 @@ std::optional<HistogramCounts> HistogramCounts::decode(std::span<const int64_t> 
 // ---- AtomicHistogram ------------------------------------------------------------------------------
 
 AtomicHistogram::AtomicHistogram(const BucketLayout &layout)
-    : m_layout(layout)
-    , m_bounds(layout.bounds)
-    , m_counts(std::make_unique<std::atomic<uint64_t>[]>(layout.bounds.size() + 1))
+    : m_layout(layout), m_bounds(layout.bounds),
+      m_counts(std::make_unique<std::atomic<uint64_t>[]>(layout.bounds.size() + 1))
 {
     for (size_t i = 0; i <= m_bounds.size(); ++i)
         m_counts[i].store(0, std::memory_order_relaxed);

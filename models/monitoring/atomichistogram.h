@@ -38,9 +38,9 @@ const BucketLayout &batchSizeBuckets();
 
 struct HistogramCounts
 {
-    std::span<const int64_t> bounds;   // the layout's bounds (static storage)
-    std::vector<uint64_t> counts;      // bounds.size() + 1 entries, per bucket (not cumulative)
-    uint64_t sum = 0;                  // sum of observed values, base units
+    std::span<const int64_t> bounds; // the layout's bounds (static storage)
+    std::vector<uint64_t> counts;    // bounds.size() + 1 entries, per bucket (not cumulative)
+    uint64_t sum = 0;                // sum of observed values, base units
 
     explicit HistogramCounts(std::span<const int64_t> b = {}) : bounds(b), counts(b.size() + 1, 0) {}
 

@@ -5,8 +5,7 @@
 namespace ModelDesk::Monitoring {
 
 DeploymentMetrics::DeploymentMetrics(QString deployment, int version)
-    : m_deployment(std::move(deployment))
-    , m_version(version)
+    : m_deployment(std::move(deployment)), m_version(version)
 {
 }
 

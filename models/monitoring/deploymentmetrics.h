@@ -21,11 +21,11 @@ namespace ModelDesk::Monitoring {
 struct DeploymentSnapshot
 {
     QString deployment;
-    int version = 0;           // 0: requests refused before a version was chosen
-    TrafficCounts traffic;     // cumulative since the handle was made
+    int version = 0;       // 0: requests refused before a version was chosen
+    TrafficCounts traffic; // cumulative since the handle was made
     int64_t queueDepth = 0;
     int64_t inFlight = 0;
-    bool failed = false;       // the last load or warm-up of this version failed
+    bool failed = false; // the last load or warm-up of this version failed
     uint64_t loads = 0;
     uint64_t unloads = 0;
     double lastLoadSeconds = 0; // 0 until setLoadDuration()
@@ -43,7 +43,8 @@ public:
     // was worked on); fast refusals (client_error, rejected) are counted but kept out of the latency
     // percentiles, which would otherwise drop whenever clients misbehave. Queue, compute and batch
     // size are observed whenever the request was batched.
-    void recordRequest(Outcome outcome, int64_t queueUs, int64_t computeUs, int64_t totalUs, int batchSize) noexcept
+    void recordRequest(Outcome outcome, int64_t queueUs, int64_t computeUs, int64_t totalUs,
+                       int batchSize) noexcept
     {
         m_requests[size_t(outcome)].fetch_add(1, std::memory_order_relaxed);
         if (outcome == Outcome::Success || outcome == Outcome::ServerError || outcome == Outcome::Timeout)
@@ -60,7 +61,10 @@ public:
     void setFailed(bool failed) noexcept { m_failed.store(failed, std::memory_order_relaxed); }
     // A finished load (also clears the failed flag); its duration, when known, separately.
     void recordLoad() noexcept;
-    void setLoadDuration(double seconds) noexcept { m_lastLoadSeconds.store(seconds, std::memory_order_relaxed); }
+    void setLoadDuration(double seconds) noexcept
+    {
+        m_lastLoadSeconds.store(seconds, std::memory_order_relaxed);
+    }
     void recordUnload() noexcept { m_unloads.fetch_add(1, std::memory_order_relaxed); }
 
     const QString &deployment() const { return m_deployment; }

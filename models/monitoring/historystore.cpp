@@ -23,10 +23,7 @@ using TrafficKey = std::pair<QString, int>;
 
 } // namespace
 
-HistoryStore::HistoryStore(MetricsDatabase &db)
-    : m_db(db)
-{
-}
+HistoryStore::HistoryStore(MetricsDatabase &db) : m_db(db) {}
 
 // Note on binds: Qt binds a null QString (an empty label) as SQL NULL, hence the COALESCEs.
 Result<int64_t> HistoryStore::seriesId(const SeriesKey &key)
@@ -39,39 +36,46 @@ Result<int64_t> HistoryStore::seriesId(const SeriesKey &key)
                            binds);
         !r)
         return fail(r.error());
-    auto q = m_db.exec(QStringLiteral("SELECT id FROM series WHERE name = ? AND deployment = COALESCE(?, '') AND version = ?"
-                                      " AND run = COALESCE(?, '')"),
-                       binds);
+    auto q = m_db.exec(
+        QStringLiteral("SELECT id FROM series WHERE name = ? AND deployment = COALESCE(?, '') AND version = ?"
+                       " AND run = COALESCE(?, '')"),
+        binds);
     if (!q)
         return fail(q.error());
     if (!q->next())
-        return fail(Error::internal(QStringLiteral("series %1 vanished while being added").arg(key.toString())));
+        return fail(
+            Error::internal(QStringLiteral("series %1 vanished while being added").arg(key.toString())));
     const int64_t id = q->value(0).toLongLong();
     m_ids.insert(key, id);
     return id;
 }
 
-Status HistoryStore::writeMinute(int64_t minute, const QList<PointRow> &points, const QList<TrafficRow> &traffic)
+Status HistoryStore::writeMinute(int64_t minute, const QList<PointRow> &points,
+                                 const QList<TrafficRow> &traffic)
 {
     return m_db.transaction([&]() -> Status {
         QSqlQuery insertPoint(m_db.connection());
-        insertPoint.prepare(QStringLiteral("INSERT OR REPLACE INTO points(series_id, resolution, ts, value, min, max, mean, samples)"
-                                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+        insertPoint.prepare(QStringLiteral(
+            "INSERT OR REPLACE INTO points(series_id, resolution, ts, value, min, max, mean, samples)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
         for (const PointRow &row : points) {
             const Result<int64_t> id = seriesId(row.key);
             if (!id)
                 return fail(id.error());
             const HistoryPoint &p = row.point;
-            for (const QVariant &v : QVariantList{qint64(*id), kMinute, qint64(minute), p.value, p.min, p.max, p.mean, p.samples})
+            for (const QVariant &v :
+                 QVariantList{qint64(*id), kMinute, qint64(minute), p.value, p.min, p.max, p.mean, p.samples})
                 insertPoint.addBindValue(v);
             if (!insertPoint.exec())
                 return fail(queryError(insertPoint));
         }
         QSqlQuery insertTraffic(m_db.connection());
-        insertTraffic.prepare(QStringLiteral("INSERT OR REPLACE INTO traffic(deployment, version, resolution, ts, seconds, counts)"
-                                             " VALUES (?, ?, ?, ?, ?, ?)"));
+        insertTraffic.prepare(QStringLiteral(
+            "INSERT OR REPLACE INTO traffic(deployment, version, resolution, ts, seconds, counts)"
+            " VALUES (?, ?, ?, ?, ?, ?)"));
         for (const TrafficRow &row : traffic) {
-            for (const QVariant &v : QVariantList{row.deployment, row.version, kMinute, qint64(minute), row.seconds, row.counts.encode()})
+            for (const QVariant &v : QVariantList{row.deployment, row.version, kMinute, qint64(minute),
+                                                  row.seconds, row.counts.encode()})
                 insertTraffic.addBindValue(v);
             if (!insertTraffic.exec())
                 return fail(queryError(insertTraffic));
@@ -103,10 +107,12 @@ Status HistoryStore::rollupHour(int64_t hour)
         }
     }
     QSqlQuery insertTraffic(m_db.connection());
-    insertTraffic.prepare(QStringLiteral("INSERT OR REPLACE INTO traffic(deployment, version, resolution, ts, seconds, counts)"
-                                         " VALUES (?, ?, ?, ?, ?, ?)"));
+    insertTraffic.prepare(
+        QStringLiteral("INSERT OR REPLACE INTO traffic(deployment, version, resolution, ts, seconds, counts)"
+                       " VALUES (?, ?, ?, ?, ?, ?)"));
     for (const auto &[key, row] : sums) {
-        for (const QVariant &v : QVariantList{row.deployment, row.version, kHour, qint64(hour), row.seconds, row.counts.encode()})
+        for (const QVariant &v :
+             QVariantList{row.deployment, row.version, kHour, qint64(hour), row.seconds, row.counts.encode()})
             insertTraffic.addBindValue(v);
         if (!insertTraffic.exec())
             return fail(queryError(insertTraffic));
@@ -119,11 +125,12 @@ Status HistoryStore::rollupHour(int64_t hour)
     };
     QList<HourPoint> hourPoints;
     {
-        auto q = m_db.exec(QStringLiteral("SELECT p.series_id, s.name, s.deployment, s.version,"
-                                          " MIN(p.min), MAX(p.max), SUM(p.mean * p.samples), SUM(p.samples)"
-                                          " FROM points p JOIN series s ON s.id = p.series_id"
-                                          " WHERE p.resolution = ? AND p.ts >= ? AND p.ts < ? GROUP BY p.series_id"),
-                           {kMinute, qint64(hour), qint64(hour + kHour)});
+        auto q = m_db.exec(
+            QStringLiteral("SELECT p.series_id, s.name, s.deployment, s.version,"
+                           " MIN(p.min), MAX(p.max), SUM(p.mean * p.samples), SUM(p.samples)"
+                           " FROM points p JOIN series s ON s.id = p.series_id"
+                           " WHERE p.resolution = ? AND p.ts >= ? AND p.ts < ? GROUP BY p.series_id"),
+            {kMinute, qint64(hour), qint64(hour + kHour)});
         if (!q)
             return fail(q.error());
         while (q->next()) {
@@ -147,10 +154,12 @@ Status HistoryStore::rollupHour(int64_t hour)
         }
     }
     QSqlQuery insertPoint(m_db.connection());
-    insertPoint.prepare(QStringLiteral("INSERT OR REPLACE INTO points(series_id, resolution, ts, value, min, max, mean, samples)"
-                                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    insertPoint.prepare(QStringLiteral(
+        "INSERT OR REPLACE INTO points(series_id, resolution, ts, value, min, max, mean, samples)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const HourPoint &h : hourPoints) {
-        for (const QVariant &v : QVariantList{qint64(h.id), kHour, qint64(hour), h.p.value, h.p.min, h.p.max, h.p.mean, h.p.samples})
+        for (const QVariant &v : QVariantList{qint64(h.id), kHour, qint64(hour), h.p.value, h.p.min, h.p.max,
+                                              h.p.mean, h.p.samples})
             insertPoint.addBindValue(v);
         if (!insertPoint.exec())
             return fail(queryError(insertPoint));
@@ -162,12 +171,19 @@ Status HistoryStore::prune(int64_t nowSeconds, const Retention &retention)
 {
     Status s = m_db.transaction([&]() -> Status {
         const QList<std::pair<QString, QVariantList>> statements{
-            {QStringLiteral("DELETE FROM points WHERE resolution = ? AND ts < ?"), {kMinute, qint64(nowSeconds - retention.minuteSeconds)}},
-            {QStringLiteral("DELETE FROM points WHERE resolution = ? AND ts < ?"), {kHour, qint64(nowSeconds - retention.hourSeconds)}},
-            {QStringLiteral("DELETE FROM traffic WHERE resolution = ? AND ts < ?"), {kMinute, qint64(nowSeconds - retention.minuteSeconds)}},
-            {QStringLiteral("DELETE FROM traffic WHERE resolution = ? AND ts < ?"), {kHour, qint64(nowSeconds - retention.hourSeconds)}},
-            {QStringLiteral("DELETE FROM alert_events WHERE at < ?"), {qint64(nowSeconds - retention.eventSeconds)}},
-            {QStringLiteral("DELETE FROM series WHERE NOT EXISTS (SELECT 1 FROM points WHERE points.series_id = series.id)"), {}},
+            {QStringLiteral("DELETE FROM points WHERE resolution = ? AND ts < ?"),
+             {kMinute, qint64(nowSeconds - retention.minuteSeconds)}},
+            {QStringLiteral("DELETE FROM points WHERE resolution = ? AND ts < ?"),
+             {kHour, qint64(nowSeconds - retention.hourSeconds)}},
+            {QStringLiteral("DELETE FROM traffic WHERE resolution = ? AND ts < ?"),
+             {kMinute, qint64(nowSeconds - retention.minuteSeconds)}},
+            {QStringLiteral("DELETE FROM traffic WHERE resolution = ? AND ts < ?"),
+             {kHour, qint64(nowSeconds - retention.hourSeconds)}},
+            {QStringLiteral("DELETE FROM alert_events WHERE at < ?"),
+             {qint64(nowSeconds - retention.eventSeconds)}},
+            {QStringLiteral("DELETE FROM series WHERE NOT EXISTS (SELECT 1 FROM points WHERE "
+                            "points.series_id = series.id)"),
+             {}},
         };
         for (const auto &[sql, binds] : statements) {
             if (auto r = m_db.exec(sql, binds); !r)
@@ -181,13 +197,16 @@ Status HistoryStore::prune(int64_t nowSeconds, const Retention &retention)
     return m_db.vacuum();
 }
 
-Result<QList<HistoryPoint>> HistoryStore::points(const SeriesKey &key, Resolution resolution, int64_t from, int64_t to)
+Result<QList<HistoryPoint>> HistoryStore::points(const SeriesKey &key, Resolution resolution, int64_t from,
+                                                 int64_t to)
 {
-    auto q = m_db.exec(QStringLiteral("SELECT p.ts, p.value, p.min, p.max, p.mean, p.samples FROM points p"
-                                      " JOIN series s ON s.id = p.series_id"
-                                      " WHERE s.name = ? AND s.deployment = COALESCE(?, '') AND s.version = ? AND s.run = COALESCE(?, '')"
-                                      " AND p.resolution = ? AND p.ts >= ? AND p.ts < ? ORDER BY p.ts"),
-                       {key.name, key.deployment, key.version, key.run, int(resolution), qint64(from), qint64(to)});
+    auto q = m_db.exec(
+        QStringLiteral("SELECT p.ts, p.value, p.min, p.max, p.mean, p.samples FROM points p"
+                       " JOIN series s ON s.id = p.series_id"
+                       " WHERE s.name = ? AND s.deployment = COALESCE(?, '') AND s.version = ? AND s.run = "
+                       "COALESCE(?, '')"
+                       " AND p.resolution = ? AND p.ts >= ? AND p.ts < ? ORDER BY p.ts"),
+        {key.name, key.deployment, key.version, key.run, int(resolution), qint64(from), qint64(to)});
     if (!q)
         return fail(q.error());
     QList<HistoryPoint> out;
@@ -211,7 +230,8 @@ Result<QList<SeriesKey>> HistoryStore::seriesKeys()
         return fail(q.error());
     QList<SeriesKey> out;
     while (q->next())
-        out << SeriesKey{q->value(0).toString(), q->value(1).toString(), q->value(2).toInt(), q->value(3).toString()};
+        out << SeriesKey{q->value(0).toString(), q->value(1).toString(), q->value(2).toInt(),
+                         q->value(3).toString()};
     std::sort(out.begin(), out.end());
     return out;
 }

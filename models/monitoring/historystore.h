@@ -27,15 +27,15 @@ struct TrafficRow
     QString deployment;
     int version = 0;
     int64_t t = 0;
-    double seconds = 0;     // sampled seconds the counts cover (for rates)
+    double seconds = 0; // sampled seconds the counts cover (for rates)
     TrafficCounts counts;
 };
 
 struct Retention
 {
-    int64_t minuteSeconds = 7 * 86400;   // keep 1 min rows this long
-    int64_t hourSeconds = 90 * 86400;    // keep 1 h rows this long
-    int64_t eventSeconds = 90 * 86400;   // alert events
+    int64_t minuteSeconds = 7 * 86400; // keep 1 min rows this long
+    int64_t hourSeconds = 90 * 86400;  // keep 1 h rows this long
+    int64_t eventSeconds = 90 * 86400; // alert events
 };
 
 class HistoryStore final

@@ -30,17 +30,15 @@ thread_local HandleCache t_cache;
 
 } // namespace
 
-InferenceMetricsObserver::InferenceMetricsObserver(MetricsRegistry &registry)
-    : m_registry(registry)
-{
-}
+InferenceMetricsObserver::InferenceMetricsObserver(MetricsRegistry &registry) : m_registry(registry) {}
 
 DeploymentMetrics *InferenceMetricsObserver::handle(const QString &deployment, int version)
 {
     const uint64_t id = m_registry.id();
     const uint64_t generation = m_registry.generation();
     for (CachedHandle &c : t_cache.entries) {
-        if (c.registry == id && c.version == version && c.generation == generation && c.deployment == deployment)
+        if (c.registry == id && c.version == version && c.generation == generation &&
+            c.deployment == deployment)
             return c.handle.get();
     }
     CachedHandle &slot = t_cache.entries[t_cache.next];
@@ -65,8 +63,8 @@ void InferenceMetricsObserver::onRequest(const Runtime::InferenceRecord &r)
     handle(r.deployment, r.version)->recordRequest(outcome, r.queueUs, r.computeUs, r.totalUs, r.batchSize);
 }
 
-void InferenceMetricsObserver::onDeploymentEvent(const QString &deployment, int version, Runtime::DeploymentEvent event,
-                                                 const QString &detail)
+void InferenceMetricsObserver::onDeploymentEvent(const QString &deployment, int version,
+                                                 Runtime::DeploymentEvent event, const QString &detail)
 {
     using E = Runtime::DeploymentEvent;
     switch (event) {

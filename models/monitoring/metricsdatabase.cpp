@@ -22,7 +22,8 @@ Error sqlError(const QSqlError &e, const QString &what)
     bool ok = false;
     const int code = e.nativeErrorCode().toInt(&ok) & 0xff;
     if (ok && (code == 11 || code == 26)) // SQLITE_CORRUPT, SQLITE_NOTADB
-        return Error::corrupt(QStringLiteral("metrics database is damaged or not a metrics database (%1): %2").arg(what, text));
+        return Error::corrupt(
+            QStringLiteral("metrics database is damaged or not a metrics database (%1): %2").arg(what, text));
     if (ok && code == 19) // SQLITE_CONSTRAINT
         return Error::conflict(QStringLiteral("%1: %2").arg(what, text));
     return Error::io(QStringLiteral("%1: %2").arg(what, text));
@@ -88,8 +89,7 @@ QString metricsDatabasePath(const QString &workspaceRoot)
 }
 
 MetricsDatabase::MetricsDatabase(QString path, QString connectionName)
-    : m_path(std::move(path))
-    , m_connectionName(std::move(connectionName))
+    : m_path(std::move(path)), m_connectionName(std::move(connectionName))
 {
 }
 
@@ -112,11 +112,12 @@ Result<std::unique_ptr<MetricsDatabase>> MetricsDatabase::open(const QString &pa
         db.setDatabaseName(path);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
         if (!db.open())
-            return fail(Error::io(QStringLiteral("cannot open metrics database %1: %2").arg(path, db.lastError().text())));
+            return fail(Error::io(
+                QStringLiteral("cannot open metrics database %1: %2").arg(path, db.lastError().text())));
     }
     // auto_vacuum must be chosen before the first table exists; it is a no-op on an existing file.
-    for (const char *pragma : {"PRAGMA auto_vacuum=INCREMENTAL", "PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL",
-                               "PRAGMA foreign_keys=ON"}) {
+    for (const char *pragma : {"PRAGMA auto_vacuum=INCREMENTAL", "PRAGMA journal_mode=WAL",
+                               "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
         if (auto r = self->exec(QString::fromLatin1(pragma)); !r)
             return fail(r.error());
     }
@@ -125,7 +126,10 @@ Result<std::unique_ptr<MetricsDatabase>> MetricsDatabase::open(const QString &pa
     return self;
 }
 
-QSqlDatabase MetricsDatabase::connection() const { return QSqlDatabase::database(m_connectionName, false); }
+QSqlDatabase MetricsDatabase::connection() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
 
 Result<QSqlQuery> MetricsDatabase::exec(const QString &sql, const QVariantList &binds) const
 {
@@ -184,10 +188,11 @@ Status MetricsDatabase::migrate() const
         const int version = q->next() ? q->value(0).toInt() : 0;
         q->finish();
         if (version > schemaVersion)
-            return fail(Error::corrupt(QStringLiteral("metrics database %1 has schema version %2, newer than this program (%3)")
-                                           .arg(m_path)
-                                           .arg(version)
-                                           .arg(schemaVersion)));
+            return fail(Error::corrupt(
+                QStringLiteral("metrics database %1 has schema version %2, newer than this program (%3)")
+                    .arg(m_path)
+                    .arg(version)
+                    .arg(schemaVersion)));
         if (version == schemaVersion)
             return {};
         // A file that has tables but no version is someone else's: refuse rather than add ours.

@@ -41,7 +41,10 @@ public:
         return out;
     }
 
-    int64_t newest() const { return m_size == 0 ? 0 : m_buf[(m_head + m_buf.size() - 1) % m_buf.size()].first; }
+    int64_t newest() const
+    {
+        return m_size == 0 ? 0 : m_buf[(m_head + m_buf.size() - 1) % m_buf.size()].first;
+    }
 
 private:
     std::vector<std::pair<int64_t, double>> m_buf;
@@ -171,8 +174,7 @@ struct MetricsHistory::Private
 };
 
 MetricsHistory::MetricsHistory(Clock clock, HistoryStore *store, HistoryOptions options)
-    : d(std::make_unique<Private>())
-    , m_store(store)
+    : d(std::make_unique<Private>()), m_store(store)
 {
     d->clock = clock ? std::move(clock) : systemClock();
     d->options = options;
@@ -188,7 +190,8 @@ QList<SeriesSample> MetricsHistory::ingest(const MetricsInput &input)
         return {};
     // Rates use the real interval, capped so a stalled or resumed process does not spread a
     // minute's requests over days (or divide by zero).
-    const double elapsed = d->lastSecond < 0 ? 1.0 : std::clamp(double(nowMs - d->lastMs) / 1000.0, 0.001, 60.0);
+    const double elapsed =
+        d->lastSecond < 0 ? 1.0 : std::clamp(double(nowMs - d->lastMs) / 1000.0, 0.001, 60.0);
     const int64_t minute = second - ((second % 60) + 60) % 60;
     if (d->minute >= 0 && minute != d->minute)
         d->closeMinute(m_store, second);
@@ -213,13 +216,16 @@ QList<SeriesSample> MetricsHistory::ingest(const MetricsInput &input)
         }
         d->record(out, deploymentSeries(QStringLiteral("queue_depth"), dep), second, double(dep.queueDepth));
         d->record(out, deploymentSeries(QStringLiteral("in_flight"), dep), second, double(dep.inFlight));
-        d->record(out, deploymentSeries(QStringLiteral("deployment_failed"), dep), second, dep.failed ? 1.0 : 0.0);
+        d->record(out, deploymentSeries(QStringLiteral("deployment_failed"), dep), second,
+                  dep.failed ? 1.0 : 0.0);
     }
     d->previous = std::move(seen); // retired deployments drop out
 
     if (input.resources) {
         const ResourceSample &r = *input.resources;
-        auto put = [&](const char *name, double v) { d->record(out, SeriesKey{QString::fromLatin1(name), {}, 0, {}}, second, v); };
+        auto put = [&](const char *name, double v) {
+            d->record(out, SeriesKey{QString::fromLatin1(name), {}, 0, {}}, second, v);
+        };
         put("process_cpu_percent", r.processCpuPercent);
         put("process_rss_bytes", double(r.residentBytes));
         put("process_threads", r.threads);
@@ -246,7 +252,10 @@ Status MetricsHistory::flush()
     return s;
 }
 
-QString MetricsHistory::lastError() const { return d->lastError; }
+QString MetricsHistory::lastError() const
+{
+    return d->lastError;
+}
 
 QList<SeriesKey> MetricsHistory::keys() const
 {
@@ -274,8 +283,9 @@ Result<QList<HistoryPoint>> MetricsHistory::query(const SeriesKey &key, Resoluti
 {
     if (resolution == Resolution::Second) {
         QList<HistoryPoint> points = recent(key, from);
-        points.erase(std::remove_if(points.begin(), points.end(), [to](const HistoryPoint &p) { return p.t >= to; }),
-                     points.end());
+        points.erase(
+            std::remove_if(points.begin(), points.end(), [to](const HistoryPoint &p) { return p.t >= to; }),
+            points.end());
         return points;
     }
     if (!m_store)

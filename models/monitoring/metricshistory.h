@@ -67,7 +67,8 @@ public:
     QHash<SeriesKey, HistoryPoint> latest() const;
 
     // Points of [from, to): Second from memory, Minute/Hour from the store (empty without one).
-    Result<QList<HistoryPoint>> query(const SeriesKey &key, Resolution resolution, int64_t from, int64_t to) const;
+    Result<QList<HistoryPoint>> query(const SeriesKey &key, Resolution resolution, int64_t from,
+                                      int64_t to) const;
 
     HistoryStore *store() const { return m_store; }
 

@@ -22,9 +22,15 @@ namespace {
 
 std::atomic<uint64_t> g_nextRegistryId{1};
 
-std::string text(const QString &s) { return s.toStdString(); }
+std::string text(const QString &s)
+{
+    return s.toStdString();
+}
 
-std::string versionLabel(int version) { return version > 0 ? std::to_string(version) : std::string("none"); }
+std::string versionLabel(int version)
+{
+    return version > 0 ? std::to_string(version) : std::string("none");
+}
 
 prometheus::ClientMetric::Label label(std::string name, std::string value)
 {
@@ -42,7 +48,8 @@ prometheus::ClientMetric histogramMetric(const HistogramCounts &h, double unit, 
         cumulative += h.counts[i];
         prometheus::ClientMetric::Bucket b;
         b.cumulative_count = cumulative;
-        b.upper_bound = i < h.bounds.size() ? double(h.bounds[i]) / unit : std::numeric_limits<double>::infinity();
+        b.upper_bound =
+            i < h.bounds.size() ? double(h.bounds[i]) / unit : std::numeric_limits<double>::infinity();
         m.histogram.bucket.push_back(b);
     }
     m.histogram.sample_count = cumulative;
@@ -78,11 +85,11 @@ struct MetricsRegistry::Private
     double processCpuExported = 0;
     prometheus::Gauge *processRss = nullptr, *processVirtual = nullptr, *processFds = nullptr,
                       *processMaxFds = nullptr, *processStart = nullptr, *processThreads = nullptr,
-                      *machineCpu = nullptr, *machineCpus = nullptr, *memTotal = nullptr, *memAvailable = nullptr,
-                      *memUsed = nullptr;
+                      *machineCpu = nullptr, *machineCpus = nullptr, *memTotal = nullptr,
+                      *memAvailable = nullptr, *memUsed = nullptr;
 
-    std::map<QString, prometheus::Family<prometheus::Gauge> *> trainingFamilies;      // by metric
-    std::map<std::pair<QString, QString>, prometheus::Gauge *> trainingGauges;        // (run, metric)
+    std::map<QString, prometheus::Family<prometheus::Gauge> *> trainingFamilies; // by metric
+    std::map<std::pair<QString, QString>, prometheus::Gauge *> trainingGauges;   // (run, metric)
     std::map<std::pair<QString, QString>, double> trainingValues;
 
     void makeResourceMetrics()
@@ -99,23 +106,25 @@ struct MetricsRegistry::Private
         processVirtual = gauge("process_virtual_memory_bytes", "Virtual memory size in bytes.");
         processFds = gauge("process_open_fds", "Number of open file descriptors.");
         processMaxFds = gauge("process_max_fds", "Maximum number of open file descriptors.");
-        processStart = gauge("process_start_time_seconds", "Start time of the process since unix epoch in seconds.");
+        processStart =
+            gauge("process_start_time_seconds", "Start time of the process since unix epoch in seconds.");
         processThreads = gauge("process_threads", "Number of OS threads in the process.");
-        machineCpu = gauge("modeldesk_machine_cpu_usage_ratio",
-                           "Share of the machine's CPU time that was busy over the last sample interval (0-1).");
+        machineCpu =
+            gauge("modeldesk_machine_cpu_usage_ratio",
+                  "Share of the machine's CPU time that was busy over the last sample interval (0-1).");
         machineCpus = gauge("modeldesk_machine_cpus", "Number of logical CPUs of the machine.");
         memTotal = gauge("modeldesk_machine_memory_total_bytes", "Total memory of the machine in bytes.");
         memAvailable = gauge("modeldesk_machine_memory_available_bytes",
                              "Memory available for new work without swapping (MemAvailable) in bytes.");
-        memUsed = gauge("modeldesk_machine_memory_used_bytes", "Total minus available memory of the machine in bytes.");
+        memUsed = gauge("modeldesk_machine_memory_used_bytes",
+                        "Total minus available memory of the machine in bytes.");
         resourceMetricsMade = true;
     }
 
     std::vector<prometheus::MetricFamily> collectDeployments() const;
 };
 
-MetricsRegistry::MetricsRegistry()
-    : d(std::make_unique<Private>())
+MetricsRegistry::MetricsRegistry() : d(std::make_unique<Private>())
 {
     auto &unrouted = prometheus::BuildCounter()
                          .Name("modeldesk_inference_unrouted_requests_total")
@@ -127,7 +136,10 @@ MetricsRegistry::MetricsRegistry()
 
 MetricsRegistry::~MetricsRegistry() = default;
 
-uint64_t MetricsRegistry::id() const { return d->id; }
+uint64_t MetricsRegistry::id() const
+{
+    return d->id;
+}
 
 std::shared_ptr<DeploymentMetrics> MetricsRegistry::deployment(const QString &deployment, int version)
 {
@@ -160,7 +172,10 @@ bool MetricsRegistry::hasDeployment(const QString &deployment) const
     return false;
 }
 
-uint64_t MetricsRegistry::generation() const { return d->generation.load(std::memory_order_acquire); }
+uint64_t MetricsRegistry::generation() const
+{
+    return d->generation.load(std::memory_order_acquire);
+}
 
 QList<DeploymentSnapshot> MetricsRegistry::deploymentSnapshots() const
 {
@@ -179,7 +194,10 @@ QList<DeploymentSnapshot> MetricsRegistry::deploymentSnapshots() const
     return out;
 }
 
-void MetricsRegistry::recordUnrouted(Outcome outcome) noexcept { d->unrouted[size_t(outcome)]->Increment(); }
+void MetricsRegistry::recordUnrouted(Outcome outcome) noexcept
+{
+    d->unrouted[size_t(outcome)]->Increment();
+}
 
 void MetricsRegistry::setResources(const ResourceSample &s)
 {
@@ -215,7 +233,8 @@ QString MetricsRegistry::sanitizeMetricName(const QString &metric)
     QString out;
     out.reserve(metric.size());
     for (QChar c : metric.toLower()) {
-        const bool ok = (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('0') && c <= QLatin1Char('9'));
+        const bool ok = (c >= QLatin1Char('a') && c <= QLatin1Char('z')) ||
+                        (c >= QLatin1Char('0') && c <= QLatin1Char('9'));
         out += ok ? c : QLatin1Char('_');
     }
     if (out.isEmpty())
@@ -276,27 +295,34 @@ std::vector<prometheus::MetricFamily> MetricsRegistry::Private::collectDeploymen
     std::sort(list.begin(), list.end(), [](const auto &a, const auto &b) {
         return std::pair(a->deployment(), a->version()) < std::pair(b->deployment(), b->version());
     });
-    auto requests = family("modeldesk_inference_requests_total",
-                           "Inference requests answered, by deployment, version and outcome.", MetricType::Counter);
+    auto requests =
+        family("modeldesk_inference_requests_total",
+               "Inference requests answered, by deployment, version and outcome.", MetricType::Counter);
     auto total = family("modeldesk_inference_request_duration_seconds",
                         "Time from receiving a request to answering it (success, server_error and timeout).",
                         MetricType::Histogram);
-    auto queue = family("modeldesk_inference_queue_duration_seconds",
-                        "Time a request waited in the batcher queue before its batch started.", MetricType::Histogram);
+    auto queue =
+        family("modeldesk_inference_queue_duration_seconds",
+               "Time a request waited in the batcher queue before its batch started.", MetricType::Histogram);
     auto compute = family("modeldesk_inference_compute_duration_seconds",
                           "Forward time of the batch a request was in.", MetricType::Histogram);
     auto batch = family("modeldesk_inference_batch_size", "Number of requests in the batch a request was in.",
                         MetricType::Histogram);
-    auto depth = family("modeldesk_inference_queue_depth", "Requests waiting in the batcher queue.", MetricType::Gauge);
-    auto inFlight = family("modeldesk_inference_requests_in_flight", "Requests being computed now.", MetricType::Gauge);
+    auto depth = family("modeldesk_inference_queue_depth", "Requests waiting in the batcher queue.",
+                        MetricType::Gauge);
+    auto inFlight =
+        family("modeldesk_inference_requests_in_flight", "Requests being computed now.", MetricType::Gauge);
     auto failed = family("modeldesk_deployment_failed",
-                         "1 when the last load or warm-up of the deployment version failed, else 0.", MetricType::Gauge);
-    auto loads = family("modeldesk_model_loads_total", "Completed loads (with warm-up) of a deployment version.",
-                        MetricType::Counter);
-    auto unloads = family("modeldesk_model_unloads_total", "Unloads (explicit, idle or after a swap) of a deployment version.",
-                          MetricType::Counter);
-    auto loadTime = family("modeldesk_model_load_duration_seconds",
-                           "Duration of the last load (with warm-up) of a deployment version.", MetricType::Gauge);
+                         "1 when the last load or warm-up of the deployment version failed, else 0.",
+                         MetricType::Gauge);
+    auto loads = family("modeldesk_model_loads_total",
+                        "Completed loads (with warm-up) of a deployment version.", MetricType::Counter);
+    auto unloads =
+        family("modeldesk_model_unloads_total",
+               "Unloads (explicit, idle or after a swap) of a deployment version.", MetricType::Counter);
+    auto loadTime =
+        family("modeldesk_model_load_duration_seconds",
+               "Duration of the last load (with warm-up) of a deployment version.", MetricType::Gauge);
 
     const double us = latencyBucketsUs().perExposedUnit;
     for (const auto &cell : list) {
@@ -335,7 +361,8 @@ std::vector<prometheus::MetricFamily> MetricsRegistry::Private::collectDeploymen
             loadTime.metric.push_back(gaugeMetric(s.lastLoadSeconds));
     }
     std::vector<prometheus::MetricFamily> out;
-    for (auto *f : {&requests, &total, &queue, &compute, &batch, &depth, &inFlight, &failed, &loads, &unloads, &loadTime}) {
+    for (auto *f : {&requests, &total, &queue, &compute, &batch, &depth, &inFlight, &failed, &loads, &unloads,
+                    &loadTime}) {
         if (!f->metric.empty())
             out.push_back(std::move(*f));
     }
@@ -346,13 +373,17 @@ QByteArray MetricsRegistry::serialize() const
 {
     std::vector<prometheus::MetricFamily> families = d->collectDeployments();
     std::vector<prometheus::MetricFamily> others = d->prom.Collect();
-    families.insert(families.end(), std::make_move_iterator(others.begin()), std::make_move_iterator(others.end()));
+    families.insert(families.end(), std::make_move_iterator(others.begin()),
+                    std::make_move_iterator(others.end()));
     std::ostringstream out;
     prometheus::TextSerializer().Serialize(out, families);
     const std::string s = out.str();
     return QByteArray(s.data(), qsizetype(s.size()));
 }
 
-prometheus::Registry &MetricsRegistry::prometheusRegistry() { return d->prom; }
+prometheus::Registry &MetricsRegistry::prometheusRegistry()
+{
+    return d->prom;
+}
 
 } // namespace ModelDesk::Monitoring

@@ -34,7 +34,7 @@ namespace ModelDesk::Monitoring {
 struct TrainingValue
 {
     QString run;
-    QString metric;   // sanitised: lower case, [a-z0-9_]
+    QString metric; // sanitised: lower case, [a-z0-9_]
     double value = 0;
 };
 

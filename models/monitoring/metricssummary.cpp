@@ -9,9 +9,15 @@ namespace ModelDesk::Monitoring {
 
 namespace {
 
-QJsonValue optional(const std::optional<double> &v) { return v ? QJsonValue(*v) : QJsonValue(); }
+QJsonValue optional(const std::optional<double> &v)
+{
+    return v ? QJsonValue(*v) : QJsonValue();
+}
 
-QString isoTime(int64_t seconds) { return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC).toString(Qt::ISODate); }
+QString isoTime(int64_t seconds)
+{
+    return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC).toString(Qt::ISODate);
+}
 
 } // namespace
 
@@ -87,7 +93,8 @@ Result<WindowSummary> summarizeWindow(HistoryStore &store, int64_t from, int64_t
         s.version = row.version;
         s.traffic = row.counts;
         s.seconds = row.seconds;
-        s.requestsPerSecond = trafficValue(QStringLiteral("requests_per_second"), row.counts, row.seconds).value_or(0);
+        s.requestsPerSecond =
+            trafficValue(QStringLiteral("requests_per_second"), row.counts, row.seconds).value_or(0);
         s.errorRatePercent = trafficValue(QStringLiteral("error_rate_percent"), row.counts, row.seconds);
         s.latencyP50 = trafficValue(QStringLiteral("latency_p50"), row.counts, row.seconds);
         s.latencyP95 = trafficValue(QStringLiteral("latency_p95"), row.counts, row.seconds);

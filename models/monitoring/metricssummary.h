@@ -20,7 +20,7 @@ struct DeploymentSummary
     QString deployment;
     int version = 0;
     TrafficCounts traffic;
-    double seconds = 0;                      // sampled seconds in the window
+    double seconds = 0; // sampled seconds in the window
     double requestsPerSecond = 0;
     std::optional<double> errorRatePercent;
     std::optional<double> latencyP50, latencyP95, latencyP99, latencyMean; // seconds
@@ -33,7 +33,7 @@ struct DeploymentSummary
 struct GaugeSummary
 {
     SeriesKey key;
-    HistoryPoint aggregate;                  // t = first point, min/max, mean (weighted), samples
+    HistoryPoint aggregate; // t = first point, min/max, mean (weighted), samples
 
     QJsonObject toJson() const;
 };

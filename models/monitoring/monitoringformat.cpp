@@ -29,13 +29,15 @@ Result<int64_t> parseDuration(const QString &text)
     const QRegularExpressionMatch m = re.match(text.toLower());
     if (!m.hasMatch())
         return fail(Error::invalid(
-            QStringLiteral("'%1' is not a duration; use a number with s, m, h or d (e.g. 30s, 5m, 1h, 7d)").arg(text)));
+            QStringLiteral("'%1' is not a duration; use a number with s, m, h or d (e.g. 30s, 5m, 1h, 7d)")
+                .arg(text)));
     bool ok = false;
     const int64_t n = m.captured(1).toLongLong(&ok);
     const QString unit = m.captured(2);
-    const int64_t factor = unit == QLatin1String("m") ? 60 : unit == QLatin1String("h") ? 3600
-                                                         : unit == QLatin1String("d") ? 86400
-                                                                                      : 1;
+    const int64_t factor = unit == QLatin1String("m")   ? 60
+                           : unit == QLatin1String("h") ? 3600
+                           : unit == QLatin1String("d") ? 86400
+                                                        : 1;
     if (!ok || n > int64_t(3650) * 86400 / factor)
         return fail(Error::invalid(QStringLiteral("duration '%1' is too long").arg(text)));
     return n * factor;
@@ -54,15 +56,17 @@ QString formatDuration(int64_t seconds)
 
 Result<double> parseThreshold(const QString &text, SeriesUnit unit)
 {
-    static const QRegularExpression re(QStringLiteral("^\\s*(-?\\d+(?:\\.\\d+)?(?:[eE]-?\\d+)?)\\s*([a-zA-Z%/]*)\\s*$"));
+    static const QRegularExpression re(
+        QStringLiteral("^\\s*(-?\\d+(?:\\.\\d+)?(?:[eE]-?\\d+)?)\\s*([a-zA-Z%/]*)\\s*$"));
     const QRegularExpressionMatch m = re.match(text);
     bool ok = false;
     const double v = m.hasMatch() ? m.captured(1).toDouble(&ok) : 0.0;
     const QString suffix = m.captured(2);
     const QString s = suffix.toLower();
     auto bad = [&](const QString &expected) {
-        return fail(Error::invalid(QStringLiteral("'%1' is not a valid threshold for a %2 series; expected %3")
-                                       .arg(text, unitName(unit), expected)));
+        return fail(
+            Error::invalid(QStringLiteral("'%1' is not a valid threshold for a %2 series; expected %3")
+                               .arg(text, unitName(unit), expected)));
     };
     switch (unit) {
     case SeriesUnit::Seconds:
@@ -85,12 +89,16 @@ Result<double> parseThreshold(const QString &text, SeriesUnit unit)
         if (!ok)
             return bad(QStringLiteral("a size such as 512MB or 1GiB"));
         // Binary units keep their case-insensitive "i"; decimal ones are powers of 1000.
-        static const QList<std::pair<QString, double>> units{
-            {QStringLiteral(""), 1},          {QStringLiteral("b"), 1},
-            {QStringLiteral("kb"), 1e3},      {QStringLiteral("mb"), 1e6},
-            {QStringLiteral("gb"), 1e9},      {QStringLiteral("tb"), 1e12},
-            {QStringLiteral("kib"), 1024.0},  {QStringLiteral("mib"), 1048576.0},
-            {QStringLiteral("gib"), 1073741824.0}, {QStringLiteral("tib"), 1099511627776.0}};
+        static const QList<std::pair<QString, double>> units{{QStringLiteral(""), 1},
+                                                             {QStringLiteral("b"), 1},
+                                                             {QStringLiteral("kb"), 1e3},
+                                                             {QStringLiteral("mb"), 1e6},
+                                                             {QStringLiteral("gb"), 1e9},
+                                                             {QStringLiteral("tb"), 1e12},
+                                                             {QStringLiteral("kib"), 1024.0},
+                                                             {QStringLiteral("mib"), 1048576.0},
+                                                             {QStringLiteral("gib"), 1073741824.0},
+                                                             {QStringLiteral("tib"), 1099511627776.0}};
         for (const auto &[name, factor] : units) {
             if (s == name)
                 return v * factor;
@@ -132,7 +140,8 @@ QString formatValue(double value, SeriesUnit unit)
             v /= 1024;
             ++i;
         }
-        return (i == 0 ? QString::number(qint64(v)) : QString::number(v, 'f', 1)) + QString::fromLatin1(names[i]);
+        return (i == 0 ? QString::number(qint64(v)) : QString::number(v, 'f', 1)) +
+               QString::fromLatin1(names[i]);
     }
     case SeriesUnit::PerSecond:
         return number(value) + QStringLiteral("/s");
@@ -144,7 +153,8 @@ QString formatValue(double value, SeriesUnit unit)
 
 QString csvField(const QString &field)
 {
-    if (!field.contains(QLatin1Char(',')) && !field.contains(QLatin1Char('"')) && !field.contains(QLatin1Char('\n')))
+    if (!field.contains(QLatin1Char(',')) && !field.contains(QLatin1Char('"')) &&
+        !field.contains(QLatin1Char('\n')))
         return field;
     QString quoted = field;
     quoted.replace(QLatin1Char('"'), QStringLiteral("\"\""));
@@ -158,13 +168,14 @@ void writeCsvHeader(QTextStream &out)
 
 void writeCsvRows(QTextStream &out, const SeriesKey &key, const QList<HistoryPoint> &points)
 {
-    const QString prefix = csvField(key.name) + QLatin1Char(',') + csvField(key.deployment) + QLatin1Char(',')
-                         + (key.version > 0 ? QString::number(key.version) : QString()) + QLatin1Char(',')
-                         + csvField(key.run) + QLatin1Char(',');
+    const QString prefix = csvField(key.name) + QLatin1Char(',') + csvField(key.deployment) +
+                           QLatin1Char(',') + (key.version > 0 ? QString::number(key.version) : QString()) +
+                           QLatin1Char(',') + csvField(key.run) + QLatin1Char(',');
     for (const HistoryPoint &p : points) {
         out << QDateTime::fromSecsSinceEpoch(p.t, Qt::UTC).toString(Qt::ISODate) << ',' << prefix
             << QString::number(p.value, 'g', 10) << ',' << QString::number(p.min, 'g', 10) << ','
-            << QString::number(p.max, 'g', 10) << ',' << QString::number(p.mean, 'g', 10) << ',' << p.samples << '\n';
+            << QString::number(p.max, 'g', 10) << ',' << QString::number(p.mean, 'g', 10) << ',' << p.samples
+            << '\n';
     }
 }
 

@@ -19,7 +19,7 @@ struct MonitoringService::Worker
 {
     MonitoringService *q = nullptr;
     QThread thread;
-    QObject *context = nullptr;               // lives on `thread`; every job runs through it
+    QObject *context = nullptr; // lives on `thread`; every job runs through it
     const Runtime::InferenceEngine *engine = nullptr;
     AlertAuditSink audit;
     std::atomic<quint64> nextRequest{1};
@@ -61,7 +61,8 @@ struct MonitoringService::Worker
                     QString host, app;
                     lock->getLockInfo(&pid, &host, &app);
                     qCInfo(lcMonitoring).noquote()
-                        << QStringLiteral("metrics history of this workspace is recorded by %1 (pid %2); this process keeps "
+                        << QStringLiteral("metrics history of this workspace is recorded by %1 (pid %2); "
+                                          "this process keeps "
                                           "its history in memory")
                                .arg(app)
                                .arg(pid);
@@ -69,7 +70,8 @@ struct MonitoringService::Worker
                 }
             } else {
                 result = fail(opened.error());
-                qCWarning(lcMonitoring).noquote() << "metrics history is memory-only:" << opened.error().message;
+                qCWarning(lcMonitoring).noquote()
+                    << "metrics history is memory-only:" << opened.error().message;
             }
         }
         history = std::make_unique<MetricsHistory>(options().clock, historyStore.get(), options().history);
@@ -79,8 +81,10 @@ struct MonitoringService::Worker
 
         alerts = new AlertEngine(context);
         alerts->setAuditSink(audit);
-        QObject::connect(alerts, &AlertEngine::fired, q, &MonitoringService::alertFired, Qt::DirectConnection);
-        QObject::connect(alerts, &AlertEngine::cleared, q, &MonitoringService::alertCleared, Qt::DirectConnection);
+        QObject::connect(alerts, &AlertEngine::fired, q, &MonitoringService::alertFired,
+                         Qt::DirectConnection);
+        QObject::connect(alerts, &AlertEngine::cleared, q, &MonitoringService::alertCleared,
+                         Qt::DirectConnection);
         if (persistent) {
             auto store = [this](const AlertEvent &e) {
                 if (Status s = alertStore->appendEvent(e); !s)
@@ -114,7 +118,8 @@ struct MonitoringService::Worker
             e.firing = false;
             e.value = std::numeric_limits<double>::quiet_NaN();
             e.time = nowSeconds();
-            e.message = QStringLiteral("alert %1 cleared: %2 (monitoring restarted)").arg(e.rule, e.series.toString());
+            e.message = QStringLiteral("alert %1 cleared: %2 (monitoring restarted)")
+                            .arg(e.rule, e.series.toString());
             (void)alertStore->appendEvent(e);
         }
     }
@@ -134,7 +139,8 @@ struct MonitoringService::Worker
             timer->stop();
         if (history && historyStore) {
             if (Status s = history->flush(); !s)
-                qCWarning(lcMonitoring).noquote() << "last minute of metrics history not saved:" << s.error().message;
+                qCWarning(lcMonitoring).noquote()
+                    << "last minute of metrics history not saved:" << s.error().message;
         }
         alertsPtr = nullptr;
         historyPtr = nullptr;
@@ -192,18 +198,15 @@ struct MonitoringService::Worker
         Q_EMIT q->sampled(second, samples);
     }
 
-    template <typename F>
-    void post(F &&job)
+    template <typename F> void post(F &&job)
     {
         QMetaObject::invokeMethod(context, std::forward<F>(job), Qt::QueuedConnection);
     }
 };
 
 MonitoringService::MonitoringService(MonitoringOptions options, QObject *parent)
-    : QObject(parent)
-    , m_options(std::move(options))
-    , m_registry(std::make_unique<MetricsRegistry>())
-    , m_worker(std::make_unique<Worker>())
+    : QObject(parent), m_options(std::move(options)), m_registry(std::make_unique<MetricsRegistry>()),
+      m_worker(std::make_unique<Worker>())
 {
     qRegisterMetaType<ModelDesk::Monitoring::SeriesKey>();
     qRegisterMetaType<ModelDesk::Monitoring::HistoryPoint>();
@@ -219,15 +222,30 @@ MonitoringService::MonitoringService(MonitoringOptions options, QObject *parent)
     m_worker->thread.setObjectName(QStringLiteral("modeldesk-monitoring"));
 }
 
-MonitoringService::~MonitoringService() { stop(); }
+MonitoringService::~MonitoringService()
+{
+    stop();
+}
 
-MetricsRegistry &MonitoringService::metrics() { return *m_registry; }
+MetricsRegistry &MonitoringService::metrics()
+{
+    return *m_registry;
+}
 
-Runtime::InferenceObserver &MonitoringService::inferenceObserver() { return *m_observer; }
+Runtime::InferenceObserver &MonitoringService::inferenceObserver()
+{
+    return *m_observer;
+}
 
-void MonitoringService::setInferenceEngine(const Runtime::InferenceEngine *engine) { m_worker->engine = engine; }
+void MonitoringService::setInferenceEngine(const Runtime::InferenceEngine *engine)
+{
+    m_worker->engine = engine;
+}
 
-void MonitoringService::setAuditSink(AlertAuditSink sink) { m_worker->audit = std::move(sink); }
+void MonitoringService::setAuditSink(AlertAuditSink sink)
+{
+    m_worker->audit = std::move(sink);
+}
 
 Status MonitoringService::start()
 {
@@ -238,7 +256,8 @@ Status MonitoringService::start()
     w.thread.start();
     w.context->moveToThread(&w.thread);
     Status result;
-    QMetaObject::invokeMethod(w.context, [&w, &result] { result = w.init(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        w.context, [&w, &result] { result = w.init(); }, Qt::BlockingQueuedConnection);
     w.running = true;
     return result;
 }
@@ -248,7 +267,8 @@ void MonitoringService::stop()
     Worker &w = *m_worker;
     if (!w.running)
         return;
-    QMetaObject::invokeMethod(w.context, [&w] { w.teardown(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        w.context, [&w] { w.teardown(); }, Qt::BlockingQueuedConnection);
     w.thread.quit();
     w.thread.wait();
     delete w.context;
@@ -256,9 +276,15 @@ void MonitoringService::stop()
     w.running = false;
 }
 
-bool MonitoringService::isRunning() const { return m_worker->running; }
+bool MonitoringService::isRunning() const
+{
+    return m_worker->running;
+}
 
-bool MonitoringService::isPersistent() const { return m_worker->persistent; }
+bool MonitoringService::isPersistent() const
+{
+    return m_worker->persistent;
+}
 
 QList<SeriesKey> MonitoringService::seriesKeys() const
 {
@@ -295,7 +321,10 @@ quint64 MonitoringService::requestHistory(const SeriesKey &key, Resolution resol
     const quint64 id = m_worker->nextRequest.fetch_add(1);
     if (!m_worker->running) {
         QMetaObject::invokeMethod(
-            this, [this, id, key] { Q_EMIT historyReady(id, key, {}, QStringLiteral("monitoring is not running")); },
+            this,
+            [this, id, key] {
+                Q_EMIT historyReady(id, key, {}, QStringLiteral("monitoring is not running"));
+            },
             Qt::QueuedConnection);
         return id;
     }
@@ -305,7 +334,8 @@ quint64 MonitoringService::requestHistory(const SeriesKey &key, Resolution resol
             return;
         }
         const auto points = m_worker->history->query(key, resolution, from, to);
-        Q_EMIT historyReady(id, key, points ? *points : QList<HistoryPoint>(), points ? QString() : points.error().message);
+        Q_EMIT historyReady(id, key, points ? *points : QList<HistoryPoint>(),
+                            points ? QString() : points.error().message);
     });
     return id;
 }
@@ -317,7 +347,7 @@ void MonitoringService::addAlertRule(const AlertRule &rule)
     m_worker->post([this, rule] {
         Worker &w = *m_worker;
         if (!w.alerts)
-            return; // stopped meanwhile
+            return;          // stopped meanwhile
         if (!w.alertStore) { // memory-only: the rules live as long as the process
             if (Status s = rule.validate(); !s) {
                 Q_EMIT alertRuleError(s.error().message);
@@ -376,7 +406,8 @@ void MonitoringService::sampleNow()
 {
     if (!m_worker->running)
         return;
-    QMetaObject::invokeMethod(m_worker->context, [this] { m_worker->tick(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker->context, [this] { m_worker->tick(); }, Qt::BlockingQueuedConnection);
 }
 
 } // namespace ModelDesk::Monitoring

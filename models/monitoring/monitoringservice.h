@@ -34,14 +34,14 @@
 namespace ModelDesk::Runtime {
 class InferenceEngine;
 class InferenceObserver;
-}
+} // namespace ModelDesk::Runtime
 
 namespace ModelDesk::Monitoring {
 
 struct MonitoringOptions
 {
-    QString databasePath;               // <workspace>/metrics.sqlite; empty = memory only
-    Clock clock;                        // default: systemClock()
+    QString databasePath; // <workspace>/metrics.sqlite; empty = memory only
+    Clock clock;          // default: systemClock()
     bool sampleResources = true;
     QString procRoot = QStringLiteral("/proc");
     int intervalMs = 1000;
@@ -72,7 +72,7 @@ public:
     // Persists the open minute and joins the worker. Idempotent.
     void stop();
     bool isRunning() const;
-    bool isPersistent() const;          // history goes to metrics.sqlite (this process holds the lock)
+    bool isPersistent() const; // history goes to metrics.sqlite (this process holds the lock)
 
     // Read side: any thread, in memory.
     QList<SeriesKey> seriesKeys() const;

@@ -69,7 +69,8 @@ QString SeriesKey::toString() const
 
 bool operator<(const SeriesKey &a, const SeriesKey &b)
 {
-    return std::tie(a.deployment, a.version, a.run, a.name) < std::tie(b.deployment, b.version, b.run, b.name);
+    return std::tie(a.deployment, a.version, a.run, a.name) <
+           std::tie(b.deployment, b.version, b.run, b.name);
 }
 
 } // namespace ModelDesk::Monitoring

@@ -15,10 +15,17 @@
 namespace ModelDesk::Monitoring {
 
 // What happened to one inference request, as counted by modeldesk_inference_requests_total{outcome}.
-enum class Outcome : uint8_t { Success, ClientError, ServerError, Rejected, Timeout };
+enum class Outcome : uint8_t
+{
+    Success,
+    ClientError,
+    ServerError,
+    Rejected,
+    Timeout
+};
 constexpr int outcomeCount = 5;
-constexpr std::array<Outcome, outcomeCount> allOutcomes{Outcome::Success, Outcome::ClientError, Outcome::ServerError,
-                                                        Outcome::Rejected, Outcome::Timeout};
+constexpr std::array<Outcome, outcomeCount> allOutcomes{
+    Outcome::Success, Outcome::ClientError, Outcome::ServerError, Outcome::Rejected, Outcome::Timeout};
 
 // "success", "client_error", "server_error", "rejected", "timeout" (the label values).
 QString outcomeName(Outcome outcome);
@@ -77,7 +84,12 @@ struct SeriesSample
     double value = 0;
 };
 
-enum class Resolution { Second = 1, Minute = 60, Hour = 3600 };
+enum class Resolution
+{
+    Second = 1,
+    Minute = 60,
+    Hour = 3600
+};
 
 } // namespace ModelDesk::Monitoring
 

@@ -79,9 +79,8 @@ int64_t softFdLimit(const QByteArray &limits)
 } // namespace
 
 ResourceSampler::ResourceSampler(QString procRoot, QString process, long ticksPerSecond)
-    : m_procRoot(std::move(procRoot))
-    , m_process(std::move(process))
-    , m_ticksPerSecond(double(ticksPerSecond > 0 ? ticksPerSecond : ::sysconf(_SC_CLK_TCK)))
+    : m_procRoot(std::move(procRoot)), m_process(std::move(process)),
+      m_ticksPerSecond(double(ticksPerSecond > 0 ? ticksPerSecond : ::sysconf(_SC_CLK_TCK)))
 {
     if (m_ticksPerSecond <= 0)
         m_ticksPerSecond = 100;
@@ -114,7 +113,8 @@ Result<ResourceSample> ResourceSampler::sample(int64_t nowMs)
     }
     const QDir fdDir(self + QStringLiteral("/fd"));
     // Sockets and pipes are dangling links: QDir::System lists them too.
-    s.openFds = int(fdDir.entryList(QDir::AllEntries | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot).size());
+    s.openFds =
+        int(fdDir.entryList(QDir::AllEntries | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot).size());
     if (const Result<QByteArray> limits = readProcFile(self + QStringLiteral("/limits")))
         s.maxFds = softFdLimit(*limits);
 
@@ -140,7 +140,8 @@ Result<ResourceSample> ResourceSampler::sample(int64_t nowMs)
         s.processCpuPercent = alive > 0 ? s.processCpuSeconds / alive * 100.0 : 0.0;
     }
     const uint64_t busy = m_havePrevious && cpu.busy >= m_previousBusy ? cpu.busy - m_previousBusy : cpu.busy;
-    const uint64_t total = m_havePrevious && cpu.total >= m_previousTotal ? cpu.total - m_previousTotal : cpu.total;
+    const uint64_t total =
+        m_havePrevious && cpu.total >= m_previousTotal ? cpu.total - m_previousTotal : cpu.total;
     s.machineCpuPercent = total > 0 ? double(busy) * 100.0 / double(total) : 0.0;
 
     m_havePrevious = true;

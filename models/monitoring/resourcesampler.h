@@ -19,20 +19,20 @@ struct ResourceSample
 {
     int64_t timeMs = 0;
     // This process.
-    double processCpuSeconds = 0;    // user + system since start
-    double processCpuPercent = 0;    // 100 = one core busy (like top)
-    int64_t residentBytes = 0;       // VmRSS
+    double processCpuSeconds = 0; // user + system since start
+    double processCpuPercent = 0; // 100 = one core busy (like top)
+    int64_t residentBytes = 0;    // VmRSS
     int64_t virtualBytes = 0;
     int threads = 0;
     int openFds = 0;
-    int64_t maxFds = 0;              // soft RLIMIT_NOFILE, 0 when unknown
-    double startTimeSeconds = 0;     // since the epoch
+    int64_t maxFds = 0;          // soft RLIMIT_NOFILE, 0 when unknown
+    double startTimeSeconds = 0; // since the epoch
     // The machine.
-    double machineCpuPercent = 0;    // 0..100 of all cores
+    double machineCpuPercent = 0; // 0..100 of all cores
     int cpuCount = 0;
     int64_t memoryTotalBytes = 0;
     int64_t memoryAvailableBytes = 0;
-    int64_t memoryUsedBytes = 0;     // total - available
+    int64_t memoryUsedBytes = 0; // total - available
 };
 
 class ResourceSampler final
@@ -40,8 +40,8 @@ class ResourceSampler final
 public:
     // procRoot and the process entry are injectable so tests can feed fixed procfs files;
     // ticksPerSecond 0 = sysconf(_SC_CLK_TCK).
-    explicit ResourceSampler(QString procRoot = QStringLiteral("/proc"), QString process = QStringLiteral("self"),
-                             long ticksPerSecond = 0);
+    explicit ResourceSampler(QString procRoot = QStringLiteral("/proc"),
+                             QString process = QStringLiteral("self"), long ticksPerSecond = 0);
 
     Result<ResourceSample> sample(int64_t nowMs);
 

@@ -12,7 +12,8 @@ QList<SeriesInfo> makeCatalog()
     using U = SeriesUnit;
     using K = SeriesKind;
     auto d = [](const char *name, U unit, K kind, const char *description) {
-        return SeriesInfo{QString::fromLatin1(name), S::Deployment, unit, kind, QString::fromLatin1(description)};
+        return SeriesInfo{QString::fromLatin1(name), S::Deployment, unit, kind,
+                          QString::fromLatin1(description)};
     };
     auto r = [](const char *name, S scope, U unit, const char *description) {
         return SeriesInfo{QString::fromLatin1(name), scope, unit, K::Gauge, QString::fromLatin1(description)};
@@ -39,7 +40,8 @@ QList<SeriesInfo> makeCatalog()
         r("process_threads", S::Process, U::Count, "threads of this process"),
         r("process_open_fds", S::Process, U::Count, "open file descriptors of this process"),
         r("machine_cpu_percent", S::Machine, U::Percent, "CPU use of the machine (100 = all cores)"),
-        r("machine_memory_used_bytes", S::Machine, U::Bytes, "memory in use on the machine (total - available)"),
+        r("machine_memory_used_bytes", S::Machine, U::Bytes,
+          "memory in use on the machine (total - available)"),
         r("machine_memory_available_bytes", S::Machine, U::Bytes, "memory available on the machine"),
     };
 }
@@ -96,7 +98,8 @@ std::optional<double> trafficValue(const QString &name, const TrafficCounts &c, 
     if (name == QLatin1String("errors_per_second"))
         return seconds > 0 ? double(c.errorCount()) / seconds : 0.0;
     if (name == QLatin1String("error_rate_percent"))
-        return requests > 0 ? std::optional<double>(double(c.errorCount()) * 100.0 / double(requests)) : std::nullopt;
+        return requests > 0 ? std::optional<double>(double(c.errorCount()) * 100.0 / double(requests))
+                            : std::nullopt;
     if (name == QLatin1String("latency_p50"))
         return percentile(c.total, 0.50, us);
     if (name == QLatin1String("latency_p95"))

@@ -18,9 +18,26 @@
 
 namespace ModelDesk::Monitoring {
 
-enum class SeriesScope { Deployment, Process, Machine, Training };
-enum class SeriesUnit { Seconds, PerSecond, Percent, Bytes, Count };
-enum class SeriesKind { Gauge, Traffic };
+enum class SeriesScope
+{
+    Deployment,
+    Process,
+    Machine,
+    Training
+};
+enum class SeriesUnit
+{
+    Seconds,
+    PerSecond,
+    Percent,
+    Bytes,
+    Count
+};
+enum class SeriesKind
+{
+    Gauge,
+    Traffic
+};
 
 struct SeriesInfo
 {

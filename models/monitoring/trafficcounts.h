@@ -18,8 +18,8 @@ namespace ModelDesk::Monitoring {
 struct TrafficCounts
 {
     std::array<uint64_t, outcomeCount> requests{};
-    HistogramCounts total{latencyBucketsUs().bounds};    // success, server_error, timeout
-    HistogramCounts queue{latencyBucketsUs().bounds};    // requests that were batched
+    HistogramCounts total{latencyBucketsUs().bounds}; // success, server_error, timeout
+    HistogramCounts queue{latencyBucketsUs().bounds}; // requests that were batched
     HistogramCounts compute{latencyBucketsUs().bounds};
     HistogramCounts batch{batchSizeBuckets().bounds};
 

@@ -27,10 +27,12 @@ MetricsRegistry &sharedRegistry()
 // recordRequest through a handle resolved once: what a runtime worker does.
 void BM_RecordRequest(benchmark::State &state)
 {
-    static std::shared_ptr<DeploymentMetrics> handle = sharedRegistry().deployment(QStringLiteral("bench"), 1);
+    static std::shared_ptr<DeploymentMetrics> handle =
+        sharedRegistry().deployment(QStringLiteral("bench"), 1);
     int64_t i = state.thread_index();
     for (auto _ : state) {
-        handle->recordRequest(Outcome::Success, 20 + (i & 63), 150 + (i & 255), 200 + (i & 1023), 1 + (i & 7));
+        handle->recordRequest(Outcome::Success, 20 + (i & 63), 150 + (i & 255), 200 + (i & 1023),
+                              1 + (i & 7));
         ++i;
     }
     state.SetItemsProcessed(state.iterations());
@@ -43,7 +45,8 @@ void BM_RecordRequestPerThreadHandle(benchmark::State &state)
     auto handle = sharedRegistry().deployment(QStringLiteral("bench-per-thread"), 1 + state.thread_index());
     int64_t i = 0;
     for (auto _ : state) {
-        handle->recordRequest(Outcome::Success, 20 + (i & 63), 150 + (i & 255), 200 + (i & 1023), 1 + (i & 7));
+        handle->recordRequest(Outcome::Success, 20 + (i & 63), 150 + (i & 255), 200 + (i & 1023),
+                              1 + (i & 7));
         ++i;
     }
     state.SetItemsProcessed(state.iterations());
@@ -116,7 +119,8 @@ void BM_Serialize10Deployments(benchmark::State &state)
 {
     MetricsRegistry registry;
     for (int d = 0; d < 10; ++d)
-        registry.deployment(QStringLiteral("dep-%1").arg(d), 1)->recordRequest(Outcome::Success, 20, 150, 200, 4);
+        registry.deployment(QStringLiteral("dep-%1").arg(d), 1)
+            ->recordRequest(Outcome::Success, 20, 150, 200, 4);
     for (auto _ : state)
         benchmark::DoNotOptimize(registry.serialize());
 }

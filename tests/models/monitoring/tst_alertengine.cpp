@@ -35,7 +35,10 @@ AlertRule p99Rule(double thresholdSeconds, int forSeconds, const QString &deploy
     return r;
 }
 
-HistoryPoint at(int64_t t, double v) { return HistoryPoint{t, v, v, v, v, 1}; }
+HistoryPoint at(int64_t t, double v)
+{
+    return HistoryPoint{t, v, v, v, v, 1};
+}
 
 } // namespace
 
@@ -90,7 +93,8 @@ private Q_SLOTS:
         QCOMPARE(c.value, 0.002);
         QCOMPARE(c.time, kT0 + 40);
         QVERIFY(engine.active().isEmpty());
-        QCOMPARE(audit, (QStringList{QStringLiteral("alert.fired p99-high"), QStringLiteral("alert.cleared p99-high")}));
+        QCOMPARE(audit, (QStringList{QStringLiteral("alert.fired p99-high"),
+                                     QStringLiteral("alert.cleared p99-high")}));
     }
 
     void dipResetsTheForTimer()
@@ -132,10 +136,11 @@ private Q_SLOTS:
         QSignalSpy fired(&engine, &AlertEngine::fired);
         QSignalSpy cleared(&engine, &AlertEngine::cleared);
         engine.setRules({p99Rule(0.005, 0)}, kT0); // no deployment filter
-        QHash<SeriesKey, HistoryPoint> latest{{p99("iris", 3), at(kT0, 0.010)},
-                                              {p99("iris", 4), at(kT0, 0.001)},
-                                              {p99("mnist", 1), at(kT0, 0.020)},
-                                              {SeriesKey{QStringLiteral("latency_p50"), QStringLiteral("x"), 1, {}}, at(kT0, 1.0)}};
+        QHash<SeriesKey, HistoryPoint> latest{
+            {p99("iris", 3), at(kT0, 0.010)},
+            {p99("iris", 4), at(kT0, 0.001)},
+            {p99("mnist", 1), at(kT0, 0.020)},
+            {SeriesKey{QStringLiteral("latency_p50"), QStringLiteral("x"), 1, {}}, at(kT0, 1.0)}};
         engine.evaluate(kT0, latest);
         QCOMPARE(fired.count(), 2);
         QCOMPARE(engine.active().size(), 2);
@@ -169,15 +174,18 @@ private Q_SLOTS:
         QHash<SeriesKey, HistoryPoint> latest;
         for (int64_t t = kT0; t <= kT0 + 2; ++t) {
             latest[SeriesKey{QStringLiteral("process_rss_bytes"), {}, 0, {}}] = at(t, 600.0 * 1024 * 1024);
-            latest[SeriesKey{QStringLiteral("requests_per_second"), QStringLiteral("iris"), 3, {}}] = at(t, 0.0);
-            latest[SeriesKey{QStringLiteral("deployment_failed"), QStringLiteral("iris"), 3, {}}] = at(t, 1.0);
+            latest[SeriesKey{QStringLiteral("requests_per_second"), QStringLiteral("iris"), 3, {}}] =
+                at(t, 0.0);
+            latest[SeriesKey{QStringLiteral("deployment_failed"), QStringLiteral("iris"), 3, {}}] =
+                at(t, 1.0);
             engine.evaluate(t, latest);
         }
         QStringList names;
         for (const auto &args : fired)
             names << args.first().value<AlertEvent>().rule;
         names.sort();
-        QCOMPARE(names, (QStringList{QStringLiteral("deployment-failed"), QStringLiteral("memory-high"), QStringLiteral("no-traffic")}));
+        QCOMPARE(names, (QStringList{QStringLiteral("deployment-failed"), QStringLiteral("memory-high"),
+                                     QStringLiteral("no-traffic")}));
     }
 
     void ruleEditsClearWhatTheyStop()
@@ -194,10 +202,10 @@ private Q_SLOTS:
         engine.evaluate(kT0 + 1, latest);
         QCOMPARE(fired.count(), 1);
         QCOMPARE(cleared.count(), 0);
-        rule.threshold = 0.050;           // edited: the old alert clears
+        rule.threshold = 0.050; // edited: the old alert clears
         engine.setRules({rule}, kT0 + 2);
         QCOMPARE(cleared.count(), 1);
-        engine.evaluate(kT0 + 2, latest);  // and the new rule does not hold
+        engine.evaluate(kT0 + 2, latest); // and the new rule does not hold
         QCOMPARE(fired.count(), 1);
         engine.setRules({}, kT0 + 3);
         QVERIFY(engine.active().isEmpty());
@@ -211,13 +219,27 @@ private Q_SLOTS:
         QTest::addColumn<QString>("deployment");
         QTest::addColumn<int>("forSeconds");
         QTest::addColumn<bool>("ok");
-        QTest::newRow("ok") << "p99-high" << "latency_p99" << "iris" << 30 << true;
-        QTest::newRow("all deployments") << "p99" << "latency_p99" << "" << 0 << true;
-        QTest::newRow("training") << "loss" << "training_loss" << "" << 0 << true;
-        QTest::newRow("bad name") << "P99 High" << "latency_p99" << "" << 0 << false;
-        QTest::newRow("unknown series") << "x" << "latency_p42" << "" << 0 << false;
-        QTest::newRow("process with deployment") << "x" << "process_rss_bytes" << "iris" << 0 << false;
-        QTest::newRow("negative for") << "x" << "latency_p99" << "" << -1 << false;
+        QTest::newRow("ok") << "p99-high"
+                            << "latency_p99"
+                            << "iris" << 30 << true;
+        QTest::newRow("all deployments") << "p99"
+                                         << "latency_p99"
+                                         << "" << 0 << true;
+        QTest::newRow("training") << "loss"
+                                  << "training_loss"
+                                  << "" << 0 << true;
+        QTest::newRow("bad name") << "P99 High"
+                                  << "latency_p99"
+                                  << "" << 0 << false;
+        QTest::newRow("unknown series") << "x"
+                                        << "latency_p42"
+                                        << "" << 0 << false;
+        QTest::newRow("process with deployment") << "x"
+                                                 << "process_rss_bytes"
+                                                 << "iris" << 0 << false;
+        QTest::newRow("negative for") << "x"
+                                      << "latency_p99"
+                                      << "" << -1 << false;
     }
 
     void validation()

@@ -66,8 +66,8 @@ private Q_SLOTS:
 
     void metricsJson()
     {
-        const CliRun r = runCli(m_ws, {QStringLiteral("metrics"), QStringLiteral("--window"), QStringLiteral("1h"),
-                                       QStringLiteral("--json")});
+        const CliRun r = runCli(m_ws, {QStringLiteral("metrics"), QStringLiteral("--window"),
+                                       QStringLiteral("1h"), QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QJsonObject o = r.json().object();
         QCOMPARE(o.value(QStringLiteral("resolution_seconds")).toInt(), 60);
@@ -77,7 +77,9 @@ private Q_SLOTS:
         QCOMPARE(iris.value(QStringLiteral("deployment")).toString(), QStringLiteral("iris"));
         QCOMPARE(iris.value(QStringLiteral("version")).toInt(), 3);
         QCOMPARE(iris.value(QStringLiteral("requests")).toInt(), 600 * 50); // ten whole minutes
-        QCOMPARE(iris.value(QStringLiteral("outcomes")).toObject().value(QStringLiteral("server_error")).toInt(), 300);
+        QCOMPARE(
+            iris.value(QStringLiteral("outcomes")).toObject().value(QStringLiteral("server_error")).toInt(),
+            300);
         QVERIFY(std::abs(iris.value(QStringLiteral("error_rate_percent")).toDouble() - 1.0) < 1e-9);
         QVERIFY(std::abs(iris.value(QStringLiteral("requests_per_second")).toDouble() - 50.0) < 1e-6);
         // 29950 requests at 200 us, 50 at 20 ms: p99 stays in the (150, 200] us bucket.
@@ -86,7 +88,8 @@ private Q_SLOTS:
         const QJsonArray gauges = o.value(QStringLiteral("gauges")).toArray();
         bool sawRss = false;
         for (const QJsonValue &g : gauges) {
-            if (g.toObject().value(QStringLiteral("series")).toString() == QLatin1String("process_rss_bytes")) {
+            if (g.toObject().value(QStringLiteral("series")).toString() ==
+                QLatin1String("process_rss_bytes")) {
                 sawRss = true;
                 QCOMPARE(g.toObject().value(QStringLiteral("max")).toDouble(), 300.0 * 1024 * 1024);
             }
@@ -96,8 +99,9 @@ private Q_SLOTS:
 
     void metricsSeriesPointsAndFilters()
     {
-        CliRun r = runCli(m_ws, {QStringLiteral("metrics"), QStringLiteral("--deployment"), QStringLiteral("iris"),
-                                 QStringLiteral("--series"), QStringLiteral("latency_p99"), QStringLiteral("--json")});
+        CliRun r = runCli(m_ws, {QStringLiteral("metrics"), QStringLiteral("--deployment"),
+                                 QStringLiteral("iris"), QStringLiteral("--series"),
+                                 QStringLiteral("latency_p99"), QStringLiteral("--json")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QJsonArray series = r.json().object().value(QStringLiteral("series")).toArray();
         QCOMPARE(series.size(), 1);
@@ -114,7 +118,8 @@ private Q_SLOTS:
         r = runCli(m_ws, {QStringLiteral("metrics"), QStringLiteral("--window"), QStringLiteral("5x")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains(QLatin1String("not a duration")));
-        r = runCli(m_ws, {QStringLiteral("metrics"), QStringLiteral("--series"), QStringLiteral("nope"), QStringLiteral("--json")});
+        r = runCli(m_ws, {QStringLiteral("metrics"), QStringLiteral("--series"), QStringLiteral("nope"),
+                          QStringLiteral("--json")});
         QCOMPARE(r.exitCode, 2);
         r = runCli(m_ws, {QStringLiteral("metrics"), QStringLiteral("--json"), QStringLiteral("--csv")});
         QCOMPARE(r.exitCode, 2);
@@ -122,11 +127,13 @@ private Q_SLOTS:
 
     void metricsCsv()
     {
-        const CliRun r = runCli(m_ws, {QStringLiteral("metrics"), QStringLiteral("--csv"), QStringLiteral("--series"),
-                                       QStringLiteral("requests_per_second"), QStringLiteral("--window"), QStringLiteral("24h")});
+        const CliRun r = runCli(m_ws, {QStringLiteral("metrics"), QStringLiteral("--csv"),
+                                       QStringLiteral("--series"), QStringLiteral("requests_per_second"),
+                                       QStringLiteral("--window"), QStringLiteral("24h")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        QCOMPARE(lines.first(), QStringLiteral("time,series,deployment,version,run,value,min,max,mean,samples"));
+        QCOMPARE(lines.first(),
+                 QStringLiteral("time,series,deployment,version,run,value,min,max,mean,samples"));
         QCOMPARE(lines.size(), 11);
         const QStringList f = lines.at(1).split(QLatin1Char(','));
         QCOMPARE(f.at(0), QDateTime::fromSecsSinceEpoch(m_minute, Qt::UTC).toString(Qt::ISODate));
@@ -139,7 +146,8 @@ private Q_SLOTS:
     {
         const CliRun r = runCli(m_ws, {QStringLiteral("metrics")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        QVERIFY2(r.out.contains(QLatin1String("P99")) && r.out.contains(QLatin1String("iris")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QLatin1String("P99")) && r.out.contains(QLatin1String("iris")),
+                 qPrintable(r.out));
         QVERIFY2(r.out.contains(QLatin1String("300.0MiB")), qPrintable(r.out));
         QVERIFY2(r.out.contains(QLatin1String("1%")), qPrintable(r.out));
     }
@@ -160,28 +168,32 @@ private Q_SLOTS:
 
     void alertsLifecycle()
     {
-        const QStringList add{QStringLiteral("alerts"),     QStringLiteral("add"),         QStringLiteral("--name"),
-                              QStringLiteral("p99-high"),   QStringLiteral("--series"),    QStringLiteral("latency_p99"),
-                              QStringLiteral("--deployment"), QStringLiteral("iris"),      QStringLiteral("--above"),
-                              QStringLiteral("5ms"),        QStringLiteral("--for"),       QStringLiteral("30s")};
+        const QStringList add{
+            QStringLiteral("alerts"),       QStringLiteral("add"),      QStringLiteral("--name"),
+            QStringLiteral("p99-high"),     QStringLiteral("--series"), QStringLiteral("latency_p99"),
+            QStringLiteral("--deployment"), QStringLiteral("iris"),     QStringLiteral("--above"),
+            QStringLiteral("5ms"),          QStringLiteral("--for"),    QStringLiteral("30s")};
         CliRun r = runCli(m_ws, add);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(QLatin1String("latency_p99{deployment=iris} > 5ms for 30s")));
         r = runCli(m_ws, add);
         QCOMPARE(r.exitCode, 4); // exists
 
-        r = runCli(m_ws, {QStringLiteral("alerts"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("mem"),
-                          QStringLiteral("--series"), QStringLiteral("process_rss_bytes"), QStringLiteral("--above"),
-                          QStringLiteral("5ms")});
+        r = runCli(m_ws,
+                   {QStringLiteral("alerts"), QStringLiteral("add"), QStringLiteral("--name"),
+                    QStringLiteral("mem"), QStringLiteral("--series"), QStringLiteral("process_rss_bytes"),
+                    QStringLiteral("--above"), QStringLiteral("5ms")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains(QLatin1String("not a valid threshold")));
-        r = runCli(m_ws, {QStringLiteral("alerts"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("mem"),
-                          QStringLiteral("--series"), QStringLiteral("process_rss_bytes"), QStringLiteral("--above"),
+        r = runCli(m_ws, {QStringLiteral("alerts"), QStringLiteral("add"), QStringLiteral("--name"),
+                          QStringLiteral("mem"), QStringLiteral("--series"),
+                          QStringLiteral("process_rss_bytes"), QStringLiteral("--above"),
                           QStringLiteral("2GiB"), QStringLiteral("--below"), QStringLiteral("1GiB")});
         QCOMPARE(r.exitCode, 2);
-        r = runCli(m_ws, {QStringLiteral("alerts"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("mem"),
-                          QStringLiteral("--series"), QStringLiteral("process_rss_bytes"), QStringLiteral("--above"),
-                          QStringLiteral("2GiB")});
+        r = runCli(m_ws,
+                   {QStringLiteral("alerts"), QStringLiteral("add"), QStringLiteral("--name"),
+                    QStringLiteral("mem"), QStringLiteral("--series"), QStringLiteral("process_rss_bytes"),
+                    QStringLiteral("--above"), QStringLiteral("2GiB")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
 
         r = runCli(m_ws, {QStringLiteral("alerts"), QStringLiteral("list"), QStringLiteral("--json")});
@@ -201,7 +213,8 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         r = runCli(m_ws, {QStringLiteral("alerts"), QStringLiteral("list")});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(r.out.contains(QLatin1String("p99-high")) && r.out.contains(QLatin1String("no")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QLatin1String("p99-high")) && r.out.contains(QLatin1String("no")),
+                 qPrintable(r.out));
 
         r = runCli(m_ws, {QStringLiteral("alerts"), QStringLiteral("remove"), QStringLiteral("p99-high")});
         QCOMPARE(r.exitCode, 0);
@@ -217,7 +230,8 @@ private Q_SLOTS:
         QStringList actions;
         for (const QJsonValue &e : r.json().array())
             actions << e.toObject().value(QStringLiteral("action")).toString();
-        QVERIFY2(actions.contains(QStringLiteral("alert.add")) && actions.contains(QStringLiteral("alert.remove")),
+        QVERIFY2(actions.contains(QStringLiteral("alert.add")) &&
+                     actions.contains(QStringLiteral("alert.remove")),
                  qPrintable(actions.join(QLatin1Char(','))));
     }
 };

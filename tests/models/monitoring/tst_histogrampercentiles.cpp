@@ -104,7 +104,12 @@ private Q_SLOTS:
             const double hi = double(*upper);
             const double lo = upper == bounds.begin() ? 0.0 : double(*(upper - 1));
             QVERIFY2(estimate >= lo && estimate <= hi,
-                     qPrintable(QStringLiteral("q=%1 exact=%2 estimate=%3 bucket=(%4,%5]").arg(q).arg(exact).arg(estimate).arg(lo).arg(hi)));
+                     qPrintable(QStringLiteral("q=%1 exact=%2 estimate=%3 bucket=(%4,%5]")
+                                    .arg(q)
+                                    .arg(exact)
+                                    .arg(estimate)
+                                    .arg(lo)
+                                    .arg(hi)));
             QVERIFY2(std::abs(estimate - exact) / exact < 0.15,
                      qPrintable(QStringLiteral("q=%1 exact=%2 estimate=%3").arg(q).arg(exact).arg(estimate)));
         }
@@ -169,7 +174,7 @@ private Q_SLOTS:
     {
         DeploymentMetrics m(QStringLiteral("iris"), 3);
         m.recordRequest(Outcome::Success, 100, 200, 400, 4);
-        m.recordRequest(Outcome::ClientError, 0, 0, 5, 0);   // refused before the queue
+        m.recordRequest(Outcome::ClientError, 0, 0, 5, 0); // refused before the queue
         m.recordRequest(Outcome::Rejected, 0, 0, 3, 0);
         m.recordRequest(Outcome::Timeout, 30'000'000, 0, 30'000'100, 0);
         m.recordRequest(Outcome::ServerError, 10, 20, 40, 1);

@@ -26,22 +26,42 @@ public:
     QList<Runtime::DeploymentStatus> deployments() const override { return statuses; }
     Result<Runtime::DeploymentStatus> deployment(const QString &) const override { return unsupported(); }
     bool isReady() const override { return true; }
-    Result<Runtime::DeploymentStatus> deploy(const Runtime::DeploymentSpec &, const QString &) override { return unsupported(); }
-    Result<Runtime::DeploymentStatus> configure(const QString &, const Runtime::BatchingConfig &, bool, const QString &) override
+    Result<Runtime::DeploymentStatus> deploy(const Runtime::DeploymentSpec &, const QString &) override
     {
         return unsupported();
     }
-    Result<Runtime::DeploymentStatus> swap(const QString &, int, const QString &) override { return unsupported(); }
-    Result<Runtime::DeploymentStatus> rollback(const QString &, const QString &) override { return unsupported(); }
-    Result<Runtime::DeploymentStatus> setCanary(const QString &, std::optional<int>, int, const QString &) override
+    Result<Runtime::DeploymentStatus> configure(const QString &, const Runtime::BatchingConfig &, bool,
+                                                const QString &) override
     {
         return unsupported();
     }
-    Result<Runtime::DeploymentStatus> unload(const QString &, const QString &) override { return unsupported(); }
-    Status remove(const QString &, const QString &) override { return fail(Error::unsupported(QStringLiteral("fake"))); }
+    Result<Runtime::DeploymentStatus> swap(const QString &, int, const QString &) override
+    {
+        return unsupported();
+    }
+    Result<Runtime::DeploymentStatus> rollback(const QString &, const QString &) override
+    {
+        return unsupported();
+    }
+    Result<Runtime::DeploymentStatus> setCanary(const QString &, std::optional<int>, int,
+                                                const QString &) override
+    {
+        return unsupported();
+    }
+    Result<Runtime::DeploymentStatus> unload(const QString &, const QString &) override
+    {
+        return unsupported();
+    }
+    Status remove(const QString &, const QString &) override
+    {
+        return fail(Error::unsupported(QStringLiteral("fake")));
+    }
 
 private:
-    static Result<Runtime::DeploymentStatus> unsupported() { return fail(Error::unsupported(QStringLiteral("fake"))); }
+    static Result<Runtime::DeploymentStatus> unsupported()
+    {
+        return fail(Error::unsupported(QStringLiteral("fake")));
+    }
 };
 
 Runtime::InferenceRecord record(const QString &deployment, int version, std::optional<Error::Code> error = {})
@@ -96,7 +116,8 @@ private Q_SLOTS:
         for (int i = 0; i < 100; ++i)
             observer.onRequest(record(QStringLiteral("typo-%1").arg(i), 0, Error::Code::NotFound));
         QVERIFY(registry.deploymentSnapshots().isEmpty());
-        QVERIFY(registry.serialize().contains(R"(modeldesk_inference_unrouted_requests_total{outcome="client_error"} 100)"));
+        QVERIFY(registry.serialize().contains(
+            R"(modeldesk_inference_unrouted_requests_total{outcome="client_error"} 100)"));
         // A known deployment refusing before choosing a version counts under version "none".
         observer.onRequest(record(QStringLiteral("iris"), 3));
         observer.onRequest(record(QStringLiteral("iris"), 0, Error::Code::Unavailable));
@@ -137,7 +158,8 @@ private Q_SLOTS:
         for (int t = 0; t < 4; ++t) {
             threads.emplace_back([&observer, t] {
                 for (int i = 0; i < 50000; ++i)
-                    observer.onRequest(record(t % 2 ? QStringLiteral("iris") : QStringLiteral("mnist"), 1 + i % 2));
+                    observer.onRequest(
+                        record(t % 2 ? QStringLiteral("iris") : QStringLiteral("mnist"), 1 + i % 2));
             });
         }
         for (auto &t : threads)

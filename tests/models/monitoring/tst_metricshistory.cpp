@@ -19,9 +19,15 @@ namespace {
 constexpr int64_t kT0 = 1'800'000'000; // a whole hour (and minute) in seconds since the epoch
 constexpr int64_t kDay = 86400;
 
-SeriesKey dep(const char *name) { return SeriesKey{QString::fromLatin1(name), QStringLiteral("iris"), 3, {}}; }
+SeriesKey dep(const char *name)
+{
+    return SeriesKey{QString::fromLatin1(name), QStringLiteral("iris"), 3, {}};
+}
 
-bool near(double a, double b) { return std::abs(a - b) <= 1e-9 * std::max(1.0, std::abs(b)); }
+bool near(double a, double b)
+{
+    return std::abs(a - b) <= 1e-9 * std::max(1.0, std::abs(b));
+}
 
 } // namespace
 
@@ -140,7 +146,8 @@ private Q_SLOTS:
         DeploymentMetrics m(QStringLiteral("iris"), 3);
         MetricsHistory h(m_clock, &store);
         feedMinute(h, m, kT0, true);
-        QVERIFY(store.points(dep("latency_p99"), Resolution::Minute, kT0, kT0 + 3600)->isEmpty()); // still open
+        QVERIFY(
+            store.points(dep("latency_p99"), Resolution::Minute, kT0, kT0 + 3600)->isEmpty()); // still open
         feedMinute(h, m, kT0 + 60, false); // its first second closes the first minute
         QCOMPARE(h.lastError(), QString());
 
@@ -166,7 +173,8 @@ private Q_SLOTS:
         const auto rate = store.points(dep("requests_per_second"), Resolution::Minute, kT0, kT0 + 60);
         QVERIFY(rate.has_value() && rate->size() == 1);
         QVERIFY(near(rate->first().value, 100.0));
-        const auto rss = store.points(SeriesKey{QStringLiteral("process_rss_bytes"), {}, 0, {}}, Resolution::Minute, kT0, kT0 + 60);
+        const auto rss = store.points(SeriesKey{QStringLiteral("process_rss_bytes"), {}, 0, {}},
+                                      Resolution::Minute, kT0, kT0 + 60);
         QVERIFY(rss.has_value() && rss->size() == 1);
         QCOMPARE(rss->first().min, 100e6);
         QCOMPARE(rss->first().max, 159e6);
@@ -178,7 +186,8 @@ private Q_SLOTS:
         QVERIFY(hour.has_value());
         QCOMPARE(hour->size(), 1);
         // 11900 of 12000 requests at 100 us: rank 11880 falls in the fast (75, 100] bucket.
-        QVERIFY2(near(hour->first().value, (75 + 25 * 11880.0 / 11900) * 1e-6), qPrintable(QString::number(hour->first().value)));
+        QVERIFY2(near(hour->first().value, (75 + 25 * 11880.0 / 11900) * 1e-6),
+                 qPrintable(QString::number(hour->first().value)));
         QVERIFY(near(hour->first().max, 9.975e-3));
         QCOMPARE(hour->first().samples, 120);
         const auto hourRate = store.points(dep("requests_per_second"), Resolution::Hour, kT0, kT0 + 3600);
@@ -220,7 +229,8 @@ private Q_SLOTS:
         QCOMPARE(h.lastError(), QString());
         QVERIFY(store.points(dep("latency_p99"), Resolution::Minute, kT0, kT0 + 3600)->isEmpty());
         QCOMPARE(store.points(dep("latency_p99"), Resolution::Hour, kT0, kT0 + 3600)->size(), 1);
-        QCOMPARE(store.points(dep("latency_p99"), Resolution::Minute, kT0 + 3 * kDay, kT0 + 4 * kDay)->size(), 3);
+        QCOMPARE(store.points(dep("latency_p99"), Resolution::Minute, kT0 + 3 * kDay, kT0 + 4 * kDay)->size(),
+                 3);
         const auto dayZeroTraffic = store.trafficTotals(Resolution::Minute, kT0, kT0 + 3600);
         QVERIFY(dayZeroTraffic.has_value() && dayZeroTraffic->isEmpty());
         QVERIFY(!store.trafficTotals(Resolution::Hour, kT0, kT0 + 3600)->isEmpty());
@@ -229,8 +239,10 @@ private Q_SLOTS:
         tick(kT0 + 91 * kDay);
         tick(kT0 + 91 * kDay + 60);
         QVERIFY(store.points(dep("latency_p99"), Resolution::Hour, kT0, kT0 + 3600)->isEmpty());
-        QVERIFY(store.points(dep("latency_p99"), Resolution::Minute, kT0 + 3 * kDay, kT0 + 4 * kDay)->isEmpty());
-        QCOMPARE(store.points(dep("latency_p99"), Resolution::Hour, kT0 + 3 * kDay, kT0 + 4 * kDay)->size(), 1);
+        QVERIFY(
+            store.points(dep("latency_p99"), Resolution::Minute, kT0 + 3 * kDay, kT0 + 4 * kDay)->isEmpty());
+        QCOMPARE(store.points(dep("latency_p99"), Resolution::Hour, kT0 + 3 * kDay, kT0 + 4 * kDay)->size(),
+                 1);
         // What is left is the last few minutes and hours: bounded, whatever ran before.
         QVERIFY(*store.rowCount(Resolution::Minute) < 100);
     }
@@ -247,13 +259,15 @@ private Q_SLOTS:
                 h.ingest(input(gone));
             }
         }
-        QVERIFY(store.seriesKeys()->contains(SeriesKey{QStringLiteral("queue_depth"), QStringLiteral("gone"), 1, {}}));
+        QVERIFY(store.seriesKeys()->contains(
+            SeriesKey{QStringLiteral("queue_depth"), QStringLiteral("gone"), 1, {}}));
         DeploymentMetrics m(QStringLiteral("iris"), 3);
         for (int64_t s = kT0 + 100 * kDay; s <= kT0 + 100 * kDay + 60; ++s) {
             m_nowMs = s * 1000;
             h.ingest(input(m));
         }
-        QVERIFY(!store.seriesKeys()->contains(SeriesKey{QStringLiteral("queue_depth"), QStringLiteral("gone"), 1, {}}));
+        QVERIFY(!store.seriesKeys()->contains(
+            SeriesKey{QStringLiteral("queue_depth"), QStringLiteral("gone"), 1, {}}));
         QVERIFY(store.seriesKeys()->contains(dep("queue_depth")));
     }
 
@@ -347,7 +361,8 @@ private Q_SLOTS:
         MetricsInput in;
         in.training << TrainingValue{QStringLiteral("run-1"), QStringLiteral("loss"), 0.5};
         h.ingest(in);
-        const auto points = h.recent(SeriesKey{QStringLiteral("training_loss"), {}, 0, QStringLiteral("run-1")});
+        const auto points =
+            h.recent(SeriesKey{QStringLiteral("training_loss"), {}, 0, QStringLiteral("run-1")});
         QCOMPARE(points.size(), 1);
         QCOMPARE(points[0].value, 0.5);
     }

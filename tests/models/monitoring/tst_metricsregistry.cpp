@@ -41,7 +41,8 @@ class tst_MetricsRegistry : public QObject
         p.closeWriteChannel();
         QVERIFY(p.waitForFinished(60000));
         const QByteArray complaints = p.readAllStandardOutput() + p.readAllStandardError();
-        QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0 && complaints.trimmed().isEmpty(),
+        QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0 &&
+                     complaints.trimmed().isEmpty(),
                  qPrintable(QStringLiteral("promtool exit %1:\n%2\n--- input ---\n%3")
                                 .arg(p.exitCode())
                                 .arg(QString::fromUtf8(complaints), QString::fromUtf8(text.left(4000)))));
@@ -52,7 +53,7 @@ private Q_SLOTS:
     {
         MetricsRegistry registry;
         auto v3 = registry.deployment(QStringLiteral("iris"), 3);
-        auto v4 = registry.deployment(QStringLiteral("iris"), 4);        // canary
+        auto v4 = registry.deployment(QStringLiteral("iris"), 4); // canary
         auto other = registry.deployment(QStringLiteral("fashion-mlp"), 1);
         auto refused = registry.deployment(QStringLiteral("fashion-mlp"), 0);
         for (int i = 0; i < 1000; ++i) {
@@ -91,29 +92,56 @@ private Q_SLOTS:
         const QByteArray text = registry.serialize();
         promtoolAccepts(text);
 
-        QCOMPARE(sample(text, R"(modeldesk_inference_requests_total{deployment="iris",version="3",outcome="success"})"), 1000.0);
-        QCOMPARE(sample(text, R"(modeldesk_inference_requests_total{deployment="iris",version="4",outcome="server_error"})"), 50.0);
-        QCOMPARE(sample(text, R"(modeldesk_inference_requests_total{deployment="fashion-mlp",version="none",outcome="rejected"})"), 1.0);
-        QCOMPARE(sample(text, R"(modeldesk_inference_request_duration_seconds_count{deployment="iris",version="3"})"), 1000.0);
-        QCOMPARE(sample(text, R"(modeldesk_inference_request_duration_seconds_bucket{deployment="iris",version="3",le="+Inf"})"), 1000.0);
-        QCOMPARE(sample(text, R"(modeldesk_inference_request_duration_seconds_count{deployment="fashion-mlp",version="1"})"), 1.0);
-        QCOMPARE(sample(text, R"(modeldesk_inference_batch_size_count{deployment="iris",version="3"})"), 1000.0);
+        QCOMPARE(
+            sample(text,
+                   R"(modeldesk_inference_requests_total{deployment="iris",version="3",outcome="success"})"),
+            1000.0);
+        QCOMPARE(
+            sample(
+                text,
+                R"(modeldesk_inference_requests_total{deployment="iris",version="4",outcome="server_error"})"),
+            50.0);
+        QCOMPARE(
+            sample(
+                text,
+                R"(modeldesk_inference_requests_total{deployment="fashion-mlp",version="none",outcome="rejected"})"),
+            1.0);
+        QCOMPARE(
+            sample(text,
+                   R"(modeldesk_inference_request_duration_seconds_count{deployment="iris",version="3"})"),
+            1000.0);
+        QCOMPARE(
+            sample(
+                text,
+                R"(modeldesk_inference_request_duration_seconds_bucket{deployment="iris",version="3",le="+Inf"})"),
+            1000.0);
+        QCOMPARE(
+            sample(
+                text,
+                R"(modeldesk_inference_request_duration_seconds_count{deployment="fashion-mlp",version="1"})"),
+            1.0);
+        QCOMPARE(sample(text, R"(modeldesk_inference_batch_size_count{deployment="iris",version="3"})"),
+                 1000.0);
         QCOMPARE(sample(text, R"(modeldesk_inference_queue_depth{deployment="iris",version="3"})"), 7.0);
-        QCOMPARE(sample(text, R"(modeldesk_inference_requests_in_flight{deployment="iris",version="3"})"), 2.0);
+        QCOMPARE(sample(text, R"(modeldesk_inference_requests_in_flight{deployment="iris",version="3"})"),
+                 2.0);
         QCOMPARE(sample(text, R"(modeldesk_deployment_failed{deployment="fashion-mlp",version="1"})"), 1.0);
         QCOMPARE(sample(text, R"(modeldesk_model_loads_total{deployment="iris",version="3"})"), 1.0);
         QCOMPARE(sample(text, R"(modeldesk_model_unloads_total{deployment="iris",version="4"})"), 1.0);
-        QCOMPARE(sample(text, R"(modeldesk_model_load_duration_seconds{deployment="iris",version="3"})"), 0.75);
+        QCOMPARE(sample(text, R"(modeldesk_model_load_duration_seconds{deployment="iris",version="3"})"),
+                 0.75);
         QCOMPARE(sample(text, R"(modeldesk_inference_unrouted_requests_total{outcome="client_error"})"), 1.0);
         QCOMPARE(sample(text, R"(modeldesk_training_loss{run="run-1"})"), 0.42);
         QCOMPARE(sample(text, R"(modeldesk_training_val_accuracy{run="run-1"})"), 0.9);
         QVERIFY(!text.contains("run-2"));
-        QCOMPARE(sample(text, R"(modeldesk_http_requests_total{code="200",route="/v2/models/{m}/infer"})"), 3.0);
+        QCOMPARE(sample(text, R"(modeldesk_http_requests_total{code="200",route="/v2/models/{m}/infer"})"),
+                 3.0);
         QVERIFY(sample(text, "process_resident_memory_bytes") > 1e6);
         QVERIFY(sample(text, "process_open_fds") >= 3);
         QVERIFY(sample(text, "modeldesk_machine_memory_total_bytes") > 0);
         // The sum is in seconds: 1000 requests of 200..999 us.
-        const double sum = sample(text, R"(modeldesk_inference_request_duration_seconds_sum{deployment="iris",version="3"})");
+        const double sum = sample(
+            text, R"(modeldesk_inference_request_duration_seconds_sum{deployment="iris",version="3"})");
         QVERIFY2(sum > 0.2 && sum < 1.0, qPrintable(QString::number(sum)));
     }
 
@@ -142,7 +170,8 @@ private Q_SLOTS:
 
     void metricNamesAreSanitized()
     {
-        QCOMPARE(MetricsRegistry::sanitizeMetricName(QStringLiteral("Val Loss/epoch")), QStringLiteral("val_loss_epoch"));
+        QCOMPARE(MetricsRegistry::sanitizeMetricName(QStringLiteral("Val Loss/epoch")),
+                 QStringLiteral("val_loss_epoch"));
         QCOMPARE(MetricsRegistry::sanitizeMetricName(QString()), QStringLiteral("value"));
     }
 };

@@ -19,7 +19,10 @@ using namespace ModelDesk::Monitoring;
 
 namespace {
 
-SeriesKey processRss() { return SeriesKey{QStringLiteral("process_rss_bytes"), {}, 0, {}}; }
+SeriesKey processRss()
+{
+    return SeriesKey{QStringLiteral("process_rss_bytes"), {}, 0, {}};
+}
 
 AlertRule rssRule(const QString &name)
 {
@@ -59,7 +62,8 @@ private Q_SLOTS:
         // The 1 s timer runs by itself.
         QVERIFY(sampled.wait(5000));
         const auto values = sampled.last().at(1).value<QList<SeriesSample>>();
-        QVERIFY(std::any_of(values.cbegin(), values.cend(), [](const SeriesSample &s) { return s.key == processRss(); }));
+        QVERIFY(std::any_of(values.cbegin(), values.cend(),
+                            [](const SeriesSample &s) { return s.key == processRss(); }));
         QVERIFY(service.latest().value(processRss()).value > 1e6);
         QVERIFY(!service.recent(processRss(), 60).isEmpty());
 
@@ -110,7 +114,8 @@ private Q_SLOTS:
             auto db = MetricsDatabase::open(dbPath());
             QVERIFY(db.has_value());
             AlertStore store(**db);
-            QVERIFY(store.addRule(rssRule(QStringLiteral("from-cli")), QDateTime::currentSecsSinceEpoch()).has_value());
+            QVERIFY(store.addRule(rssRule(QStringLiteral("from-cli")), QDateTime::currentSecsSinceEpoch())
+                        .has_value());
         }
         QTRY_COMPARE_WITH_TIMEOUT(service.alertRules().size(), 2, 5000);
         QTRY_COMPARE_WITH_TIMEOUT(fired.count(), 2, 5000);
@@ -149,8 +154,9 @@ private Q_SLOTS:
         AlertStore alerts(**db);
         const auto events = alerts.events(100);
         QVERIFY(events.has_value());
-        QVERIFY(std::any_of(events->cbegin(), events->cend(),
-                            [](const AlertEvent &e) { return e.rule == QLatin1String("memory-any") && e.firing; }));
+        QVERIFY(std::any_of(events->cbegin(), events->cend(), [](const AlertEvent &e) {
+            return e.rule == QLatin1String("memory-any") && e.firing;
+        }));
         // "from-cli" was still firing when the service stopped; the next start closes it.
         QCOMPARE(alerts.openEvents()->size(), 1);
         MonitoringOptions options;

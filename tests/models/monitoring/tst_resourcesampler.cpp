@@ -32,10 +32,12 @@ class tst_ResourceSampler : public QObject
     {
         // A command name with spaces and parentheses: fields are counted from the last ')'.
         write(QStringLiteral("1234/stat"),
-              QByteArray("1234 (my (weird) app) S 1 1234 1234 0 -1 4194304 100 0 0 0 ") + QByteArray::number(utime) + ' '
-                  + QByteArray::number(stime) + " 0 0 20 0 7 0 1000 123456789 512 18446744073709551615 0\n");
-        write(QStringLiteral("stat"), cpuLine + "cpu0 1 0 1 1 0 0 0 0 0 0\ncpu1 1 0 1 1 0 0 0 0 0 0\nintr 1\nbtime "
-                                          + QByteArray::number(kBoot) + "\nprocesses 5\n");
+              QByteArray("1234 (my (weird) app) S 1 1234 1234 0 -1 4194304 100 0 0 0 ") +
+                  QByteArray::number(utime) + ' ' + QByteArray::number(stime) +
+                  " 0 0 20 0 7 0 1000 123456789 512 18446744073709551615 0\n");
+        write(QStringLiteral("stat"),
+              cpuLine + "cpu0 1 0 1 1 0 0 0 0 0 0\ncpu1 1 0 1 1 0 0 0 0 0 0\nintr 1\nbtime " +
+                  QByteArray::number(kBoot) + "\nprocesses 5\n");
     }
 
 private Q_SLOTS:
@@ -48,7 +50,8 @@ private Q_SLOTS:
               "Max open files            1024                 4096                 files     \n");
         for (const char *fd : {"0", "1", "2", "3"})
             write(QStringLiteral("1234/fd/") + QLatin1String(fd), "");
-        write(QStringLiteral("meminfo"), "MemTotal:        1000000 kB\nMemFree:          100000 kB\nMemAvailable:     250000 kB\n");
+        write(QStringLiteral("meminfo"),
+              "MemTotal:        1000000 kB\nMemFree:          100000 kB\nMemAvailable:     250000 kB\n");
     }
 
     void fakeProcfsArithmetic()
