@@ -239,7 +239,13 @@ Runtime::InferenceObserver &MonitoringService::inferenceObserver()
 
 void MonitoringService::setInferenceEngine(const Runtime::InferenceEngine *engine)
 {
-    m_worker->engine = engine;
+    Worker &w = *m_worker;
+    if (!w.running) {
+        w.engine = engine;
+        return;
+    }
+    QMetaObject::invokeMethod(
+        w.context, [&w, engine] { w.engine = engine; }, Qt::BlockingQueuedConnection);
 }
 
 void MonitoringService::setAuditSink(AlertAuditSink sink)

@@ -60,8 +60,9 @@ public:
     MetricsRegistry &metrics();
     // Set this on the runtime (DeploymentManager) before it serves.
     Runtime::InferenceObserver &inferenceObserver();
-    // Polled once a second for queue depth, in-flight and failed state; may be null. Must outlive
-    // stop(). Set before start().
+    // Polled once a second for queue depth, in-flight and failed state; may be null. Set it (or
+    // nullptr, before the engine goes away) at any time from the owner thread: while running, the
+    // change waits for a poll in progress, so after it returns the old engine is no longer used.
     void setInferenceEngine(const Runtime::InferenceEngine *engine);
     // Called on the worker thread for every fire/clear (e.g. ModelRegistry::recordAudit). Before start().
     void setAuditSink(AlertAuditSink sink);

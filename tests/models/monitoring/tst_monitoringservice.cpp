@@ -7,6 +7,8 @@
 #include "monitoring/metricsdatabase.h"
 #include "monitoring/monitoringservice.h"
 
+#include "fakeengine.h"
+
 #include "runtime/inferenceobserver.h"
 
 #include <QDateTime>
@@ -169,6 +171,29 @@ private Q_SLOTS:
         // Closed at start, and possibly fired again by the new service's first evaluation.
         for (const AlertEvent &e : *open)
             QCOMPARE(e.rule, QStringLiteral("from-cli"));
+    }
+
+    void pollsTheEngine()
+    {
+        Testing::FakeEngine engine;
+        Runtime::DeploymentStatus status;
+        status.spec.name = QStringLiteral("iris");
+        Runtime::VersionStatus v;
+        v.version = 2;
+        v.state = Runtime::DeploymentState::Ready;
+        v.queueDepth = 9;
+        status.versions = {v};
+        engine.statuses = {status};
+        MonitoringService service(MonitoringOptions{});
+        service.setInferenceEngine(&engine);
+        QVERIFY(service.start().has_value());
+        service.sampleNow();
+        const SeriesKey depth{QStringLiteral("queue_depth"), QStringLiteral("iris"), 2, {}};
+        QTRY_COMPARE_WITH_TIMEOUT(service.latest().value(depth).value, 9.0, 5000);
+        // Detaching while running waits for a poll in progress; afterwards the engine is unused.
+        service.setInferenceEngine(nullptr);
+        engine.statuses.clear();
+        service.sampleNow();
     }
 
     void memoryOnlyWithoutDatabase()
