@@ -49,8 +49,36 @@ Error::Code codeFromName(const QString &name)
     return Error::Code::Internal;
 }
 
+// "-" reads standard input: how the parent hands over plaintext it decrypted in memory, so an
+// encrypted artifact is validated without its plaintext ever touching the disk.
+Result<QByteArray> readStandardInput()
+{
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly))
+        return fail(Error::io(QStringLiteral("cannot read standard input: %1").arg(in.errorString())));
+    QByteArray bytes;
+    try {
+        QByteArray buffer(1 << 20, Qt::Uninitialized);
+        for (;;) {
+            const qint64 n = in.read(buffer.data(), buffer.size());
+            if (n < 0)
+                return fail(Error::io(QStringLiteral("cannot read standard input: %1").arg(in.errorString())));
+            if (n == 0)
+                break;
+            if (bytes.size() + n > kMaxArtifactBytes)
+                return fail(Error{Error::Code::TooLarge, QStringLiteral("the model on standard input is larger than the 4 GiB limit")});
+            bytes.append(buffer.constData(), n);
+        }
+    } catch (const std::bad_alloc &) {
+        return fail(Error{Error::Code::TooLarge, QStringLiteral("not enough memory to read the model from standard input")});
+    }
+    return bytes;
+}
+
 Result<QByteArray> readArtifactFile(const QString &path)
 {
+    if (path == QLatin1String("-"))
+        return readStandardInput();
     const QFileInfo info(path);
     if (!info.exists())
         return fail(Error::notFound(QStringLiteral("file '%1' does not exist").arg(path)));
@@ -132,19 +160,20 @@ int runValidateArtifactCommand(const QString &file, QTextStream &out, QTextStrea
     return exitCodeFor(info.error().code);
 }
 
-Result<TorchScriptInfo> inspectInChildProcess(const QString &cliPath, const QString &file, int timeoutSeconds,
-                                              int memoryLimitMiB)
+namespace {
+
+// Runs `cliPath validate-artifact <file or -> --json`; with `stdinBytes`, writes them to the child's
+// standard input (file "-"). `name` is what messages call the input.
+Result<TorchScriptInfo> runChild(const QString &cliPath, const QString &fileArgument, const QByteArray *stdinBytes,
+                                 const QString &name, int timeoutSeconds, int memoryLimitMiB)
 {
-    const QFileInfo input(file);
-    if (!input.exists())
-        return fail(Error::notFound(QStringLiteral("file '%1' does not exist").arg(file)));
     if (!QFileInfo(cliPath).isExecutable())
         return fail(Error{Error::Code::Unavailable,
-                          QStringLiteral("cannot validate '%1': validator program '%2' not found").arg(file, cliPath)});
+                          QStringLiteral("cannot validate '%1': validator program '%2' not found").arg(name, cliPath)});
 
     QProcess child;
     child.setProgram(cliPath);
-    child.setArguments({QStringLiteral("validate-artifact"), input.absoluteFilePath(), QStringLiteral("--json")});
+    child.setArguments({QStringLiteral("validate-artifact"), fileArgument, QStringLiteral("--json")});
     // Loading needs no BLAS: without worker threads the child uses less memory, and OpenBLAS
     // cannot hang at exit joining a thread that is stuck allocating under the memory limit.
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -169,17 +198,22 @@ Result<TorchScriptInfo> inspectInChildProcess(const QString &cliPath, const QStr
         prctl(PR_SET_PDEATHSIG, SIGKILL);
 #endif
     });
-    child.start(QIODevice::ReadOnly);
+    child.start(stdinBytes ? QIODevice::ReadWrite : QIODevice::ReadOnly);
     if (!child.waitForStarted(30000))
         return fail(Error{Error::Code::Unavailable, QStringLiteral("cannot start the validator '%1': %2")
                                                         .arg(cliPath, child.errorString())});
+    if (stdinBytes) {
+        // waitForFinished() below keeps feeding the pipe while it waits.
+        child.write(*stdinBytes);
+        child.closeWriteChannel();
+    }
     if (!child.waitForFinished(timeoutSeconds > 0 ? timeoutSeconds * 1000 : -1)) {
         child.kill();
         child.waitForFinished(-1);
         return fail(Error{Error::Code::Timeout,
                           QStringLiteral("validation timed out after %1 s; '%2' was not imported")
                               .arg(timeoutSeconds)
-                              .arg(input.fileName())});
+                              .arg(name)});
     }
     if (child.exitStatus() == QProcess::CrashExit)
         return fail(Error::invalid(
@@ -197,6 +231,23 @@ Result<TorchScriptInfo> inspectInChildProcess(const QString &cliPath, const QStr
     return fail(Error::internal(QStringLiteral("the validator exited with code %1%2")
                                     .arg(child.exitCode())
                                     .arg(detail.isEmpty() ? QString() : QStringLiteral(": ") + detail)));
+}
+
+} // namespace
+
+Result<TorchScriptInfo> inspectInChildProcess(const QString &cliPath, const QString &file, int timeoutSeconds,
+                                              int memoryLimitMiB)
+{
+    const QFileInfo input(file);
+    if (!input.exists())
+        return fail(Error::notFound(QStringLiteral("file '%1' does not exist").arg(file)));
+    return runChild(cliPath, input.absoluteFilePath(), nullptr, input.fileName(), timeoutSeconds, memoryLimitMiB);
+}
+
+Result<TorchScriptInfo> inspectBytesInChildProcess(const QString &cliPath, const QByteArray &bytes, const QString &name,
+                                                   int timeoutSeconds, int memoryLimitMiB)
+{
+    return runChild(cliPath, QStringLiteral("-"), &bytes, name, timeoutSeconds, memoryLimitMiB);
 }
 
 } // namespace ModelDesk::Artifacts

@@ -53,6 +53,12 @@ Result<TorchScriptInfo> inspectBytes(const QByteArray &bytes);
 Result<TorchScriptInfo> inspectInChildProcess(const QString &cliPath, const QString &file, int timeoutSeconds = 60,
                                               int memoryLimitMiB = 4096);
 
+// Same, for bytes held in memory (a decrypted artifact): they reach the child through a pipe on its
+// standard input (`cliPath validate-artifact - --json`), never through a file. `name` is what
+// messages call the model.
+Result<TorchScriptInfo> inspectBytesInChildProcess(const QString &cliPath, const QByteArray &bytes, const QString &name,
+                                                   int timeoutSeconds = 60, int memoryLimitMiB = 4096);
+
 // LibTorch version string ("1.13.0").
 QString torchVersion();
 
@@ -61,7 +67,7 @@ QJsonObject toJson(const TorchScriptInfo &info);
 Result<TorchScriptInfo> torchScriptInfoFromJson(const QJsonObject &o);
 
 // The child's side of inspectInChildProcess (`modeldesk-cli validate-artifact FILE --json` calls it):
-// reads FILE (at most 4 GiB), runs inspectBytes and prints one JSON object on `out`: toJson(info)
+// reads FILE, or standard input when FILE is "-" (at most 4 GiB), runs inspectBytes and prints one JSON object on `out`: toJson(info)
 // on success, {"error": "<one line>", "code": "<Error::codeName>"} on failure, with the one-line
 // error also on `err`. Returns the exit code: 0 valid, 2 invalid / unsupported / too large,
 // 3 file not found, 6 I/O error, 1 internal (the codes of core/result.h).

@@ -1,5 +1,6 @@
 #include "modelcatalog.h"
 
+#include "artifacts/artifactkeyring.h"
 #include "artifacts/torchscriptinspector.h"
 #include "core/faultinjection.h"
 #include "core/logging.h"
@@ -91,6 +92,25 @@ struct ModelCatalog::Private
         return cleaned;
     }
 
+    // Untrusted bytes go to a child process. An encrypted artifact's plaintext reaches it through a
+    // pipe (decrypted in memory here), never through a file.
+    Result<Artifacts::TorchScriptInfo> validateInChild(const QString &digest, const QString &path, const QString &name)
+    {
+        auto form = store->storedForm(digest);
+        if (!form)
+            return fail(form.error());
+        if (*form == Artifacts::StoredForm::Plain)
+            return Artifacts::inspectInChildProcess(options.validatorExecutable, path, options.validatorTimeoutSeconds,
+                                                    options.validatorMemoryLimitMiB);
+        auto bytes = store->read(digest, name);
+        if (!bytes)
+            return fail(bytes.error());
+        auto info = Artifacts::inspectBytesInChildProcess(options.validatorExecutable, *bytes, name,
+                                                          options.validatorTimeoutSeconds, options.validatorMemoryLimitMiB);
+        Artifacts::secureWipe(*bytes);
+        return info;
+    }
+
     Result<VersionInfo> commitStored(const QString &model, const QString &digest, NewVersion meta,
                                      const Artifacts::TorchScriptInfo &info, const QString &actor)
     {
@@ -116,6 +136,20 @@ Result<std::unique_ptr<ModelCatalog>> ModelCatalog::open(const Workspace &worksp
         return fail(registry.error());
     catalog->d->registry = std::move(*registry);
     catalog->d->store = std::make_unique<Artifacts::ArtifactStore>(workspace.artifactsDir(), workspace.tmpDir());
+    // Encryption at rest: the setting is read before every write (another process may change it); the
+    // key is loaded on first need. The registry outlives the store's keyring (both owned by Private).
+    ModelRegistry *reg = catalog->d->registry.get();
+    Artifacts::ArtifactKeyring::KeyLoader loader;
+    if (options.masterKeyLoader)
+        loader = [reg, load = options.masterKeyLoader]() { return load(*reg); };
+    catalog->d->store->setKeyring(std::make_shared<Artifacts::ArtifactKeyring>(
+        [reg]() -> Result<bool> {
+            auto values = reg->settings(QString::fromLatin1(encryptionEnabledSetting));
+            if (!values)
+                return fail(values.error());
+            return values->value(QString::fromLatin1(encryptionEnabledSetting)) == QLatin1String("true");
+        },
+        std::move(loader)));
     for (const QString &line : catalog->d->cleanDeadPending())
         qCInfo(lcRegistry).noquote() << line;
     return catalog;
@@ -160,7 +194,7 @@ Result<VersionInfo> ModelCatalog::importFile(const ImportRequest &request, const
         faultPointProgress("import:copy", total > 0 ? int(done * 100 / total) : 100);
         return progress ? progress(half + done, half + total) : true;
     };
-    auto stored = d->store->putFile(request.sourcePath, copyProgress);
+    auto stored = d->store->putFile(request.sourcePath, *digest, copyProgress);
     if (!stored) {
         d->discardUnreferenced(*digest, ownPid());
         return fail(stored.error());
@@ -179,10 +213,11 @@ Result<VersionInfo> ModelCatalog::importFile(const ImportRequest &request, const
               auto bytes = d->store->read(stored->digest, source.fileName());
               if (!bytes)
                   return fail(bytes.error());
-              return Artifacts::inspectBytes(*bytes);
+              auto inspected = Artifacts::inspectBytes(*bytes);
+              Artifacts::secureWipe(*bytes);
+              return inspected;
           }()
-        : Artifacts::inspectInChildProcess(d->options.validatorExecutable, stored->path,
-                                           d->options.validatorTimeoutSeconds, d->options.validatorMemoryLimitMiB);
+        : d->validateInChild(stored->digest, stored->path, source.fileName());
     if (!info) {
         d->discardUnreferenced(stored->digest, ownPid());
         Error e = info.error();

@@ -9,21 +9,30 @@
 //  - doctor: schema + integrity_check, every referenced artifact present with a matching digest,
 //    orphan files (on disk, not referenced, not pending) and missing files.
 //
+// Encryption at rest: when the registry setting encryptionEnabledSetting is "true", new artifacts are
+// stored encrypted (the store's keyring asks the setting before each write); reads decrypt in memory.
+//
 // Threads: thread-safe, blocking (file and database I/O): call from worker threads, never the GUI
 // thread. Ownership: owns its ModelRegistry and ArtifactStore. Errors: Result<T> (see core/result.h).
 
 #include "modelregistry.h"
 
 #include "artifacts/artifactstore.h"
+#include "artifacts/masterkey.h"
 #include "core/modeltypes.h"
 #include "core/names.h"
 #include "core/result.h"
 #include "core/workspace.h"
 
 #include <QStringList>
+#include <functional>
 #include <memory>
 
 namespace ModelDesk::Registry {
+
+// The registry setting that makes new artifacts encrypted at rest ("true"/"false"; see
+// Security::WorkspaceEncryption and docs/security.md). Read before every artifact write.
+inline constexpr char encryptionEnabledSetting[] = "encryption.enabled";
 
 struct CatalogOptions
 {
@@ -32,6 +41,11 @@ struct CatalogOptions
     QString validatorExecutable;
     int validatorTimeoutSeconds = 120;
     int validatorMemoryLimitMiB = 4096;
+    // Encryption at rest: gives the workspace master key the first time an encrypted artifact is read
+    // or written (blocking, on that thread; it must check the key against the registry's encryption
+    // settings). Empty: the key must be given with store().keyring()->setMasterKey() (the GUI reads it
+    // from the keychain asynchronously), and encrypted artifacts are Unavailable until then.
+    std::function<Result<Artifacts::MasterKey>(ModelRegistry &registry)> masterKeyLoader;
 };
 
 struct ImportRequest

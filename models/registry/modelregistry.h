@@ -11,14 +11,16 @@
 // InvalidArgument for names that fail Names::checkName, Io for database failures.
 // Audit: every change records an AuditEntry with the actor given in the call (an empty actor is
 // recorded as "unknown"). Targets: "name", "name:3", "name@alias" for models, versions, aliases and
-// tags; "dataset/NAME", "run/ID", "deployment/NAME", "token/NAME" for the other records. Bookkeeping
-// writes have no audit row: pending artifacts, updateRun, appendRunMetrics, touchToken.
+// tags; "dataset/NAME", "run/ID", "deployment/NAME", "token/NAME" for the other records;
+// "settings/PART" for workspace settings. Bookkeeping writes have no audit row: pending artifacts,
+// updateRun, appendRunMetrics, touchToken.
 
 #include "core/modeltypes.h"
 
 #include "core/result.h"
 
 #include <QDateTime>
+#include <QMap>
 #include <QString>
 #include <memory>
 
@@ -124,6 +126,16 @@ public:
     Result<QList<AuditEntry>> audit(const AuditQuery &query = {}) const;
     // action follows the name rule ("deployment.load"); InvalidArgument otherwise.
     Status recordAudit(const QString &actor, const QString &action, const QString &target, const QString &detail);
+
+    // Workspace settings: small text values by dotted lower-case key ("encryption.enabled"). Values
+    // may be key material wrapped by a passphrase (docs/security.md), so the audit records only which
+    // keys changed. settings() returns the keys that start with `prefix` (all when empty).
+    Result<QMap<QString, QString>> settings(const QString &prefix = {}) const;
+    // Sets `values` and deletes `remove` in one transaction with one audit entry (`action`, following
+    // the name rule, e.g. "encryption.enable"; target "settings/<first part of the first key>").
+    // InvalidArgument for a key that is not ^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$ (at most 128 chars).
+    Status changeSettings(const QMap<QString, QString> &values, const QStringList &remove, const QString &actor,
+                          const QString &action);
 
     // Every artifact digest referenced by some version (for doctor and garbage collection).
     Result<QStringList> referencedDigests() const;

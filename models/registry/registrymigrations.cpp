@@ -144,11 +144,21 @@ constexpr const char *migration1[] = {
          last_used TEXT))",
 };
 
-constexpr std::span<const char *const> migrations[] = {migration1};
+// Migration 2: workspace settings, small text values by dotted key (ModelRegistry::settings). The
+// first users are the encryption-at-rest keys ("encryption.enabled", ...; docs/security.md).
+constexpr const char *migration2[] = {
+    R"(CREATE TABLE settings (
+         key TEXT PRIMARY KEY,
+         value TEXT NOT NULL,
+         updated TEXT NOT NULL))",
+};
+
+constexpr std::span<const char *const> migrations[] = {migration1, migration2};
 
 constexpr const char *expectedTables[] = {"meta",     "models",   "versions", "aliases",     "tags",
                                           "audit",    "pending_artifacts",    "datasets",    "runs",
-                                          "run_metrics", "deployments",       "tokens"};
+                                          "run_metrics", "deployments",       "tokens",
+                                          "settings"};
 constexpr const char *expectedTriggers[] = {"versions_immutable", "audit_no_update", "audit_no_delete"};
 
 Result<int> userVersion(const QSqlDatabase &db)
