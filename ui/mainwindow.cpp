@@ -120,6 +120,7 @@ void MainWindow::createPages(const RuntimeInfo &runtime)
     m_pages->insertWidget(AccessPageIndex, new AccessPage(m_pages));
     m_pages->insertWidget(SettingsPageIndex, settingsPage);
 
+    connect(m_modelsPage, &ModelsPage::showRequested, this, [this] { showPage(ModelsPageIndex); });
     connect(m_modelsPage, &ModelsPage::info, this, [this](const QString &m) { report(LogPanel::Level::Info, m); });
     connect(m_modelsPage, &ModelsPage::error, this, [this](const QString &m) { report(LogPanel::Level::Error, m); });
     connect(settingsPage, &SettingsPage::info, this, [this](const QString &m) { report(LogPanel::Level::Info, m); });
@@ -166,9 +167,7 @@ void MainWindow::createNavigation()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *import = m_modelsPage->importAction();
-    file->addAction(import);
-    connect(import, &QAction::triggered, this, [this] { showPage(ModelsPageIndex); });
+    file->addAction(m_modelsPage->importAction());
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);

@@ -303,6 +303,7 @@ QStringList ModelsPage::aliasesOfModel(const QString &model) const
 
 void ModelsPage::chooseFilesToImport()
 {
+    Q_EMIT showRequested();
     const QStringList files = QFileDialog::getOpenFileNames(
         this, tr("Import TorchScript Model"), m_lastDirectory,
         tr("TorchScript models (*.pt *.pth);;All files (*)"));
@@ -314,6 +315,7 @@ void ModelsPage::chooseFilesToImport()
 
 void ModelsPage::importFiles(const QStringList &paths)
 {
+    Q_EMIT showRequested();
     m_pendingImports << paths;
     startNextImport();
 }

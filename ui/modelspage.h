@@ -55,6 +55,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     void info(const QString &message);
     void error(const QString &message);
+    // The page is about to ask the user something (import dialog): the window should show it.
+    void showRequested();
 
 protected:
     void dragEnterEvent(QDragEnterEvent *event) override;
