@@ -52,6 +52,8 @@ int exportTriton(CliContext &ctx, const QStringList &args)
     p.addOption({QStringLiteral("max-batch-size"), QStringLiteral("Triton max_batch_size (0 = no batching). Default: the "
                                                                   "deployment's, else 8 for batchable models."), QStringLiteral("N")});
     p.addOption({QStringLiteral("force"), QStringLiteral("Replace model folders that already exist in DIR.")});
+    p.addOption({QStringLiteral("decrypt"), QStringLiteral("Write versions that are encrypted at rest as plain TorchScript "
+                                                           "(Triton cannot read encrypted files).")});
     p.addOption({QStringLiteral("json"), QStringLiteral("Print what was written as JSON.")});
     int code = 0;
     if (!ctx.parse(p, QStringLiteral("export triton"), args, &code))
@@ -63,6 +65,7 @@ int exportTriton(CliContext &ctx, const QStringList &args)
     if (options.outputDir.isEmpty())
         return ctx.usageError(QStringLiteral("export triton needs --out DIR"));
     options.overwrite = p.isSet(QStringLiteral("force"));
+    options.allowPlaintextOfEncrypted = p.isSet(QStringLiteral("decrypt"));
     options.actor = ctx.actor();
     for (const QString &v : p.values(QStringLiteral("input"))) {
         auto spec = parseTensorOverride(v, QStringLiteral("input"));

@@ -336,6 +336,22 @@ Result<QList<TritonModelExport>> exportTritonRepository(const ModelCatalog &cata
         if (std::none_of(list.cbegin(), list.cend(), [&](const VersionInfo &x) { return x.version == v->version; }))
             list << *v;
     }
+    if (!options.allowPlaintextOfEncrypted) {
+        auto settings = catalog.registry().settings(QString::fromLatin1(encryptionEnabledSetting));
+        const bool encryptingWorkspace =
+            settings && settings->value(QString::fromLatin1(encryptionEnabledSetting)) == QLatin1String("true");
+        for (const QString &model : order) {
+            for (const VersionInfo &v : groups[model]) {
+                auto form = catalog.store().storedForm(v.digest);
+                if (encryptingWorkspace || (form && *form == Artifacts::StoredForm::Encrypted))
+                    return fail(Error::invalid(QStringLiteral("%1:%2 is encrypted at rest and Triton needs plain TorchScript; "
+                                                              "add --decrypt to write it in plaintext to '%3'")
+                                                   .arg(v.model)
+                                                   .arg(v.version)
+                                                   .arg(options.outputDir)));
+            }
+        }
+    }
     auto deployments = catalog.registry().deployments();
     if (!deployments)
         return fail(deployments.error());

@@ -64,6 +64,10 @@ struct TritonExportOptions
     QList<TensorSpec> outputs;
     std::optional<int> maxBatchSize;  // replaces the deployment's; 0 turns batching off
     bool overwrite = false;           // replace an existing <out>/<model> folder
+    // model.pt is always plain TorchScript (Triton cannot decrypt). When a version is encrypted at rest
+    // (or the workspace encrypts new artifacts), the export is refused unless the user confirmed
+    // writing plaintext (the CLI's --decrypt, a dialog in the console).
+    bool allowPlaintextOfEncrypted = false;
     QString actor;                    // recorded in the audit log ("version.export")
 };
 

@@ -133,6 +133,7 @@ private Q_SLOTS:
     void repositoryFromRegistry();
     void existingFolderNeedsOverwrite();
     void badReferenceWritesNothing();
+    void encryptedWorkspaceNeedsConsent();
     void kserveNames_data();
     void kserveNames();
     void kserveManifest();
@@ -512,6 +513,35 @@ void tst_ClusterExport::badReferenceWritesNothing()
     QVERIFY(!undescribed);
     QCOMPARE(undescribed.error().code, Error::Code::InvalidArgument);
     QVERIFY(filesUnder(options.outputDir).isEmpty());
+}
+
+void tst_ClusterExport::encryptedWorkspaceNeedsConsent()
+{
+    MODELDESK_REQUIRE_TEST_MODELS();
+    QTemporaryDir dir;
+    auto catalog = openCatalog(dir.filePath(QStringLiteral("ws")));
+    QVERIFY(catalog);
+    ImportRequest r;
+    r.sourcePath = TestData::modelPath(QStringLiteral("linear.pt"));
+    r.model = QStringLiteral("linear");
+    QVERIFY(catalog->importFile(r, QStringLiteral("tester")));
+    QVERIFY(catalog->registry().changeSettings({{QString::fromLatin1(encryptionEnabledSetting), QStringLiteral("true")}}, {},
+                                               QStringLiteral("tester"), QStringLiteral("encryption.enable")));
+    TritonExportOptions options;
+    options.outputDir = dir.filePath(QStringLiteral("repo"));
+    options.inputs = {spec({}, QStringLiteral("FP32"), {-1, 4})};
+    options.outputs = {spec({}, QStringLiteral("FP32"), {-1, 3})};
+    const QList<Names::ModelRef> refs{*Names::parseModelRef(QStringLiteral("linear"))};
+    auto refused = exportTritonRepository(*catalog, refs, options);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, Error::Code::InvalidArgument);
+    QVERIFY2(refused.error().message.contains(QStringLiteral("--decrypt")), qPrintable(refused.error().message));
+    QVERIFY(filesUnder(options.outputDir).isEmpty());
+    // Confirmed: Triton gets plain TorchScript.
+    options.allowPlaintextOfEncrypted = true;
+    auto written = exportTritonRepository(*catalog, refs, options);
+    QVERIFY2(written, errorText(written));
+    QCOMPARE(sha256OfFile(options.outputDir + QStringLiteral("/linear/1/model.pt")), sha256OfFile(TestData::modelPath(QStringLiteral("linear.pt"))));
 }
 
 void tst_ClusterExport::kserveNames_data()
