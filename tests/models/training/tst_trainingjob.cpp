@@ -272,7 +272,10 @@ private Q_SLOTS:
         QCOMPARE(catalog->registry().run(runId)->state, QStringLiteral("finished"));
         // Metric history has each epoch once, even though epoch 3 started twice.
         int epochRows = 0;
-        for (const RunMetricRow &m : *catalog->registry().runMetrics(runId))
+        // Keep the Result alive: a range-for over *temporary dangles before C++26.
+        const auto history = catalog->registry().runMetrics(runId);
+        QVERIFY(history.has_value());
+        for (const RunMetricRow &m : *history)
             epochRows += m.name == QLatin1String("epoch_loss") ? 1 : 0;
         QCOMPARE(epochRows, 5);
         // Same numbers as a run that was never interrupted.
