@@ -188,11 +188,11 @@ void addTrainingOptions(QCommandLineParser &p)
     add("arch", QStringLiteral("Architecture: mlp, textcnn (EmbeddingBag mean -> dense), cnn (default mlp)."), "ARCH");
     add("hidden", QStringLiteral("Hidden layer sizes (default 128; textcnn: one size, 0 = none, default 0)."), "N,N,...");
     add("activation", QStringLiteral("relu, tanh or gelu (default relu)."), "NAME");
-    add("dropout", QStringLiteral("Dropout probability (default 0)."), "P");
-    add("embedding-dim", QStringLiteral("textcnn: embedding size (default 64)."), "N");
+    add("dropout", QStringLiteral("Dropout probability (default 0; textcnn 0.5)."), "P");
+    add("embedding-dim", QStringLiteral("textcnn: embedding size (default 32)."), "N");
     add("channels", QStringLiteral("cnn: channels of the two conv layers (default 32,64)."), "N,N");
     add("optimizer", QStringLiteral("sgd, adam or adamw (default adam)."), "NAME");
-    add("lr", QStringLiteral("Learning rate (default 0.001; textcnn 0.01)."), "X");
+    add("lr", QStringLiteral("Learning rate (default 0.001; textcnn 0.03)."), "X");
     add("momentum", QStringLiteral("SGD momentum (default 0.9)."), "X");
     add("nesterov", QStringLiteral("SGD with Nesterov momentum."));
     add("weight-decay", QStringLiteral("Weight decay (default 0)."), "X");
