@@ -54,7 +54,8 @@ Result<std::unique_ptr<QLockFile>> RunDirectory::lock() const
 {
     auto lock = std::make_unique<QLockFile>(filePath(LockName));
     lock->setStaleLockTime(0); // never stale by age: a training can run for days; only a dead holder is stale
-    if (!lock->tryLock(0)) {
+    // A short wait: `runs list` in another process may be probing the lock at this very moment.
+    if (!lock->tryLock(1000)) {
         if (lock->error() == QLockFile::LockFailedError) {
             qint64 pid = 0;
             QString host, app;
