@@ -21,15 +21,19 @@ Result<TensorSpec> parseTensorOverride(const QString &text, const QString &optio
     const QString dtype = text.section(QLatin1Char(':'), 0, 0).trimmed().toUpper();
     const QString dims = text.section(QLatin1Char(':'), 1).trimmed();
     if (dtype.isEmpty() || Registry::tritonDataType(dtype).isEmpty())
-        return fail(Error::invalid(QStringLiteral("--%1 '%2': expected DTYPE[:DIMS] with a KServe datatype such as FP32, "
-                                                  "INT64 or BOOL, e.g. FP32:-1,784").arg(option, text)));
+        return fail(Error::invalid(
+            QStringLiteral("--%1 '%2': expected DTYPE[:DIMS] with a KServe datatype such as FP32, "
+                           "INT64 or BOOL, e.g. FP32:-1,784")
+                .arg(option, text)));
     spec.dtype = dtype;
     if (!dims.isEmpty()) {
         for (const QString &d : dims.split(QLatin1Char(','))) {
             bool ok = false;
             const qint64 n = d.trimmed().toLongLong(&ok);
             if (!ok || n == 0 || n < -1)
-                return fail(Error::invalid(QStringLiteral("--%1 '%2': dimensions are positive integers or -1 (variable)").arg(option, text)));
+                return fail(Error::invalid(
+                    QStringLiteral("--%1 '%2': dimensions are positive integers or -1 (variable)")
+                        .arg(option, text)));
             spec.shape << n;
         }
     }
@@ -39,21 +43,33 @@ Result<TensorSpec> parseTensorOverride(const QString &text, const QString &optio
 int exportTriton(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral(
-        "Write a Triton Inference Server model repository: <DIR>/<name>/config.pbtxt and <DIR>/<name>/<version>/model.pt "
-        "for each model (versions of one model share its folder). Dtypes and dims come from the version's signature; "
-        "batching from the model's deployment when it has one."));
-    p.addPositionalArgument(QStringLiteral("REF"), QStringLiteral("NAME, NAME:VERSION or NAME@ALIAS"), QStringLiteral("REF..."));
-    p.addOption({QStringLiteral("out"), QStringLiteral("Repository folder (created when missing)."), QStringLiteral("DIR")});
-    p.addOption({QStringLiteral("input"), QStringLiteral("Dtype and shape of input i, in order, for versions whose signature "
-                                                         "lacks them (e.g. FP32:-1,784). Repeat per input."), QStringLiteral("DTYPE:DIMS")});
-    p.addOption({QStringLiteral("output"), QStringLiteral("Dtype and shape of output i, in order (e.g. FP32:-1,10). Repeat per output."),
+    p.setApplicationDescription(
+        QStringLiteral("Write a Triton Inference Server model repository: <DIR>/<name>/config.pbtxt and "
+                       "<DIR>/<name>/<version>/model.pt "
+                       "for each model (versions of one model share its folder). Dtypes and dims come from "
+                       "the version's signature; "
+                       "batching from the model's deployment when it has one."));
+    p.addPositionalArgument(QStringLiteral("REF"), QStringLiteral("NAME, NAME:VERSION or NAME@ALIAS"),
+                            QStringLiteral("REF..."));
+    p.addOption({QStringLiteral("out"), QStringLiteral("Repository folder (created when missing)."),
+                 QStringLiteral("DIR")});
+    p.addOption({QStringLiteral("input"),
+                 QStringLiteral("Dtype and shape of input i, in order, for versions whose signature "
+                                "lacks them (e.g. FP32:-1,784). Repeat per input."),
                  QStringLiteral("DTYPE:DIMS")});
-    p.addOption({QStringLiteral("max-batch-size"), QStringLiteral("Triton max_batch_size (0 = no batching). Default: the "
-                                                                  "deployment's, else 8 for batchable models."), QStringLiteral("N")});
-    p.addOption({QStringLiteral("force"), QStringLiteral("Replace model folders that already exist in DIR.")});
-    p.addOption({QStringLiteral("decrypt"), QStringLiteral("Write versions that are encrypted at rest as plain TorchScript "
-                                                           "(Triton cannot read encrypted files).")});
+    p.addOption(
+        {QStringLiteral("output"),
+         QStringLiteral("Dtype and shape of output i, in order (e.g. FP32:-1,10). Repeat per output."),
+         QStringLiteral("DTYPE:DIMS")});
+    p.addOption({QStringLiteral("max-batch-size"),
+                 QStringLiteral("Triton max_batch_size (0 = no batching). Default: the "
+                                "deployment's, else 8 for batchable models."),
+                 QStringLiteral("N")});
+    p.addOption(
+        {QStringLiteral("force"), QStringLiteral("Replace model folders that already exist in DIR.")});
+    p.addOption({QStringLiteral("decrypt"),
+                 QStringLiteral("Write versions that are encrypted at rest as plain TorchScript "
+                                "(Triton cannot read encrypted files).")});
     p.addOption({QStringLiteral("json"), QStringLiteral("Print what was written as JSON.")});
     int code = 0;
     if (!ctx.parse(p, QStringLiteral("export triton"), args, &code))
@@ -119,8 +135,8 @@ int exportTriton(CliContext &ctx, const QStringList &args)
         QStringList versions;
         for (int v : m.versions)
             versions << QString::number(v);
-        ctx.out() << "exported " << m.model << " version(s) " << versions.join(QLatin1Char(',')) << " to " << m.directory
-                  << " (max_batch_size " << m.maxBatchSize;
+        ctx.out() << "exported " << m.model << " version(s) " << versions.join(QLatin1Char(',')) << " to "
+                  << m.directory << " (max_batch_size " << m.maxBatchSize;
         if (m.dynamicBatching)
             ctx.out() << ", dynamic batching from deployment '" << m.deployment << '\'';
         ctx.out() << ")\n";
@@ -133,17 +149,27 @@ int exportKServe(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral(
-        "Write a KServe InferenceService manifest (serving.kserve.io/v1beta1) whose predictor serves the version with "
-        "the Triton runtime over the v2 protocol; canaryTrafficPercent comes from the model's deployment when it "
+        "Write a KServe InferenceService manifest (serving.kserve.io/v1beta1) whose predictor serves the "
+        "version with "
+        "the Triton runtime over the v2 protocol; canaryTrafficPercent comes from the model's deployment "
+        "when it "
         "sends a canary share to this version. storageUri is a placeholder unless --storage-uri is given."));
     p.addPositionalArgument(QStringLiteral("REF"), QStringLiteral("NAME, NAME:VERSION or NAME@ALIAS"));
-    p.addOption({QStringLiteral("out"), QStringLiteral("Manifest file ('-' or omitted: standard output)."), QStringLiteral("FILE")});
-    p.addOption({QStringLiteral("name"), QStringLiteral("InferenceService name (default: derived from the model name)."), QStringLiteral("NAME")});
-    p.addOption({QStringLiteral("namespace"), QStringLiteral("Kubernetes namespace (default: none, kubectl's current one)."),
+    p.addOption({QStringLiteral("out"), QStringLiteral("Manifest file ('-' or omitted: standard output)."),
+                 QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("name"),
+                 QStringLiteral("InferenceService name (default: derived from the model name)."),
+                 QStringLiteral("NAME")});
+    p.addOption({QStringLiteral("namespace"),
+                 QStringLiteral("Kubernetes namespace (default: none, kubectl's current one)."),
                  QStringLiteral("NS")});
-    p.addOption({QStringLiteral("storage-uri"), QStringLiteral("Where the Triton repository of this version is uploaded "
-                                                               "(s3://, gs://, pvc://...)."), QStringLiteral("URI")});
-    p.addOption({QStringLiteral("runtime"), QStringLiteral("ServingRuntime name (default kserve-tritonserver)."), QStringLiteral("NAME")});
+    p.addOption({QStringLiteral("storage-uri"),
+                 QStringLiteral("Where the Triton repository of this version is uploaded "
+                                "(s3://, gs://, pvc://...)."),
+                 QStringLiteral("URI")});
+    p.addOption({QStringLiteral("runtime"),
+                 QStringLiteral("ServingRuntime name (default kserve-tritonserver)."),
+                 QStringLiteral("NAME")});
     p.addOption({QStringLiteral("force"), QStringLiteral("Overwrite an existing FILE.")});
     int code = 0;
     if (!ctx.parse(p, QStringLiteral("export kserve"), args, &code))
@@ -155,7 +181,8 @@ int exportKServe(CliContext &ctx, const QStringList &args)
     if (!toStdout && QFileInfo(out).isDir())
         return ctx.usageError(QStringLiteral("--out '%1' is a directory; give a file name").arg(out));
     if (!toStdout && QFileInfo::exists(out) && !p.isSet(QStringLiteral("force")))
-        return ctx.fail(Error::exists(QStringLiteral("%1 already exists; add --force to overwrite it").arg(out)));
+        return ctx.fail(
+            Error::exists(QStringLiteral("%1 already exists; add --force to overwrite it").arg(out)));
     auto ref = Names::parseModelRef(p.positionalArguments().first());
     if (!ref)
         return ctx.fail(ref.error());
@@ -178,9 +205,10 @@ int exportKServe(CliContext &ctx, const QStringList &args)
         QSaveFile file(out);
         if (!file.open(QIODevice::WriteOnly) || file.write(manifest->yaml.toUtf8()) < 0 || !file.commit())
             return ctx.fail(Error::io(QStringLiteral("cannot write '%1': %2").arg(out, file.errorString())));
-        (void)(*catalog)->registry().recordAudit(ctx.actor(), QStringLiteral("version.export"),
-                                                 QStringLiteral("%1:%2").arg(manifest->model).arg(manifest->version),
-                                                 QStringLiteral("kserve manifest %1").arg(QFileInfo(out).absoluteFilePath()));
+        (void)(*catalog)->registry().recordAudit(
+            ctx.actor(), QStringLiteral("version.export"),
+            QStringLiteral("%1:%2").arg(manifest->model).arg(manifest->version),
+            QStringLiteral("kserve manifest %1").arg(QFileInfo(out).absoluteFilePath()));
         ctx.out() << "wrote InferenceService '" << manifest->serviceName << "' for " << manifest->model << ':'
                   << manifest->version << " to " << out;
         if (manifest->canaryPercent)
@@ -191,7 +219,8 @@ int exportKServe(CliContext &ctx, const QStringList &args)
     if (!manifest->note.isEmpty())
         ctx.err() << ctx.program() << ": note: " << manifest->note << Qt::endl;
     if (options.storageUri.isEmpty())
-        ctx.err() << ctx.program() << ": note: storageUri is a placeholder; set it with --storage-uri or edit the manifest"
+        ctx.err() << ctx.program()
+                  << ": note: storageUri is a placeholder; set it with --storage-uri or edit the manifest"
                   << Qt::endl;
     return 0;
 }
@@ -218,7 +247,8 @@ int exportCommand(CliContext &ctx, const QStringList &args)
 
 void addExportCommands(CommandList &commands)
 {
-    commands << Command{QStringLiteral("export"), QStringLiteral("export for cluster engines: Triton repository, KServe manifest"),
+    commands << Command{QStringLiteral("export"),
+                        QStringLiteral("export for cluster engines: Triton repository, KServe manifest"),
                         exportCommand};
 }
 

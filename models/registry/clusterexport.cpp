@@ -45,7 +45,10 @@ QString stringValue(const QJsonObject &o, std::initializer_list<const char *> ke
     return {};
 }
 
-QString versionText(const VersionInfo &v) { return QStringLiteral("'%1' version %2").arg(v.model).arg(v.version); }
+QString versionText(const VersionInfo &v)
+{
+    return QStringLiteral("'%1' version %2").arg(v.model).arg(v.version);
+}
 
 QString shapeText(const QList<qint64> &shape)
 {
@@ -84,7 +87,8 @@ Result<QList<TensorSpec>> effectiveSpecs(const VersionInfo &v, const QList<Tenso
 {
     const QString what = QLatin1String(kind);
     if (fromSignature.isEmpty())
-        return fail(Error::invalid(QStringLiteral("%1 has no %2s in its signature").arg(versionText(v), what)));
+        return fail(
+            Error::invalid(QStringLiteral("%1 has no %2s in its signature").arg(versionText(v), what)));
     if (overrides.size() > fromSignature.size())
         return fail(Error::invalid(QStringLiteral("%1 has %2 %3(s) but %4 --%3 values were given")
                                        .arg(versionText(v))
@@ -102,21 +106,26 @@ Result<QList<TensorSpec>> effectiveSpecs(const VersionInfo &v, const QList<Tenso
         const TensorSpec &t = specs[i];
         const QString label = QStringLiteral("%1 %2 %3 ('%4')").arg(versionText(v), what).arg(i).arg(t.name);
         if (t.dtype.isEmpty() || t.shape.isEmpty())
-            return fail(Error::invalid(QStringLiteral("%1 has no %2 in the registry (imported TorchScript does not "
-                                                      "record it); give it with --%3 DTYPE:DIMS, e.g. --%3 FP32:-1,784")
-                                           .arg(label, t.dtype.isEmpty() ? QStringLiteral("dtype") : QStringLiteral("shape"), what)));
+            return fail(Error::invalid(
+                QStringLiteral("%1 has no %2 in the registry (imported TorchScript does not "
+                               "record it); give it with --%3 DTYPE:DIMS, e.g. --%3 FP32:-1,784")
+                    .arg(label, t.dtype.isEmpty() ? QStringLiteral("dtype") : QStringLiteral("shape"),
+                         what)));
         if (tritonDataType(t.dtype).isEmpty())
-            return fail(Error::invalid(QStringLiteral("%1: datatype '%2' has no Triton equivalent").arg(label, t.dtype)));
+            return fail(Error::invalid(
+                QStringLiteral("%1: datatype '%2' has no Triton equivalent").arg(label, t.dtype)));
         for (qint64 d : t.shape) {
             if (d < -1 || d == 0)
-                return fail(Error::invalid(QStringLiteral("%1: shape %2 has a dimension that is neither -1 nor positive")
-                                               .arg(label, shapeText(t.shape))));
+                return fail(Error::invalid(
+                    QStringLiteral("%1: shape %2 has a dimension that is neither -1 nor positive")
+                        .arg(label, shapeText(t.shape))));
         }
     }
     return specs;
 }
 
-void appendTensors(QString &text, const char *field, const char *prefix, const QList<TensorSpec> &specs, bool batched)
+void appendTensors(QString &text, const char *field, const char *prefix, const QList<TensorSpec> &specs,
+                   bool batched)
 {
     text += QLatin1String(field) + QStringLiteral(" [\n");
     for (qsizetype i = 0; i < specs.size(); ++i) {
@@ -167,7 +176,8 @@ DeploymentHints deploymentHintsFromSpec(const QString &deploymentName, const QJs
     const QJsonObject batching = spec.value(QLatin1String("batching")).toObject();
     const QJsonObject &b = batching.isEmpty() ? spec : batching;
     h.maxBatchSize = std::max(0, intValue(b, {"max_batch_size", "maxBatchSize"}).value_or(h.maxBatchSize));
-    h.maxQueueDelayUs = std::max(0, intValue(b, {"max_queue_delay_us", "maxQueueDelayUs"}).value_or(h.maxQueueDelayUs));
+    h.maxQueueDelayUs =
+        std::max(0, intValue(b, {"max_queue_delay_us", "maxQueueDelayUs"}).value_or(h.maxQueueDelayUs));
     h.workers = std::max(1, intValue(b, {"workers"}).value_or(h.workers));
     return h;
 }
@@ -185,8 +195,9 @@ DeploymentHints findDeploymentHints(const QList<DeploymentRecord> &deployments, 
               [](const DeploymentHints &a, const DeploymentHints &b) { return a.deployment < b.deployment; });
     auto serves = [&versions](const DeploymentHints &h) {
         for (const VersionInfo &v : versions) {
-            if ((h.version && *h.version == v.version) || (h.canaryVersion && *h.canaryVersion == v.version)
-                || (!h.version && !h.alias.isEmpty() && v.aliases.contains(h.alias)))
+            if ((h.version && *h.version == v.version) ||
+                (h.canaryVersion && *h.canaryVersion == v.version) ||
+                (!h.version && !h.alias.isEmpty() && v.aliases.contains(h.alias)))
                 return true;
         }
         return false;
@@ -200,11 +211,11 @@ DeploymentHints findDeploymentHints(const QList<DeploymentRecord> &deployments, 
 
 QString tritonDataType(const QString &kserveDatatype)
 {
-    static const QStringList known = {QStringLiteral("BOOL"),  QStringLiteral("UINT8"),  QStringLiteral("UINT16"),
-                                      QStringLiteral("UINT32"), QStringLiteral("UINT64"), QStringLiteral("INT8"),
-                                      QStringLiteral("INT16"), QStringLiteral("INT32"),  QStringLiteral("INT64"),
-                                      QStringLiteral("FP16"),  QStringLiteral("FP32"),   QStringLiteral("FP64"),
-                                      QStringLiteral("BF16")};
+    static const QStringList known = {
+        QStringLiteral("BOOL"),   QStringLiteral("UINT8"), QStringLiteral("UINT16"), QStringLiteral("UINT32"),
+        QStringLiteral("UINT64"), QStringLiteral("INT8"),  QStringLiteral("INT16"),  QStringLiteral("INT32"),
+        QStringLiteral("INT64"),  QStringLiteral("FP16"),  QStringLiteral("FP32"),   QStringLiteral("FP64"),
+        QStringLiteral("BF16")};
     const QString upper = kserveDatatype.toUpper();
     if (upper == QLatin1String("BYTES"))
         return QStringLiteral("TYPE_STRING");
@@ -238,10 +249,11 @@ Result<TritonModelExport> tritonModelConfig(const QList<VersionInfo> &versions, 
             return true;
         };
         if (i > 0 && (!sameTypes(*in, inputs) || !sameTypes(*out, outputs)))
-            return fail(Error::invalid(QStringLiteral("%1 and version %2 have different signatures; Triton needs one "
-                                                      "config per model folder: export them to separate repositories")
-                                           .arg(versionText(versions.first()))
-                                           .arg(v.version)));
+            return fail(
+                Error::invalid(QStringLiteral("%1 and version %2 have different signatures; Triton needs one "
+                                              "config per model folder: export them to separate repositories")
+                                   .arg(versionText(versions.first()))
+                                   .arg(v.version)));
         inputs = *in;
         outputs = *out;
     }
@@ -261,11 +273,13 @@ Result<TritonModelExport> tritonModelConfig(const QList<VersionInfo> &versions, 
     if (options.maxBatchSize)
         maxBatchSize = *options.maxBatchSize;
     if (maxBatchSize < 0)
-        return fail(Error::invalid(QStringLiteral("max batch size must be 0 (no batching) or more, not %1").arg(maxBatchSize)));
+        return fail(Error::invalid(
+            QStringLiteral("max batch size must be 0 (no batching) or more, not %1").arg(maxBatchSize)));
     if (!batchable) {
         if (options.maxBatchSize && *options.maxBatchSize > 0)
-            return fail(Error::invalid(QStringLiteral("cannot batch %1: %2, without a variable (-1) first dimension")
-                                           .arg(versionText(versions.first()), notBatchable)));
+            return fail(
+                Error::invalid(QStringLiteral("cannot batch %1: %2, without a variable (-1) first dimension")
+                                   .arg(versionText(versions.first()), notBatchable)));
         maxBatchSize = 0;
     }
     const bool batched = maxBatchSize > 0;
@@ -286,8 +300,8 @@ Result<TritonModelExport> tritonModelConfig(const QList<VersionInfo> &versions, 
         originals << QStringLiteral("INPUT__%1 = %2").arg(i).arg(inputs[i].name);
     for (qsizetype i = 0; i < outputs.size(); ++i)
         originals << QStringLiteral("OUTPUT__%1 = %2").arg(i).arg(outputs[i].name);
-    text += QStringLiteral("# Tensor names follow the PyTorch backend's <NAME>__<index> rule: ") + originals.join(QStringLiteral(", "))
-        + QLatin1Char('\n');
+    text += QStringLiteral("# Tensor names follow the PyTorch backend's <NAME>__<index> rule: ") +
+            originals.join(QStringLiteral(", ")) + QLatin1Char('\n');
     if (hints.found())
         text += QStringLiteral("# Batching from ModelDesk deployment '%1'.\n").arg(hints.deployment);
     text += QStringLiteral("name: ") + quoted(first.model) + QLatin1Char('\n');
@@ -296,15 +310,19 @@ Result<TritonModelExport> tritonModelConfig(const QList<VersionInfo> &versions, 
     appendTensors(text, "input", "INPUT", inputs, batched);
     appendTensors(text, "output", "OUTPUT", outputs, batched);
     if (dynamicBatching)
-        text += QStringLiteral("dynamic_batching {\n  max_queue_delay_microseconds: %1\n}\n").arg(hints.maxQueueDelayUs);
+        text += QStringLiteral("dynamic_batching {\n  max_queue_delay_microseconds: %1\n}\n")
+                    .arg(hints.maxQueueDelayUs);
     if (hints.found())
-        text += QStringLiteral("instance_group [\n  {\n    count: %1\n    kind: KIND_CPU\n  }\n]\n").arg(hints.workers);
+        text += QStringLiteral("instance_group [\n  {\n    count: %1\n    kind: KIND_CPU\n  }\n]\n")
+                    .arg(hints.workers);
     QStringList versionList;
     for (int n : numbers)
         versionList << QString::number(n);
-    text += QStringLiteral("version_policy {\n  specific {\n    versions: [ %1 ]\n  }\n}\n").arg(versionList.join(QStringLiteral(", ")));
+    text += QStringLiteral("version_policy {\n  specific {\n    versions: [ %1 ]\n  }\n}\n")
+                .arg(versionList.join(QStringLiteral(", ")));
     // ModelDesk runs forward under torch::InferenceMode; ask the PyTorch backend for the same.
-    text += QStringLiteral("parameters {\n  key: \"INFERENCE_MODE\"\n  value {\n    string_value: \"true\"\n  }\n}\n");
+    text += QStringLiteral(
+        "parameters {\n  key: \"INFERENCE_MODE\"\n  value {\n    string_value: \"true\"\n  }\n}\n");
 
     TritonModelExport result;
     result.model = first.model;
@@ -316,11 +334,13 @@ Result<TritonModelExport> tritonModelConfig(const QList<VersionInfo> &versions, 
     return result;
 }
 
-Result<QList<TritonModelExport>> exportTritonRepository(const ModelCatalog &catalog, const QList<Names::ModelRef> &refs,
+Result<QList<TritonModelExport>> exportTritonRepository(const ModelCatalog &catalog,
+                                                        const QList<Names::ModelRef> &refs,
                                                         const TritonExportOptions &options)
 {
     if (refs.isEmpty())
-        return fail(Error::invalid(QStringLiteral("nothing to export: give at least one NAME[:VERSION|@ALIAS]")));
+        return fail(
+            Error::invalid(QStringLiteral("nothing to export: give at least one NAME[:VERSION|@ALIAS]")));
     if (options.outputDir.isEmpty())
         return fail(Error::invalid(QStringLiteral("no output folder given")));
     // Resolve everything first: a bad reference fails the export before any file is written.
@@ -333,22 +353,25 @@ Result<QList<TritonModelExport>> exportTritonRepository(const ModelCatalog &cata
         if (!groups.contains(v->model))
             order << v->model;
         QList<VersionInfo> &list = groups[v->model];
-        if (std::none_of(list.cbegin(), list.cend(), [&](const VersionInfo &x) { return x.version == v->version; }))
+        if (std::none_of(list.cbegin(), list.cend(),
+                         [&](const VersionInfo &x) { return x.version == v->version; }))
             list << *v;
     }
     if (!options.allowPlaintextOfEncrypted) {
         auto settings = catalog.registry().settings(QString::fromLatin1(encryptionEnabledSetting));
         const bool encryptingWorkspace =
-            settings && settings->value(QString::fromLatin1(encryptionEnabledSetting)) == QLatin1String("true");
+            settings &&
+            settings->value(QString::fromLatin1(encryptionEnabledSetting)) == QLatin1String("true");
         for (const QString &model : order) {
             for (const VersionInfo &v : groups[model]) {
                 auto form = catalog.store().storedForm(v.digest);
                 if (encryptingWorkspace || (form && *form == Artifacts::StoredForm::Encrypted))
-                    return fail(Error::invalid(QStringLiteral("%1:%2 is encrypted at rest and Triton needs plain TorchScript; "
-                                                              "add --decrypt to write it in plaintext to '%3'")
-                                                   .arg(v.model)
-                                                   .arg(v.version)
-                                                   .arg(options.outputDir)));
+                    return fail(Error::invalid(
+                        QStringLiteral("%1:%2 is encrypted at rest and Triton needs plain TorchScript; "
+                                       "add --decrypt to write it in plaintext to '%3'")
+                            .arg(v.model)
+                            .arg(v.version)
+                            .arg(options.outputDir)));
             }
         }
     }
@@ -359,8 +382,10 @@ Result<QList<TritonModelExport>> exportTritonRepository(const ModelCatalog &cata
     QList<TritonModelExport> configs;
     for (const QString &model : order) {
         QList<VersionInfo> &versions = groups[model];
-        std::sort(versions.begin(), versions.end(), [](const VersionInfo &a, const VersionInfo &b) { return a.version < b.version; });
-        auto config = tritonModelConfig(versions, findDeploymentHints(*deployments, model, versions), options);
+        std::sort(versions.begin(), versions.end(),
+                  [](const VersionInfo &a, const VersionInfo &b) { return a.version < b.version; });
+        auto config =
+            tritonModelConfig(versions, findDeploymentHints(*deployments, model, versions), options);
         if (!config)
             return fail(config.error());
         configs << *config;
@@ -374,7 +399,8 @@ Result<QList<TritonModelExport>> exportTritonRepository(const ModelCatalog &cata
     const QString rootPath = QFileInfo(options.outputDir).absoluteFilePath();
     for (const TritonModelExport &c : configs) {
         if (QFileInfo::exists(rootPath + QLatin1Char('/') + c.model) && !options.overwrite)
-            return fail(Error::exists(QStringLiteral("'%1/%2' already exists; add --force to replace it").arg(options.outputDir, c.model)));
+            return fail(Error::exists(QStringLiteral("'%1/%2' already exists; add --force to replace it")
+                                          .arg(options.outputDir, c.model)));
     }
 
     const QString pid = QString::number(QCoreApplication::applicationPid());
@@ -416,7 +442,8 @@ Result<QList<TritonModelExport>> exportTritonRepository(const ModelCatalog &cata
         c.directory = finalDir;
         for (int n : c.versions) {
             (void)catalog.registry().recordAudit(options.actor.isEmpty() ? currentOsUser() : options.actor,
-                                                 QStringLiteral("version.export"), QStringLiteral("%1:%2").arg(c.model).arg(n),
+                                                 QStringLiteral("version.export"),
+                                                 QStringLiteral("%1:%2").arg(c.model).arg(n),
                                                  QStringLiteral("triton repository %1").arg(finalDir));
         }
     }

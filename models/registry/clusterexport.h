@@ -32,10 +32,10 @@ class ModelCatalog;
 // "batching": {"max_batch_size", "max_queue_delay_us", "workers"}). Missing keys keep the defaults.
 struct DeploymentHints
 {
-    QString deployment;               // endpoint name; empty: the model has no deployment
+    QString deployment; // endpoint name; empty: the model has no deployment
     QString model;
-    std::optional<int> version;       // pinned primary version
-    QString alias;                    // followed alias (when not pinned)
+    std::optional<int> version; // pinned primary version
+    QString alias;              // followed alias (when not pinned)
     std::optional<int> canaryVersion;
     int canaryPercent = 0;
     int maxBatchSize = 8;
@@ -57,30 +57,30 @@ QString tritonDataType(const QString &kserveDatatype);
 
 struct TritonExportOptions
 {
-    QString outputDir;                // repository root, created when missing
+    QString outputDir; // repository root, created when missing
     // Per position, fill or replace the signature's dtype and shape (imported TorchScript records
     // neither). A spec with an empty dtype/shape keeps the signature's value for that field.
     QList<TensorSpec> inputs;
     QList<TensorSpec> outputs;
-    std::optional<int> maxBatchSize;  // replaces the deployment's; 0 turns batching off
-    bool overwrite = false;           // replace an existing <out>/<model> folder
+    std::optional<int> maxBatchSize; // replaces the deployment's; 0 turns batching off
+    bool overwrite = false;          // replace an existing <out>/<model> folder
     // model.pt is always plain TorchScript (Triton cannot decrypt). When a version is encrypted at rest
     // (or the workspace encrypts new artifacts), the export is refused unless the user confirmed
     // writing plaintext (the CLI's --decrypt, a dialog in the console).
     bool allowPlaintextOfEncrypted = false;
-    QString actor;                    // recorded in the audit log ("version.export")
+    QString actor; // recorded in the audit log ("version.export")
 };
 
 // One model folder of the repository, as written.
 struct TritonModelExport
 {
     QString model;
-    QList<int> versions;              // ascending
-    QString directory;                // absolute <out>/<model>
-    QString deployment;               // deployment whose settings were used (empty: none)
+    QList<int> versions; // ascending
+    QString directory;   // absolute <out>/<model>
+    QString deployment;  // deployment whose settings were used (empty: none)
     int maxBatchSize = 0;
     bool dynamicBatching = false;
-    QString config;                   // the config.pbtxt text
+    QString config; // the config.pbtxt text
 };
 
 // config.pbtxt for `versions` of one model (all must have the same signature after overrides).
@@ -89,14 +89,15 @@ Result<TritonModelExport> tritonModelConfig(const QList<VersionInfo> &versions, 
                                             const TritonExportOptions &options);
 
 // Resolves every reference, groups them by model and writes one model folder per model.
-Result<QList<TritonModelExport>> exportTritonRepository(const ModelCatalog &catalog, const QList<Names::ModelRef> &refs,
+Result<QList<TritonModelExport>> exportTritonRepository(const ModelCatalog &catalog,
+                                                        const QList<Names::ModelRef> &refs,
                                                         const TritonExportOptions &options);
 
 struct KServeExportOptions
 {
-    QString serviceName;              // InferenceService name; empty: derived from the model name
-    QString serviceNamespace;         // metadata.namespace; empty: omitted (kubectl's current namespace)
-    QString storageUri;               // empty: a placeholder to replace with where the repository is uploaded
+    QString serviceName;      // InferenceService name; empty: derived from the model name
+    QString serviceNamespace; // metadata.namespace; empty: omitted (kubectl's current namespace)
+    QString storageUri;       // empty: a placeholder to replace with where the repository is uploaded
     QString runtime = QStringLiteral("kserve-tritonserver"); // ServingRuntime that serves modelFormat pytorch
 };
 
@@ -108,7 +109,7 @@ struct KServeManifest
     QString deployment;               // deployment whose canary was used (empty: none)
     std::optional<int> canaryPercent; // set when this manifest rolls `version` out as a canary
     QString yaml;
-    QString note;                     // one line for the user (e.g. which version is the stable one)
+    QString note; // one line for the user (e.g. which version is the stable one)
 };
 
 // A DNS-1035 label derived from a registry name ("my_model.v2" -> "my-model-v2"); KServe's rule.

@@ -41,7 +41,10 @@ qint64 memoryRequestMiB(qint64 artifactBytes)
     return (mib + 255) / 256 * 256;
 }
 
-QString memoryText(qint64 mib) { return mib % 1024 == 0 ? QStringLiteral("%1Gi").arg(mib / 1024) : QStringLiteral("%1Mi").arg(mib); }
+QString memoryText(qint64 mib)
+{
+    return mib % 1024 == 0 ? QStringLiteral("%1Gi").arg(mib / 1024) : QStringLiteral("%1Mi").arg(mib);
+}
 
 } // namespace
 
@@ -78,14 +81,19 @@ Result<KServeManifest> kserveManifest(const ModelCatalog &catalog, const Names::
     m.version = version->version;
     m.serviceName = options.serviceName.isEmpty() ? kserveServiceName(version->model) : options.serviceName;
     if (!isValidKServeName(m.serviceName))
-        return fail(Error::invalid(QStringLiteral("'%1' is not a valid InferenceService name: lower-case letters, digits "
-                                                  "and '-', starting with a letter, at most 63 characters")
-                                       .arg(m.serviceName)));
+        return fail(Error::invalid(
+            QStringLiteral("'%1' is not a valid InferenceService name: lower-case letters, digits "
+                           "and '-', starting with a letter, at most 63 characters")
+                .arg(m.serviceName)));
     static const QRegularExpression dns1123Label(QStringLiteral("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"));
     if (!options.serviceNamespace.isEmpty() && !dns1123Label.match(options.serviceNamespace).hasMatch())
-        return fail(Error::invalid(QStringLiteral("'%1' is not a valid Kubernetes namespace").arg(options.serviceNamespace)));
-    const QString runtime = options.runtime.isEmpty() ? QStringLiteral("kserve-tritonserver") : options.runtime;
-    if (!QRegularExpression(QStringLiteral("^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$")).match(runtime).hasMatch())
+        return fail(Error::invalid(
+            QStringLiteral("'%1' is not a valid Kubernetes namespace").arg(options.serviceNamespace)));
+    const QString runtime =
+        options.runtime.isEmpty() ? QStringLiteral("kserve-tritonserver") : options.runtime;
+    if (!QRegularExpression(QStringLiteral("^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$"))
+             .match(runtime)
+             .hasMatch())
         return fail(Error::invalid(QStringLiteral("'%1' is not a valid ServingRuntime name").arg(runtime)));
 
     auto deployments = catalog.registry().deployments();
@@ -96,16 +104,20 @@ Result<KServeManifest> kserveManifest(const ModelCatalog &catalog, const Names::
         m.deployment = hints.deployment;
         if (hints.canaryVersion && *hints.canaryVersion == version->version && hints.canaryPercent > 0) {
             m.canaryPercent = hints.canaryPercent;
-            const QString stable = hints.version ? QStringLiteral("%1:%2").arg(version->model).arg(*hints.version)
-                                                 : version->model + QLatin1Char('@') + (hints.alias.isEmpty() ? QStringLiteral("<stable>") : hints.alias);
-            m.note = QStringLiteral("canary: apply the manifest of the stable version (%1) first; this one sends %2% "
-                                    "of traffic to version %3, as deployment '%4' does")
+            const QString stable =
+                hints.version ? QStringLiteral("%1:%2").arg(version->model).arg(*hints.version)
+                              : version->model + QLatin1Char('@') +
+                                    (hints.alias.isEmpty() ? QStringLiteral("<stable>") : hints.alias);
+            m.note = QStringLiteral(
+                         "canary: apply the manifest of the stable version (%1) first; this one sends %2% "
+                         "of traffic to version %3, as deployment '%4' does")
                          .arg(stable)
                          .arg(hints.canaryPercent)
                          .arg(version->version)
                          .arg(hints.deployment);
         } else if (hints.canaryVersion && hints.canaryPercent > 0) {
-            m.note = QStringLiteral("deployment '%1' also sends %2% to version %3: export %4:%3 for the canary manifest")
+            m.note = QStringLiteral(
+                         "deployment '%1' also sends %2% to version %3: export %4:%3 for the canary manifest")
                          .arg(hints.deployment)
                          .arg(hints.canaryPercent)
                          .arg(*hints.canaryVersion)
@@ -113,19 +125,22 @@ Result<KServeManifest> kserveManifest(const ModelCatalog &catalog, const Names::
         }
     }
 
-    const QString storageUri = options.storageUri.isEmpty()
-        ? QStringLiteral("s3://CHANGE-ME/modeldesk/%1/v%2").arg(version->model).arg(version->version)
-        : options.storageUri;
+    const QString storageUri =
+        options.storageUri.isEmpty()
+            ? QStringLiteral("s3://CHANGE-ME/modeldesk/%1/v%2").arg(version->model).arg(version->version)
+            : options.storageUri;
     const qint64 requestMiB = memoryRequestMiB(version->size);
 
     QString y;
-    y += QStringLiteral("# KServe InferenceService written by ModelDesk %1 for registry model '%2' version %3\n")
+    y += QStringLiteral(
+             "# KServe InferenceService written by ModelDesk %1 for registry model '%2' version %3\n")
              .arg(QStringLiteral(MODELDESK_VERSION), version->model)
              .arg(version->version);
     y += QStringLiteral("# (sha256 %1).\n").arg(version->digest);
-    y += QStringLiteral("# storageUri must point at a Triton model repository holding this version: make it with\n"
-                        "#   modeldesk-cli export triton %1:%2 --out DIR\n"
-                        "# and upload DIR (the folder that contains '%1/config.pbtxt') there.\n")
+    y += QStringLiteral(
+             "# storageUri must point at a Triton model repository holding this version: make it with\n"
+             "#   modeldesk-cli export triton %1:%2 --out DIR\n"
+             "# and upload DIR (the folder that contains '%1/config.pbtxt') there.\n")
              .arg(version->model)
              .arg(version->version);
     if (options.storageUri.isEmpty())
@@ -139,10 +154,12 @@ Result<KServeManifest> kserveManifest(const ModelCatalog &catalog, const Names::
         y += QStringLiteral("  namespace: ") + yamlString(options.serviceNamespace) + QLatin1Char('\n');
     y += QStringLiteral("  annotations:\n");
     y += QStringLiteral("    modeldesk.io/model: ") + yamlString(version->model) + QLatin1Char('\n');
-    y += QStringLiteral("    modeldesk.io/version: ") + yamlString(QString::number(version->version)) + QLatin1Char('\n');
+    y += QStringLiteral("    modeldesk.io/version: ") + yamlString(QString::number(version->version)) +
+         QLatin1Char('\n');
     y += QStringLiteral("    modeldesk.io/sha256: ") + yamlString(version->digest) + QLatin1Char('\n');
     if (hints.found())
-        y += QStringLiteral("    modeldesk.io/deployment: ") + yamlString(hints.deployment) + QLatin1Char('\n');
+        y += QStringLiteral("    modeldesk.io/deployment: ") + yamlString(hints.deployment) +
+             QLatin1Char('\n');
     y += QStringLiteral("spec:\n  predictor:\n");
     if (hints.found())
         y += QStringLiteral("    minReplicas: 1\n");
@@ -152,9 +169,11 @@ Result<KServeManifest> kserveManifest(const ModelCatalog &catalog, const Names::
     y += QStringLiteral("      runtime: ") + yamlString(runtime) + QLatin1Char('\n');
     y += QStringLiteral("      protocolVersion: \"v2\"\n");
     y += QStringLiteral("      storageUri: ") + yamlString(storageUri) + QLatin1Char('\n');
-    y += QStringLiteral("      resources:\n        requests:\n          cpu: \"1\"\n          memory: ") + yamlString(memoryText(requestMiB))
-        + QStringLiteral("\n        limits:\n          cpu: \"%1\"\n          memory: ").arg(std::max(2, hints.workers))
-        + yamlString(memoryText(requestMiB * 2)) + QLatin1Char('\n');
+    y += QStringLiteral("      resources:\n        requests:\n          cpu: \"1\"\n          memory: ") +
+         yamlString(memoryText(requestMiB)) +
+         QStringLiteral("\n        limits:\n          cpu: \"%1\"\n          memory: ")
+             .arg(std::max(2, hints.workers)) +
+         yamlString(memoryText(requestMiB * 2)) + QLatin1Char('\n');
     m.yaml = y;
     return m;
 }

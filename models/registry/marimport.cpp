@@ -23,8 +23,8 @@ namespace {
 using Artifacts::ZipEntry;
 
 const QByteArray kManifestName = QByteArrayLiteral("MAR-INF/MANIFEST.json");
-constexpr quint64 kManifestLimit = 1 << 20;          // a manifest is a few hundred bytes
-constexpr quint64 kSerializedLimit = 4ull << 30;     // what the TorchScript validator reads at most
+constexpr quint64 kManifestLimit = 1 << 20;      // a manifest is a few hundred bytes
+constexpr quint64 kSerializedLimit = 4ull << 30; // what the TorchScript validator reads at most
 constexpr qint64 kChunk = 1 << 20;
 
 QString printable(const QByteArray &name)
@@ -74,7 +74,8 @@ public:
         m_bytes = QByteArrayView(reinterpret_cast<const char *>(data), m_file.size());
         auto entries = Artifacts::readZipDirectory(m_bytes);
         if (!entries)
-            return fail(Error::invalid(QStringLiteral("%1: not a TorchServe archive: %2").arg(m_name, entries.error().message)));
+            return fail(Error::invalid(
+                QStringLiteral("%1: not a TorchServe archive: %2").arg(m_name, entries.error().message)));
         m_entries = std::move(*entries);
         return {};
     }
@@ -108,13 +109,18 @@ Status readEntry(const MappedArchive &archive, const ZipEntry &e, const Sink &si
     const QByteArrayView bytes = archive.bytes();
     const QString label = archive.name() + QLatin1Char(':') + printable(e.name);
     if (e.flags & 0x1)
-        return fail(Error::unsupported(QStringLiteral("%1 is encrypted; encrypted archives are not supported").arg(label)));
+        return fail(Error::unsupported(
+            QStringLiteral("%1 is encrypted; encrypted archives are not supported").arg(label)));
     if (e.method != 0 && e.method != 8)
-        return fail(Error::unsupported(QStringLiteral("%1 uses zip compression method %2; only stored and deflate are "
-                                                      "supported").arg(label).arg(e.method)));
+        return fail(Error::unsupported(
+            QStringLiteral("%1 uses zip compression method %2; only stored and deflate are "
+                           "supported")
+                .arg(label)
+                .arg(e.method)));
     const char *base = bytes.data();
     const quint64 at = e.localHeaderOffset;
-    const quint64 dataAt = at + 30 + qFromLittleEndian<quint16>(base + at + 26) + qFromLittleEndian<quint16>(base + at + 28);
+    const quint64 dataAt =
+        at + 30 + qFromLittleEndian<quint16>(base + at + 26) + qFromLittleEndian<quint16>(base + at + 28);
     quint32 expectedCrc = qFromLittleEndian<quint32>(base + at + 14);
     if (e.flags & 0x8) {
         // Sizes and CRC follow the data in a descriptor, with or without its optional signature.
@@ -131,7 +137,9 @@ Status readEntry(const MappedArchive &archive, const ZipEntry &e, const Sink &si
     auto deliver = [&](QByteArrayView chunk) -> Status {
         total += quint64(chunk.size());
         if (total > e.uncompressedSize)
-            return fail(Error::corrupt(QStringLiteral("%1 inflates past its declared size of %2 bytes").arg(label).arg(e.uncompressedSize)));
+            return fail(Error::corrupt(QStringLiteral("%1 inflates past its declared size of %2 bytes")
+                                           .arg(label)
+                                           .arg(e.uncompressedSize)));
         crc = crc32(crc, reinterpret_cast<const Bytef *>(chunk.data()), uInt(chunk.size()));
         return sink(chunk);
     };
@@ -161,7 +169,8 @@ Status readEntry(const MappedArchive &archive, const ZipEntry &e, const Sink &si
             rc = inflate(&zs, Z_NO_FLUSH);
             if (rc != Z_OK && rc != Z_STREAM_END) {
                 // Z_BUF_ERROR with no input left: the compressed data ends before the deflate stream does.
-                status = fail(Error::corrupt(QStringLiteral("%1: compressed data is corrupt or truncated").arg(label)));
+                status = fail(
+                    Error::corrupt(QStringLiteral("%1: compressed data is corrupt or truncated").arg(label)));
                 break;
             }
             const qsizetype produced = out.size() - qsizetype(zs.avail_out);
@@ -173,13 +182,20 @@ Status readEntry(const MappedArchive &archive, const ZipEntry &e, const Sink &si
             return status;
     }
     if (total != e.uncompressedSize)
-        return fail(Error::corrupt(QStringLiteral("%1 holds %2 bytes, not the %3 its header declares").arg(label).arg(total).arg(e.uncompressedSize)));
+        return fail(Error::corrupt(QStringLiteral("%1 holds %2 bytes, not the %3 its header declares")
+                                       .arg(label)
+                                       .arg(total)
+                                       .arg(e.uncompressedSize)));
     if (quint32(crc) != expectedCrc)
-        return fail(Error::corrupt(QStringLiteral("%1: CRC-32 mismatch (the archive is damaged)").arg(label)));
+        return fail(
+            Error::corrupt(QStringLiteral("%1: CRC-32 mismatch (the archive is damaged)").arg(label)));
     return {};
 }
 
-QString jsonString(const QJsonObject &o, const char *key) { return o.value(QLatin1String(key)).toString(); }
+QString jsonString(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1String(key)).toString();
+}
 
 Result<MarManifest> parseManifest(const MappedArchive &archive)
 {
@@ -187,33 +203,41 @@ Result<MarManifest> parseManifest(const MappedArchive &archive)
     QSet<QByteArray> seen;
     for (const ZipEntry &e : archive.entries()) {
         if (unsafeName(e.name))
-            return fail(Error::invalid(QStringLiteral("%1: archive entry '%2' escapes the archive; refusing it")
-                                           .arg(archive.name(), printable(e.name))));
+            return fail(
+                Error::invalid(QStringLiteral("%1: archive entry '%2' escapes the archive; refusing it")
+                                   .arg(archive.name(), printable(e.name))));
         if (seen.contains(e.name))
-            return fail(Error::invalid(QStringLiteral("%1: archive entry '%2' appears twice").arg(archive.name(), printable(e.name))));
+            return fail(Error::invalid(QStringLiteral("%1: archive entry '%2' appears twice")
+                                           .arg(archive.name(), printable(e.name))));
         seen.insert(e.name);
     }
     const ZipEntry *entry = archive.find(kManifestName);
     if (!entry)
-        return fail(Error::invalid(QStringLiteral("%1: not a TorchServe archive (no MAR-INF/MANIFEST.json)").arg(archive.name())));
+        return fail(Error::invalid(
+            QStringLiteral("%1: not a TorchServe archive (no MAR-INF/MANIFEST.json)").arg(archive.name())));
     if (entry->uncompressedSize > kManifestLimit)
-        return fail(Error::invalid(QStringLiteral("%1: MAR-INF/MANIFEST.json is larger than 1 MiB").arg(archive.name())));
+        return fail(Error::invalid(
+            QStringLiteral("%1: MAR-INF/MANIFEST.json is larger than 1 MiB").arg(archive.name())));
     QByteArray json;
-    if (auto s = readEntry(archive, *entry, [&json](QByteArrayView chunk) -> Status {
-            json.append(chunk);
-            return {};
-        });
+    if (auto s = readEntry(archive, *entry,
+                           [&json](QByteArrayView chunk) -> Status {
+                               json.append(chunk);
+                               return {};
+                           });
         !s)
         return fail(s.error());
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (!doc.isObject())
         return fail(Error::invalid(QStringLiteral("%1: MAR-INF/MANIFEST.json is not a JSON object (%2)")
-                                       .arg(archive.name(), error.error == QJsonParseError::NoError ? QStringLiteral("wrong type") : error.errorString())));
+                                       .arg(archive.name(), error.error == QJsonParseError::NoError
+                                                                ? QStringLiteral("wrong type")
+                                                                : error.errorString())));
     const QJsonObject root = doc.object();
     const QJsonObject model = root.value(QLatin1String("model")).toObject();
     if (model.isEmpty())
-        return fail(Error::invalid(QStringLiteral("%1: MAR-INF/MANIFEST.json has no \"model\" object").arg(archive.name())));
+        return fail(Error::invalid(
+            QStringLiteral("%1: MAR-INF/MANIFEST.json has no \"model\" object").arg(archive.name())));
     MarManifest m;
     m.modelName = jsonString(model, "modelName");
     m.modelVersion = jsonString(model, "modelVersion");
@@ -243,8 +267,8 @@ Result<MarManifest> readMarManifest(const QString &path)
     return parseManifest(archive);
 }
 
-Result<VersionInfo> importMarArchive(ModelCatalog &catalog, const ImportRequest &request, const QString &actor,
-                                     const Artifacts::Progress &progress)
+Result<VersionInfo> importMarArchive(ModelCatalog &catalog, const ImportRequest &request,
+                                     const QString &actor, const Artifacts::Progress &progress)
 {
     if (auto s = Names::checkName(request.model, QStringLiteral("model")); !s)
         return fail(s.error());
@@ -257,20 +281,27 @@ Result<VersionInfo> importMarArchive(ModelCatalog &catalog, const ImportRequest 
     const QString name = archive.name();
     if (manifest->isEagerMode())
         return fail(Error::unsupported(
-            QStringLiteral("%1 is an eager-mode archive (Python model file '%2' + weights '%3'): rebuilding that model "
-                           "needs Python, and ModelDesk runs TorchScript only. Save the model with torch.jit.script or "
-                           "torch.jit.trace + torch.jit.save and archive the .pt without --model-file")
+            QStringLiteral(
+                "%1 is an eager-mode archive (Python model file '%2' + weights '%3'): rebuilding that model "
+                "needs Python, and ModelDesk runs TorchScript only. Save the model with torch.jit.script or "
+                "torch.jit.trace + torch.jit.save and archive the .pt without --model-file")
                 .arg(name, manifest->modelFile, manifest->serializedFile)));
     if (manifest->serializedFile.isEmpty())
-        return fail(Error::invalid(QStringLiteral("%1: the manifest names no serializedFile (no model to import)").arg(name)));
+        return fail(Error::invalid(
+            QStringLiteral("%1: the manifest names no serializedFile (no model to import)").arg(name)));
     const QByteArray inner = manifest->serializedFile.toUtf8();
     if (unsafeName(inner))
-        return fail(Error::invalid(QStringLiteral("%1: serializedFile '%2' escapes the archive; refusing it").arg(name, manifest->serializedFile)));
+        return fail(Error::invalid(QStringLiteral("%1: serializedFile '%2' escapes the archive; refusing it")
+                                       .arg(name, manifest->serializedFile)));
     const ZipEntry *entry = archive.find(inner);
     if (!entry)
-        return fail(Error::invalid(QStringLiteral("%1: the manifest names '%2' but the archive has no such entry").arg(name, manifest->serializedFile)));
+        return fail(
+            Error::invalid(QStringLiteral("%1: the manifest names '%2' but the archive has no such entry")
+                               .arg(name, manifest->serializedFile)));
     if (entry->uncompressedSize > kSerializedLimit)
-        return fail(Error{Error::Code::TooLarge, QStringLiteral("%1: '%2' is larger than 4 GiB").arg(name, manifest->serializedFile)});
+        return fail(
+            Error{Error::Code::TooLarge,
+                  QStringLiteral("%1: '%2' is larger than 4 GiB").arg(name, manifest->serializedFile)});
     if (entry->uncompressedSize == 0)
         return fail(Error::invalid(QStringLiteral("%1: '%2' is empty").arg(name, manifest->serializedFile)));
 

@@ -29,11 +29,11 @@ struct MarManifest
 {
     QString modelName;
     QString modelVersion;
-    QString serializedFile;   // entry name of the weights / TorchScript file
-    QString modelFile;        // Python model definition: set only for eager-mode archives
+    QString serializedFile; // entry name of the weights / TorchScript file
+    QString modelFile;      // Python model definition: set only for eager-mode archives
     QString handler;
     QString description;
-    QString runtime;          // "python", "LSP", ...
+    QString runtime; // "python", "LSP", ...
     QString archiverVersion;
     QString createdOn;
 
@@ -50,7 +50,7 @@ Result<MarManifest> readMarManifest(const QString &path);
 // request.sourcePath is the .mar). lineage.source becomes "<file>.mar:<inner>" and the version's
 // params get "torchserve_model_name", "torchserve_model_version", "torchserve_handler",
 // "torchserve_archiver_version". progress spans extraction + import.
-Result<VersionInfo> importMarArchive(ModelCatalog &catalog, const ImportRequest &request, const QString &actor,
-                                     const Artifacts::Progress &progress = {});
+Result<VersionInfo> importMarArchive(ModelCatalog &catalog, const ImportRequest &request,
+                                     const QString &actor, const Artifacts::Progress &progress = {});
 
 } // namespace ModelDesk::Registry

@@ -20,7 +20,8 @@ struct ToolRun
 };
 
 inline ToolRun runTool(const QString &program, const QStringList &args, const QString &workingDir = {},
-                       const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(), int timeoutMs = 300000)
+                       const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
+                       int timeoutMs = 300000)
 {
     QProcess p;
     p.setProcessEnvironment(env);
@@ -46,7 +47,10 @@ inline ToolRun runTool(const QString &program, const QStringList &args, const QS
     return r;
 }
 
-inline QString tool(const QString &name) { return QStandardPaths::findExecutable(name); }
+inline QString tool(const QString &name)
+{
+    return QStandardPaths::findExecutable(name);
+}
 
 inline QByteArray readFile(const QString &path)
 {
@@ -60,7 +64,8 @@ inline QPair<int, int> pngSize(const QByteArray &png)
     if (png.size() < 24 || !png.startsWith("\x89PNG\r\n\x1a\n"))
         return {0, 0};
     auto be32 = [&png](int at) {
-        return int((uchar(png[at]) << 24) | (uchar(png[at + 1]) << 16) | (uchar(png[at + 2]) << 8) | uchar(png[at + 3]));
+        return int((uchar(png[at]) << 24) | (uchar(png[at + 1]) << 16) | (uchar(png[at + 2]) << 8) |
+                   uchar(png[at + 3]));
     };
     return {be32(16), be32(20)};
 }

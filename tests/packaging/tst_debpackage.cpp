@@ -33,8 +33,8 @@ private:
     QString field(const QString &name) const;
     QTemporaryDir m_dir;
     QString m_deb;
-    QString m_root;      // dpkg-deb -x
-    QString m_control;   // dpkg-deb -e
+    QString m_root;    // dpkg-deb -x
+    QString m_control; // dpkg-deb -e
 };
 
 void tst_DebPackage::initTestCase()
@@ -42,15 +42,17 @@ void tst_DebPackage::initTestCase()
     if (tool(QStringLiteral("dpkg-deb")).isEmpty() || tool(QStringLiteral("cpack")).isEmpty())
         QSKIP("dpkg-deb or cpack missing");
     const QString out = m_dir.filePath(QStringLiteral("out"));
-    const ToolRun cpack = runTool(tool(QStringLiteral("cpack")),
-                                  {QStringLiteral("-G"), QStringLiteral("DEB"), QStringLiteral("-B"), out, QStringLiteral("--config"),
-                                   QStringLiteral(MODELDESK_BINARY_DIR "/CPackConfig.cmake")},
-                                  QStringLiteral(MODELDESK_BINARY_DIR), QProcessEnvironment::systemEnvironment(), 600000);
+    const ToolRun cpack =
+        runTool(tool(QStringLiteral("cpack")),
+                {QStringLiteral("-G"), QStringLiteral("DEB"), QStringLiteral("-B"), out,
+                 QStringLiteral("--config"), QStringLiteral(MODELDESK_BINARY_DIR "/CPackConfig.cmake")},
+                QStringLiteral(MODELDESK_BINARY_DIR), QProcessEnvironment::systemEnvironment(), 600000);
     QVERIFY2(cpack.exitCode == 0, qPrintable(QString::fromUtf8(cpack.out) + cpack.err));
     const QStringList debs = QDir(out).entryList({QStringLiteral("modeldesk_*.deb")}, QDir::Files);
     QCOMPARE(debs.size(), 1);
     m_deb = out + QLatin1Char('/') + debs.first();
-    QCOMPARE(debs.first(), QStringLiteral("modeldesk_" MODELDESK_VERSION "-1_%1.deb").arg(field(QStringLiteral("Architecture"))));
+    QCOMPARE(debs.first(), QStringLiteral("modeldesk_" MODELDESK_VERSION "-1_%1.deb")
+                               .arg(field(QStringLiteral("Architecture"))));
     qInfo("package: %s, %lld bytes", qPrintable(debs.first()), QFileInfo(m_deb).size());
 
     m_root = m_dir.filePath(QStringLiteral("root"));
@@ -61,7 +63,8 @@ void tst_DebPackage::initTestCase()
 
 QString tst_DebPackage::field(const QString &name) const
 {
-    return QString::fromUtf8(runTool(QStringLiteral("dpkg-deb"), {QStringLiteral("-f"), m_deb, name}).out).trimmed();
+    return QString::fromUtf8(runTool(QStringLiteral("dpkg-deb"), {QStringLiteral("-f"), m_deb, name}).out)
+        .trimmed();
 }
 
 void tst_DebPackage::controlFields()
@@ -76,9 +79,12 @@ void tst_DebPackage::controlFields()
     QStringList depends;
     for (const QString &d : field(QStringLiteral("Depends")).split(QLatin1Char(',')))
         depends << d.trimmed().section(QLatin1Char(' '), 0, 0);
-    for (const char *required : {"libopenblas0-pthread", "libtorch1.13", "libqt6core6", "libqt6gui6", "libqt6widgets6", "libqt6sql6",
-                                 "libqt6sql6-sqlite", "libqt6svg6", "libssl3", "libc6", "libstdc++6", "adduser"})
-        QVERIFY2(depends.contains(QLatin1String(required)), qPrintable(QLatin1String(required) + QStringLiteral(" not in ") + depends.join(QLatin1Char(' '))));
+    for (const char *required :
+         {"libopenblas0-pthread", "libtorch1.13", "libqt6core6", "libqt6gui6", "libqt6widgets6", "libqt6sql6",
+          "libqt6sql6-sqlite", "libqt6svg6", "libssl3", "libc6", "libstdc++6", "adduser"})
+        QVERIFY2(depends.contains(QLatin1String(required)),
+                 qPrintable(QLatin1String(required) + QStringLiteral(" not in ") +
+                            depends.join(QLatin1Char(' '))));
     QVERIFY(field(QStringLiteral("Recommends")).contains(QStringLiteral("qt6-translations-l10n")));
 }
 
@@ -104,18 +110,23 @@ void tst_DebPackage::fileList()
     for (const QString &f : expected)
         QVERIFY2(files.contains(f), qPrintable(f + QStringLiteral(" missing from the package")));
     for (int size : {16, 48, 256}) {
-        const QString png = m_root + QStringLiteral("/usr/share/icons/hicolor/%1x%1/apps/modeldesk.png").arg(size);
+        const QString png =
+            m_root + QStringLiteral("/usr/share/icons/hicolor/%1x%1/apps/modeldesk.png").arg(size);
         QCOMPARE(pngSize(readFile(png)), qMakePair(size, size));
     }
     // Debian layout: nothing under /usr/local, nothing but configuration in /etc.
     for (const QString &f : files) {
         QVERIFY2(!f.startsWith(QStringLiteral("/usr/local")), qPrintable(f));
-        QVERIFY2(f.startsWith(QStringLiteral("/usr/")) || f.startsWith(QStringLiteral("/etc/modeldesk/")), qPrintable(f));
+        QVERIFY2(f.startsWith(QStringLiteral("/usr/")) || f.startsWith(QStringLiteral("/etc/modeldesk/")),
+                 qPrintable(f));
     }
     // Owned by root; programs executable, data not.
-    const QString listing = QString::fromUtf8(runTool(QStringLiteral("dpkg-deb"), {QStringLiteral("-c"), m_deb}).out);
+    const QString listing =
+        QString::fromUtf8(runTool(QStringLiteral("dpkg-deb"), {QStringLiteral("-c"), m_deb}).out);
     for (const QString &line : listing.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
-        QVERIFY2(line.section(QLatin1Char(' '), 1, 1, QString::SectionSkipEmpty) == QLatin1String("root/root"), qPrintable(line));
+        QVERIFY2(line.section(QLatin1Char(' '), 1, 1, QString::SectionSkipEmpty) ==
+                     QLatin1String("root/root"),
+                 qPrintable(line));
         const QString mode = line.left(10);
         if (line.contains(QStringLiteral("./usr/bin/")) && !line.endsWith(QLatin1Char('/')))
             QCOMPARE(mode, QStringLiteral("-rwxr-xr-x"));
@@ -126,7 +137,8 @@ void tst_DebPackage::fileList()
 
 void tst_DebPackage::maintainerScripts()
 {
-    QCOMPARE(QString::fromUtf8(readFile(m_control + QStringLiteral("/conffiles"))).trimmed(), QStringLiteral("/etc/modeldesk/modeldesk.conf"));
+    QCOMPARE(QString::fromUtf8(readFile(m_control + QStringLiteral("/conffiles"))).trimmed(),
+             QStringLiteral("/etc/modeldesk/modeldesk.conf"));
     for (const char *script : {"postinst", "prerm", "postrm"}) {
         const QFileInfo info(m_control + QLatin1Char('/') + QLatin1String(script));
         QVERIFY2(info.isExecutable(), script);
@@ -134,8 +146,10 @@ void tst_DebPackage::maintainerScripts()
         QVERIFY(text.startsWith(QStringLiteral("#!/bin/sh")));
         QVERIFY(text.contains(QStringLiteral("set -e")));
         // Installed, never enabled or started by the package.
-        static const QRegularExpression enables(QStringLiteral("^[^#]*(systemctl|deb-systemd-helper|deb-systemd-invoke)\\b.*\\b(enable|start)\\b"),
-                                                QRegularExpression::MultilineOption);
+        static const QRegularExpression enables(
+            QStringLiteral(
+                "^[^#]*(systemctl|deb-systemd-helper|deb-systemd-invoke)\\b.*\\b(enable|start)\\b"),
+            QRegularExpression::MultilineOption);
         QVERIFY2(!enables.match(text).hasMatch(), qPrintable(enables.match(text).captured(0)));
         QCOMPARE(runTool(QStringLiteral("sh"), {QStringLiteral("-n"), info.filePath()}).exitCode, 0);
     }
@@ -148,10 +162,12 @@ void tst_DebPackage::programs()
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    const ToolRun cli = runTool(m_root + QStringLiteral("/usr/bin/modeldesk-cli"), {QStringLiteral("--version")}, {}, env);
+    const ToolRun cli =
+        runTool(m_root + QStringLiteral("/usr/bin/modeldesk-cli"), {QStringLiteral("--version")}, {}, env);
     QVERIFY2(cli.exitCode == 0 && cli.out.contains("modeldesk-cli " MODELDESK_VERSION), qPrintable(cli.err));
     QVERIFY2(cli.out.toLower().contains("openblas"), cli.out.constData()); // the dependency did its job
-    const ToolRun gui = runTool(m_root + QStringLiteral("/usr/bin/modeldesk"), {QStringLiteral("--version")}, {}, env);
+    const ToolRun gui =
+        runTool(m_root + QStringLiteral("/usr/bin/modeldesk"), {QStringLiteral("--version")}, {}, env);
     QVERIFY2(gui.exitCode == 0 && gui.out.contains(MODELDESK_VERSION), qPrintable(gui.err));
 
     const QString readelf = tool(QStringLiteral("readelf"));
@@ -179,13 +195,15 @@ void tst_DebPackage::validators()
 {
     int ran = 0;
     if (const QString appstream = tool(QStringLiteral("appstreamcli")); !appstream.isEmpty()) {
-        const ToolRun r = runTool(appstream, {QStringLiteral("validate"), QStringLiteral("--no-net"),
-                                              m_root + QStringLiteral("/usr/share/metainfo/io.modeldesk.ModelDesk.metainfo.xml")});
+        const ToolRun r = runTool(
+            appstream, {QStringLiteral("validate"), QStringLiteral("--no-net"),
+                        m_root + QStringLiteral("/usr/share/metainfo/io.modeldesk.ModelDesk.metainfo.xml")});
         QVERIFY2(r.exitCode == 0, r.out.constData());
         ++ran;
     }
     if (const QString desktop = tool(QStringLiteral("desktop-file-validate")); !desktop.isEmpty()) {
-        const ToolRun r = runTool(desktop, {m_root + QStringLiteral("/usr/share/applications/modeldesk.desktop")});
+        const ToolRun r =
+            runTool(desktop, {m_root + QStringLiteral("/usr/share/applications/modeldesk.desktop")});
         QVERIFY2(r.exitCode == 0, r.out.constData());
         ++ran;
     }
@@ -205,10 +223,11 @@ void tst_DebPackage::aptAcceptsIt()
     if (apt.isEmpty())
         QSKIP("apt-get not available");
     // Resolves Depends against this system's package lists without installing anything.
-    const ToolRun r = runTool(apt, {QStringLiteral("install"), QStringLiteral("--simulate"), QStringLiteral("-o"),
-                                    QStringLiteral("Debug::NoLocking=true"), m_deb});
+    const ToolRun r = runTool(apt, {QStringLiteral("install"), QStringLiteral("--simulate"),
+                                    QStringLiteral("-o"), QStringLiteral("Debug::NoLocking=true"), m_deb});
     QVERIFY2(r.exitCode == 0, qPrintable(QString::fromUtf8(r.out) + r.err));
-    QVERIFY2(r.out.contains("Inst modeldesk") || r.out.contains("modeldesk is already the newest"), r.out.constData());
+    QVERIFY2(r.out.contains("Inst modeldesk") || r.out.contains("modeldesk is already the newest"),
+             r.out.constData());
 }
 
 QTEST_GUILESS_MAIN(tst_DebPackage)

@@ -23,8 +23,14 @@ constexpr int kPort = 8080;
 const QString kWorkspace = QStringLiteral("/var/lib/modeldesk");
 const QString kImageUid = QStringLiteral("10001");
 
-QString sourceDir() { return QStringLiteral(MODELDESK_SOURCE_DIR); }
-QString packagingBuildDir() { return QStringLiteral(MODELDESK_PACKAGING_BUILD_DIR); }
+QString sourceDir()
+{
+    return QStringLiteral(MODELDESK_SOURCE_DIR);
+}
+QString packagingBuildDir()
+{
+    return QStringLiteral(MODELDESK_PACKAGING_BUILD_DIR);
+}
 
 QJsonObject findKind(const QJsonArray &docs, const QString &kind)
 {
@@ -131,7 +137,8 @@ void tst_ServiceFiles::kubernetesManifests()
     // One replica on a ReadWriteOnce workspace, replaced (not rolled) on update.
     const QJsonObject spec = deployment.value(QStringLiteral("spec")).toObject();
     QCOMPARE(spec.value(QStringLiteral("replicas")).toInt(), 1);
-    QCOMPARE(path(spec, {QStringLiteral("strategy")}).value(QStringLiteral("type")).toString(), QStringLiteral("Recreate"));
+    QCOMPARE(path(spec, {QStringLiteral("strategy")}).value(QStringLiteral("type")).toString(),
+             QStringLiteral("Recreate"));
     const QJsonObject pod = path(spec, {QStringLiteral("template")});
     const QJsonObject podLabels = path(pod, {QStringLiteral("metadata"), QStringLiteral("labels")});
     QCOMPARE(path(spec, {QStringLiteral("selector"), QStringLiteral("matchLabels")}), podLabels);
@@ -162,9 +169,12 @@ void tst_ServiceFiles::kubernetesManifests()
     QCOMPARE(port.value(QStringLiteral("name")).toString(), QStringLiteral("http"));
     QCOMPARE(port.value(QStringLiteral("containerPort")).toInt(), kPort);
     auto probe = [&c](const char *name) { return path(c, {QLatin1String(name), QStringLiteral("httpGet")}); };
-    QCOMPARE(probe("readinessProbe").value(QStringLiteral("path")).toString(), QStringLiteral("/v2/health/ready"));
-    QCOMPARE(probe("livenessProbe").value(QStringLiteral("path")).toString(), QStringLiteral("/v2/health/live"));
-    QCOMPARE(probe("startupProbe").value(QStringLiteral("path")).toString(), QStringLiteral("/v2/health/live"));
+    QCOMPARE(probe("readinessProbe").value(QStringLiteral("path")).toString(),
+             QStringLiteral("/v2/health/ready"));
+    QCOMPARE(probe("livenessProbe").value(QStringLiteral("path")).toString(),
+             QStringLiteral("/v2/health/live"));
+    QCOMPARE(probe("startupProbe").value(QStringLiteral("path")).toString(),
+             QStringLiteral("/v2/health/live"));
     for (const char *name : {"readinessProbe", "livenessProbe", "startupProbe"})
         QCOMPARE(probe(name).value(QStringLiteral("port")).toString(), QStringLiteral("http"));
 
@@ -186,10 +196,13 @@ void tst_ServiceFiles::kubernetesManifests()
     QString claim;
     for (const QJsonValue &v : podSpec.value(QStringLiteral("volumes")).toArray()) {
         if (v.toObject().value(QStringLiteral("name")).toString() == workspaceVolume)
-            claim = path(v.toObject(), {QStringLiteral("persistentVolumeClaim")}).value(QStringLiteral("claimName")).toString();
+            claim = path(v.toObject(), {QStringLiteral("persistentVolumeClaim")})
+                        .value(QStringLiteral("claimName"))
+                        .toString();
     }
     QCOMPARE(claim, path(pvc, {QStringLiteral("metadata")}).value(QStringLiteral("name")).toString());
-    QCOMPARE(path(pvc, {QStringLiteral("spec")}).value(QStringLiteral("accessModes")).toArray(), QJsonArray{QStringLiteral("ReadWriteOnce")});
+    QCOMPARE(path(pvc, {QStringLiteral("spec")}).value(QStringLiteral("accessModes")).toArray(),
+             QJsonArray{QStringLiteral("ReadWriteOnce")});
 
     // The Service selects the pods and forwards to the named port.
     const QJsonObject serviceSpec = service.value(QStringLiteral("spec")).toObject();
@@ -200,7 +213,8 @@ void tst_ServiceFiles::kubernetesManifests()
 
     // kustomize applies exactly these files, with the image tag of this version.
     QCOMPARE(kustomization.value(QStringLiteral("resources")).toArray(),
-             (QJsonArray{QStringLiteral("pvc.yaml"), QStringLiteral("deployment.yaml"), QStringLiteral("service.yaml")}));
+             (QJsonArray{QStringLiteral("pvc.yaml"), QStringLiteral("deployment.yaml"),
+                         QStringLiteral("service.yaml")}));
     const QJsonObject image = kustomization.value(QStringLiteral("images")).toArray().first().toObject();
     QCOMPARE(image.value(QStringLiteral("name")).toString(), QStringLiteral("modeldesk"));
     QCOMPARE(image.value(QStringLiteral("newTag")).toString(), QStringLiteral(MODELDESK_VERSION));
@@ -208,7 +222,8 @@ void tst_ServiceFiles::kubernetesManifests()
 
 void tst_ServiceFiles::dockerfile()
 {
-    const QString text = QString::fromUtf8(readFile(sourceDir() + QStringLiteral("/packaging/container/Dockerfile")));
+    const QString text =
+        QString::fromUtf8(readFile(sourceDir() + QStringLiteral("/packaging/container/Dockerfile")));
     QVERIFY(!text.isEmpty());
     const QStringList lines = dockerInstructions(text);
     QString user, expose, volume, healthcheck, entrypoint, cmd;
@@ -223,7 +238,8 @@ void tst_ServiceFiles::dockerfile()
             QCOMPARE(rest, QStringLiteral("DEBIAN_RELEASE=bookworm"));
         } else if (word == QLatin1String("RUN")) {
             // Debian packages only: no downloads besides apt, no other package managers.
-            for (const char *forbidden : {"http://", "https://", "wget", "curl -", "pip ", "npm ", "git clone"})
+            for (const char *forbidden :
+                 {"http://", "https://", "wget", "curl -", "pip ", "npm ", "git clone"})
                 QVERIFY2(!rest.contains(QLatin1String(forbidden)), qPrintable(line));
             if (rest.contains(QStringLiteral("apt-get install")))
                 QVERIFY2(rest.contains(QStringLiteral("--no-install-recommends")), qPrintable(line));
@@ -242,24 +258,31 @@ void tst_ServiceFiles::dockerfile()
         }
     }
     QCOMPARE(froms, 2);
-    QVERIFY2(!user.isEmpty() && !user.startsWith(QStringLiteral("root")) && !user.startsWith(QLatin1Char('0')), qPrintable(user));
-    QVERIFY2(text.contains(QStringLiteral("--uid ") + kImageUid), "the image user's uid must match the Kubernetes runAsUser");
+    QVERIFY2(!user.isEmpty() && !user.startsWith(QStringLiteral("root")) &&
+                 !user.startsWith(QLatin1Char('0')),
+             qPrintable(user));
+    QVERIFY2(text.contains(QStringLiteral("--uid ") + kImageUid),
+             "the image user's uid must match the Kubernetes runAsUser");
     QCOMPARE(expose, QString::number(kPort));
     QVERIFY2(volume.contains(kWorkspace), qPrintable(volume));
-    QVERIFY2(healthcheck.contains(QStringLiteral("http://127.0.0.1:%1/v2/health/ready").arg(kPort)), qPrintable(healthcheck));
+    QVERIFY2(healthcheck.contains(QStringLiteral("http://127.0.0.1:%1/v2/health/ready").arg(kPort)),
+             qPrintable(healthcheck));
     const QJsonArray ep = QJsonDocument::fromJson(entrypoint.toUtf8()).array();
     const QJsonArray command = QJsonDocument::fromJson(cmd.toUtf8()).array();
     QCOMPARE(ep, (QJsonArray{QStringLiteral("modeldesk-cli"), QStringLiteral("--workspace"), kWorkspace}));
-    QCOMPARE(command, (QJsonArray{QStringLiteral("serve"), QStringLiteral("--host"), QStringLiteral("0.0.0.0"), QStringLiteral("--port"),
-                                  QString::number(kPort)}));
+    QCOMPARE(command,
+             (QJsonArray{QStringLiteral("serve"), QStringLiteral("--host"), QStringLiteral("0.0.0.0"),
+                         QStringLiteral("--port"), QString::number(kPort)}));
     // Build folders and .git stay out of the build context.
-    const QString ignore = QString::fromUtf8(readFile(sourceDir() + QStringLiteral("/packaging/container/Dockerfile.dockerignore")));
+    const QString ignore = QString::fromUtf8(
+        readFile(sourceDir() + QStringLiteral("/packaging/container/Dockerfile.dockerignore")));
     QVERIFY(ignore.contains(QStringLiteral("\nbuild-*")) && ignore.contains(QStringLiteral("\n.git")));
 }
 
 void tst_ServiceFiles::systemdUnit()
 {
-    const QString unit = QString::fromUtf8(readFile(packagingBuildDir() + QStringLiteral("/modeldesk.service")));
+    const QString unit =
+        QString::fromUtf8(readFile(packagingBuildDir() + QStringLiteral("/modeldesk.service")));
     QVERIFY2(!unit.isEmpty(), "configure the build: packaging/CMakeLists.txt writes modeldesk.service");
     const auto s = unitSection(unit, QStringLiteral("Service"));
     QCOMPARE(s.value(QStringLiteral("User")), QStringLiteral("modeldesk"));
@@ -267,23 +290,26 @@ void tst_ServiceFiles::systemdUnit()
     QCOMPARE(s.value(QStringLiteral("StateDirectory")), QStringLiteral("modeldesk"));
     QCOMPARE(s.value(QStringLiteral("EnvironmentFile")), QStringLiteral("/etc/modeldesk/modeldesk.conf"));
     QVERIFY2(s.value(QStringLiteral("ExecStart"))
-                 .startsWith(QStringLiteral("/usr/bin/modeldesk-cli --workspace ") + kWorkspace
-                             + QStringLiteral(" serve --host ${MODELDESK_HOST} --port ${MODELDESK_PORT}")),
+                 .startsWith(QStringLiteral("/usr/bin/modeldesk-cli --workspace ") + kWorkspace +
+                             QStringLiteral(" serve --host ${MODELDESK_HOST} --port ${MODELDESK_PORT}")),
              qPrintable(s.value(QStringLiteral("ExecStart"))));
-    for (const auto &[key, value] : QList<QPair<QString, QString>>{{QStringLiteral("NoNewPrivileges"), QStringLiteral("yes")},
-                                                                  {QStringLiteral("ProtectSystem"), QStringLiteral("strict")},
-                                                                  {QStringLiteral("ProtectHome"), QStringLiteral("yes")},
-                                                                  {QStringLiteral("PrivateTmp"), QStringLiteral("yes")},
-                                                                  {QStringLiteral("PrivateDevices"), QStringLiteral("yes")},
-                                                                  {QStringLiteral("CapabilityBoundingSet"), QString()},
-                                                                  {QStringLiteral("RestrictAddressFamilies"), QStringLiteral("AF_UNIX AF_INET AF_INET6")}}) {
+    for (const auto &[key, value] : QList<QPair<QString, QString>>{
+             {QStringLiteral("NoNewPrivileges"), QStringLiteral("yes")},
+             {QStringLiteral("ProtectSystem"), QStringLiteral("strict")},
+             {QStringLiteral("ProtectHome"), QStringLiteral("yes")},
+             {QStringLiteral("PrivateTmp"), QStringLiteral("yes")},
+             {QStringLiteral("PrivateDevices"), QStringLiteral("yes")},
+             {QStringLiteral("CapabilityBoundingSet"), QString()},
+             {QStringLiteral("RestrictAddressFamilies"), QStringLiteral("AF_UNIX AF_INET AF_INET6")}}) {
         QVERIFY2(s.contains(key), qPrintable(key));
         QCOMPARE(s.value(key), value);
     }
-    QCOMPARE(unitSection(unit, QStringLiteral("Install")).value(QStringLiteral("WantedBy")), QStringLiteral("multi-user.target"));
+    QCOMPARE(unitSection(unit, QStringLiteral("Install")).value(QStringLiteral("WantedBy")),
+             QStringLiteral("multi-user.target"));
 
     // The settings file: loopback by default, the server's port.
-    const QString conf = QString::fromUtf8(readFile(sourceDir() + QStringLiteral("/packaging/systemd/modeldesk.conf")));
+    const QString conf =
+        QString::fromUtf8(readFile(sourceDir() + QStringLiteral("/packaging/systemd/modeldesk.conf")));
     const auto settings = unitSection(QStringLiteral("[x]\n") + conf, QStringLiteral("x"));
     QCOMPARE(settings.value(QStringLiteral("MODELDESK_HOST")), QStringLiteral("127.0.0.1"));
     QCOMPARE(settings.value(QStringLiteral("MODELDESK_PORT")), QString::number(kPort));
@@ -299,21 +325,26 @@ void tst_ServiceFiles::systemdVerify()
     QTemporaryDir dir;
     QString unit = QString::fromUtf8(readFile(packagingBuildDir() + QStringLiteral("/modeldesk.service")));
     unit.replace(QStringLiteral("/usr/bin/modeldesk-cli"), qEnvironmentVariable("MODELDESK_CLI"));
-    unit.replace(QStringLiteral("/etc/modeldesk/modeldesk.conf"), sourceDir() + QStringLiteral("/packaging/systemd/modeldesk.conf"));
+    unit.replace(QStringLiteral("/etc/modeldesk/modeldesk.conf"),
+                 sourceDir() + QStringLiteral("/packaging/systemd/modeldesk.conf"));
     const QString file = dir.filePath(QStringLiteral("modeldesk.service"));
     QFile out(file);
     QVERIFY(out.open(QIODevice::WriteOnly));
     out.write(unit.toUtf8());
     out.close();
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("MANPATH"), packagingBuildDir() + QStringLiteral("/man")); // Documentation=man:modeldesk-cli(1)
+    env.insert(QStringLiteral("MANPATH"),
+               packagingBuildDir() + QStringLiteral("/man")); // Documentation=man:modeldesk-cli(1)
     const ToolRun verify = runTool(analyze, {QStringLiteral("verify"), file}, dir.path(), env);
-    QVERIFY2(verify.exitCode == 0 && !verify.err.contains(QStringLiteral("modeldesk.service")), qPrintable(verify.err));
+    QVERIFY2(verify.exitCode == 0 && !verify.err.contains(QStringLiteral("modeldesk.service")),
+             qPrintable(verify.err));
 
     // systemd's own exposure score (0 = locked down, 10 = unprotected): the hardening must show.
-    const ToolRun security = runTool(analyze, {QStringLiteral("security"), QStringLiteral("--offline=yes"), file}, dir.path(), env);
-    const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("Overall exposure level for modeldesk.service: ([0-9.]+)"))
-                                          .match(QString::fromUtf8(security.out) + security.err);
+    const ToolRun security = runTool(
+        analyze, {QStringLiteral("security"), QStringLiteral("--offline=yes"), file}, dir.path(), env);
+    const QRegularExpressionMatch m =
+        QRegularExpression(QStringLiteral("Overall exposure level for modeldesk.service: ([0-9.]+)"))
+            .match(QString::fromUtf8(security.out) + security.err);
     QVERIFY2(m.hasMatch(), qPrintable(security.err));
     const double exposure = m.captured(1).toDouble();
     qInfo("systemd-analyze security exposure: %.1f", exposure);
@@ -330,7 +361,8 @@ void tst_ServiceFiles::desktopEntryAndMetainfo()
 
     const QString metainfoPath = packagingBuildDir() + QStringLiteral("/io.modeldesk.ModelDesk.metainfo.xml");
     const QString metainfo = QString::fromUtf8(readFile(metainfoPath));
-    QVERIFY(metainfo.contains(QStringLiteral("<launchable type=\"desktop-id\">modeldesk.desktop</launchable>")));
+    QVERIFY(
+        metainfo.contains(QStringLiteral("<launchable type=\"desktop-id\">modeldesk.desktop</launchable>")));
     QVERIFY(metainfo.contains(QStringLiteral("<binary>modeldesk-cli</binary>")));
     QVERIFY(metainfo.contains(QStringLiteral("<release version=\"" MODELDESK_VERSION "\" date=\"")));
     QVERIFY(!metainfo.contains(QLatin1Char('@'))); // every @VAR@ was configured
@@ -343,13 +375,15 @@ void tst_ServiceFiles::desktopEntryAndMetainfo()
     const QString appstream = tool(QStringLiteral("appstreamcli"));
     if (appstream.isEmpty())
         QSKIP("appstreamcli not installed (package appstream)");
-    const ToolRun r = runTool(appstream, {QStringLiteral("validate"), QStringLiteral("--no-net"), metainfoPath});
+    const ToolRun r =
+        runTool(appstream, {QStringLiteral("validate"), QStringLiteral("--no-net"), metainfoPath});
     QVERIFY2(r.exitCode == 0, r.out.constData());
 }
 
 void tst_ServiceFiles::icons()
 {
-    const QString svg = QString::fromUtf8(readFile(sourceDir() + QStringLiteral("/resources/icons/modeldesk.svg")));
+    const QString svg =
+        QString::fromUtf8(readFile(sourceDir() + QStringLiteral("/resources/icons/modeldesk.svg")));
     QVERIFY(svg.contains(QStringLiteral("<svg")));
     const QString dir = packagingBuildDir() + QStringLiteral("/icons");
     if (!QFileInfo::exists(dir))
@@ -364,15 +398,18 @@ void tst_ServiceFiles::manPages()
 {
     const QString cliPage = gunzip(packagingBuildDir() + QStringLiteral("/man/man1/modeldesk-cli.1.gz"));
     const QString guiPage = gunzip(packagingBuildDir() + QStringLiteral("/man/man1/modeldesk.1.gz"));
-    QVERIFY(cliPage.startsWith(QStringLiteral(".\\\"")) && cliPage.contains(QStringLiteral(".TH MODELDESK-CLI 1")));
+    QVERIFY(cliPage.startsWith(QStringLiteral(".\\\"")) &&
+            cliPage.contains(QStringLiteral(".TH MODELDESK-CLI 1")));
     QVERIFY(guiPage.contains(QStringLiteral(".TH MODELDESK 1")));
-    QVERIFY(!cliPage.contains(QStringLiteral("@MODELDESK")) && !guiPage.contains(QStringLiteral("@MODELDESK")));
+    QVERIFY(!cliPage.contains(QStringLiteral("@MODELDESK")) &&
+            !guiPage.contains(QStringLiteral("@MODELDESK")));
 
     // Every command the program lists is in the page (the page's list is generated from --help).
     const ToolRun help = runTool(qEnvironmentVariable("MODELDESK_CLI"), {QStringLiteral("--help")});
     QCOMPARE(help.exitCode, 0);
     const QString helpText = QString::fromUtf8(help.out);
-    const QString commands = helpText.section(QStringLiteral("Commands:\n"), 1).section(QStringLiteral("\n\n"), 0, 0);
+    const QString commands =
+        helpText.section(QStringLiteral("Commands:\n"), 1).section(QStringLiteral("\n\n"), 0, 0);
     int count = 0;
     for (const QString &line : commands.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
         QString name = line.trimmed().section(QLatin1Char(' '), 0, 0);
@@ -389,8 +426,9 @@ void tst_ServiceFiles::manPages()
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("MANWIDTH"), QStringLiteral("80"));
     for (const char *page : {"modeldesk-cli.1.gz", "modeldesk.1.gz"}) {
-        const ToolRun r = runTool(man, {QStringLiteral("--warnings"), QStringLiteral("-l"),
-                                        packagingBuildDir() + QStringLiteral("/man/man1/") + QLatin1String(page)},
+        const ToolRun r = runTool(man,
+                                  {QStringLiteral("--warnings"), QStringLiteral("-l"),
+                                   packagingBuildDir() + QStringLiteral("/man/man1/") + QLatin1String(page)},
                                   {}, env);
         QVERIFY2(r.exitCode == 0 && r.err.trimmed().isEmpty(), qPrintable(r.err));
         QVERIFY(r.out.contains("NAME"));
@@ -400,13 +438,15 @@ void tst_ServiceFiles::manPages()
 void tst_ServiceFiles::serverDefaults()
 {
     // When the serve command is there, its defaults must be what the files above assume.
-    const ToolRun r = runTool(qEnvironmentVariable("MODELDESK_CLI"), {QStringLiteral("serve"), QStringLiteral("--help")});
+    const ToolRun r =
+        runTool(qEnvironmentVariable("MODELDESK_CLI"), {QStringLiteral("serve"), QStringLiteral("--help")});
     if (r.exitCode != 0)
         QSKIP("modeldesk-cli has no serve command in this build");
     const QString help = QString::fromUtf8(r.out);
     for (const QString &line : help.split(QLatin1Char('\n'))) {
         const QString t = line.trimmed();
-        const QRegularExpressionMatch number = QRegularExpression(QStringLiteral("default:? *([0-9]+)")).match(t);
+        const QRegularExpressionMatch number =
+            QRegularExpression(QStringLiteral("default:? *([0-9]+)")).match(t);
         if (t.startsWith(QStringLiteral("--port")) && number.hasMatch())
             QCOMPARE(number.captured(1).toInt(), kPort);
         if (t.startsWith(QStringLiteral("--host")) && t.contains(QStringLiteral("default")))

@@ -17,15 +17,17 @@ namespace ModelDesk::ExportTest {
 
 // For QVERIFY2(result, errorText(result)): QVERIFY2 evaluates its message even on success, and
 // error() of a successful Result is undefined.
-template <typename T>
-const char *errorText(const Result<T> &r)
+template <typename T> const char *errorText(const Result<T> &r)
 {
     static thread_local QByteArray text;
     text = r ? QByteArray() : r.error().message.toLocal8Bit();
     return text.constData();
 }
 
-inline QString python() { return QStringLiteral("/usr/bin/python3"); }
+inline QString python()
+{
+    return QStringLiteral("/usr/bin/python3");
+}
 
 struct ScriptRun
 {
@@ -81,7 +83,8 @@ inline QJsonArray yamlText(const QString &text, const QString &dir, QString *why
 // make_mar.py OUT --serialized FILE [args...]; QVERIFY-friendly: returns the error text or empty.
 inline QString makeMar(const QString &out, const QString &serialized, const QStringList &args = {})
 {
-    QStringList all{qEnvironmentVariable("MODELDESK_MAKE_MAR"), out, QStringLiteral("--serialized"), serialized};
+    QStringList all{qEnvironmentVariable("MODELDESK_MAKE_MAR"), out, QStringLiteral("--serialized"),
+                    serialized};
     all << args;
     const ScriptRun r = runPython(all);
     return r.exitCode == 0 ? QString() : QStringLiteral("make_mar.py failed: %1").arg(r.err);

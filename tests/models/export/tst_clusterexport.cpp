@@ -31,7 +31,8 @@ public:
     QStringList errors;
     void AddError(int line, google::protobuf::io::ColumnNumber column, const std::string &message) override
     {
-        errors << QStringLiteral("%1:%2: %3").arg(line + 1).arg(column + 1).arg(QString::fromStdString(message));
+        errors
+            << QStringLiteral("%1:%2: %3").arg(line + 1).arg(column + 1).arg(QString::fromStdString(message));
     }
 };
 
@@ -52,7 +53,8 @@ TensorSpec spec(const QString &name, const QString &dtype, QList<qint64> shape)
     return TensorSpec{name, dtype, std::move(shape)};
 }
 
-VersionInfo version(int number, QList<TensorSpec> inputs, QList<TensorSpec> outputs, const QString &model = QStringLiteral("mlp"))
+VersionInfo version(int number, QList<TensorSpec> inputs, QList<TensorSpec> outputs,
+                    const QString &model = QStringLiteral("mlp"))
 {
     VersionInfo v;
     v.model = model;
@@ -80,31 +82,33 @@ DeploymentHints hints(int maxBatch, int delayUs, int workers)
 }
 
 // The JSON a runtime DeploymentSpec::toJson writes (see models/runtime/inferenceengine.h).
-QJsonObject deploymentSpec(const QString &name, const QString &model, QJsonValue version, QJsonValue canaryVersion,
-                           int canaryPercent, int maxBatch = 16, int delayUs = 1000, int workers = 2)
+QJsonObject deploymentSpec(const QString &name, const QString &model, QJsonValue version,
+                           QJsonValue canaryVersion, int canaryPercent, int maxBatch = 16, int delayUs = 1000,
+                           int workers = 2)
 {
-    return QJsonObject{{QStringLiteral("name"), name},
-                       {QStringLiteral("model"), model},
-                       {QStringLiteral("version"), version},
-                       {QStringLiteral("alias"), QString()},
-                       {QStringLiteral("canary_version"), canaryVersion},
-                       {QStringLiteral("canary_percent"), canaryPercent},
-                       {QStringLiteral("sticky_header"), QString()},
-                       {QStringLiteral("public"), false},
-                       {QStringLiteral("batching"),
-                        QJsonObject{{QStringLiteral("max_batch_size"), maxBatch},
-                                    {QStringLiteral("max_queue_delay_us"), delayUs},
-                                    {QStringLiteral("workers"), workers},
-                                    {QStringLiteral("intra_op_threads"), 1},
-                                    {QStringLiteral("queue_capacity"), 1024},
-                                    {QStringLiteral("request_timeout_ms"), 30000},
-                                    {QStringLiteral("idle_unload_seconds"), 0}}}};
+    return QJsonObject{
+        {QStringLiteral("name"), name},
+        {QStringLiteral("model"), model},
+        {QStringLiteral("version"), version},
+        {QStringLiteral("alias"), QString()},
+        {QStringLiteral("canary_version"), canaryVersion},
+        {QStringLiteral("canary_percent"), canaryPercent},
+        {QStringLiteral("sticky_header"), QString()},
+        {QStringLiteral("public"), false},
+        {QStringLiteral("batching"), QJsonObject{{QStringLiteral("max_batch_size"), maxBatch},
+                                                 {QStringLiteral("max_queue_delay_us"), delayUs},
+                                                 {QStringLiteral("workers"), workers},
+                                                 {QStringLiteral("intra_op_threads"), 1},
+                                                 {QStringLiteral("queue_capacity"), 1024},
+                                                 {QStringLiteral("request_timeout_ms"), 30000},
+                                                 {QStringLiteral("idle_unload_seconds"), 0}}}};
 }
 
 QStringList filesUnder(const QString &root)
 {
     QStringList files;
-    QDirIterator it(root, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden, QDirIterator::Subdirectories);
+    QDirIterator it(root, QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden,
+                    QDirIterator::Subdirectories);
     while (it.hasNext())
         files << QDir(root).relativeFilePath(it.next());
     files.sort();
@@ -144,7 +148,8 @@ void tst_ClusterExport::parserIsStrict()
 {
     inference::ModelConfig config;
     QString why;
-    QVERIFY(parseConfig(QStringLiteral("name: \"m\"\nplatform: \"pytorch_libtorch\"\nmax_batch_size: 4\n"), &config, &why));
+    QVERIFY(parseConfig(QStringLiteral("name: \"m\"\nplatform: \"pytorch_libtorch\"\nmax_batch_size: 4\n"),
+                        &config, &why));
     QCOMPARE(config.max_batch_size(), 4);
     QVERIFY(!parseConfig(QStringLiteral("name: \"m\"\nplatfrom: \"pytorch_libtorch\"\n"), &config, &why));
     QVERIFY2(why.contains(QStringLiteral("platfrom")), qPrintable(why));
@@ -155,15 +160,24 @@ void tst_ClusterExport::dataTypes_data()
 {
     QTest::addColumn<QString>("kserve");
     QTest::addColumn<QString>("triton");
-    QTest::newRow("FP32") << "FP32" << "TYPE_FP32";
-    QTest::newRow("fp16 lower case") << "fp16" << "TYPE_FP16";
-    QTest::newRow("INT64") << "INT64" << "TYPE_INT64";
-    QTest::newRow("UINT8") << "UINT8" << "TYPE_UINT8";
-    QTest::newRow("BOOL") << "BOOL" << "TYPE_BOOL";
-    QTest::newRow("BF16") << "BF16" << "TYPE_BF16";
-    QTest::newRow("BYTES") << "BYTES" << "TYPE_STRING";
-    QTest::newRow("unknown") << "FLOAT" << "";
-    QTest::newRow("empty") << "" << "";
+    QTest::newRow("FP32") << "FP32"
+                          << "TYPE_FP32";
+    QTest::newRow("fp16 lower case") << "fp16"
+                                     << "TYPE_FP16";
+    QTest::newRow("INT64") << "INT64"
+                           << "TYPE_INT64";
+    QTest::newRow("UINT8") << "UINT8"
+                           << "TYPE_UINT8";
+    QTest::newRow("BOOL") << "BOOL"
+                          << "TYPE_BOOL";
+    QTest::newRow("BF16") << "BF16"
+                          << "TYPE_BF16";
+    QTest::newRow("BYTES") << "BYTES"
+                           << "TYPE_STRING";
+    QTest::newRow("unknown") << "FLOAT"
+                             << "";
+    QTest::newRow("empty") << ""
+                           << "";
 }
 
 void tst_ClusterExport::dataTypes()
@@ -181,7 +195,8 @@ void tst_ClusterExport::dataTypes()
 void tst_ClusterExport::deploymentHintsAreReadTolerantly()
 {
     const DeploymentHints h = deploymentHintsFromSpec(
-        QStringLiteral("fashion"), deploymentSpec(QStringLiteral("fashion"), QStringLiteral("mlp"), 3, 4, 25, 32, 2500, 3));
+        QStringLiteral("fashion"),
+        deploymentSpec(QStringLiteral("fashion"), QStringLiteral("mlp"), 3, 4, 25, 32, 2500, 3));
     QVERIFY(h.found());
     QCOMPARE(h.model, QStringLiteral("mlp"));
     QCOMPARE(h.version, std::optional<int>(3));
@@ -192,13 +207,13 @@ void tst_ClusterExport::deploymentHintsAreReadTolerantly()
     QCOMPARE(h.workers, 3);
 
     // camelCase keys, numbers as strings, no batching object, a null version: defaults where missing.
-    const DeploymentHints loose = deploymentHintsFromSpec(
-        {}, QJsonObject{{QStringLiteral("name"), QStringLiteral("d2")},
-                        {QStringLiteral("model"), QStringLiteral("mlp")},
-                        {QStringLiteral("version"), QJsonValue::Null},
-                        {QStringLiteral("alias"), QStringLiteral("production")},
-                        {QStringLiteral("canaryPercent"), QStringLiteral("40")},
-                        {QStringLiteral("maxBatchSize"), QStringLiteral("12")}});
+    const DeploymentHints loose =
+        deploymentHintsFromSpec({}, QJsonObject{{QStringLiteral("name"), QStringLiteral("d2")},
+                                                {QStringLiteral("model"), QStringLiteral("mlp")},
+                                                {QStringLiteral("version"), QJsonValue::Null},
+                                                {QStringLiteral("alias"), QStringLiteral("production")},
+                                                {QStringLiteral("canaryPercent"), QStringLiteral("40")},
+                                                {QStringLiteral("maxBatchSize"), QStringLiteral("12")}});
     QCOMPARE(loose.deployment, QStringLiteral("d2"));
     QVERIFY(!loose.version);
     QCOMPARE(loose.alias, QStringLiteral("production"));
@@ -211,20 +226,34 @@ void tst_ClusterExport::deploymentHintsAreReadTolerantly()
 void tst_ClusterExport::deploymentHintsPreferTheServingDeployment()
 {
     const QList<DeploymentRecord> records{
-        {QStringLiteral("a-old"), deploymentSpec(QStringLiteral("a-old"), QStringLiteral("mlp"), 1, QJsonValue::Null, 0, 4), {}},
-        {QStringLiteral("b-new"), deploymentSpec(QStringLiteral("b-new"), QStringLiteral("mlp"), 2, QJsonValue::Null, 0, 64), {}},
-        {QStringLiteral("other"), deploymentSpec(QStringLiteral("other"), QStringLiteral("linear"), 2, QJsonValue::Null, 0), {}},
+        {QStringLiteral("a-old"),
+         deploymentSpec(QStringLiteral("a-old"), QStringLiteral("mlp"), 1, QJsonValue::Null, 0, 4),
+         {}},
+        {QStringLiteral("b-new"),
+         deploymentSpec(QStringLiteral("b-new"), QStringLiteral("mlp"), 2, QJsonValue::Null, 0, 64),
+         {}},
+        {QStringLiteral("other"),
+         deploymentSpec(QStringLiteral("other"), QStringLiteral("linear"), 2, QJsonValue::Null, 0),
+         {}},
     };
-    QCOMPARE(findDeploymentHints(records, QStringLiteral("mlp"), {mlpVersion(2)}).deployment, QStringLiteral("b-new"));
-    QCOMPARE(findDeploymentHints(records, QStringLiteral("mlp"), {mlpVersion(1)}).deployment, QStringLiteral("a-old"));
+    QCOMPARE(findDeploymentHints(records, QStringLiteral("mlp"), {mlpVersion(2)}).deployment,
+             QStringLiteral("b-new"));
+    QCOMPARE(findDeploymentHints(records, QStringLiteral("mlp"), {mlpVersion(1)}).deployment,
+             QStringLiteral("a-old"));
     // No deployment serves version 7: the first of the model's deployments by name.
-    QCOMPARE(findDeploymentHints(records, QStringLiteral("mlp"), {mlpVersion(7)}).deployment, QStringLiteral("a-old"));
+    QCOMPARE(findDeploymentHints(records, QStringLiteral("mlp"), {mlpVersion(7)}).deployment,
+             QStringLiteral("a-old"));
     QVERIFY(!findDeploymentHints(records, QStringLiteral("nothing"), {mlpVersion(1)}).found());
     VersionInfo aliased = mlpVersion(5);
     aliased.aliases = {QStringLiteral("production")};
     const QList<DeploymentRecord> byAlias{
-        {QStringLiteral("a"), deploymentSpec(QStringLiteral("a"), QStringLiteral("mlp"), 1, QJsonValue::Null, 0), {}},
-        {QStringLiteral("z"), QJsonObject{{QStringLiteral("model"), QStringLiteral("mlp")}, {QStringLiteral("alias"), QStringLiteral("production")}}, {}}};
+        {QStringLiteral("a"),
+         deploymentSpec(QStringLiteral("a"), QStringLiteral("mlp"), 1, QJsonValue::Null, 0),
+         {}},
+        {QStringLiteral("z"),
+         QJsonObject{{QStringLiteral("model"), QStringLiteral("mlp")},
+                     {QStringLiteral("alias"), QStringLiteral("production")}},
+         {}}};
     QCOMPARE(findDeploymentHints(byAlias, QStringLiteral("mlp"), {aliased}).deployment, QStringLiteral("z"));
 }
 
@@ -254,7 +283,8 @@ void tst_ClusterExport::batchableConfigFromDeployment()
     QVERIFY(c.version_policy().has_specific());
     QCOMPARE(c.version_policy().specific().versions_size(), 1);
     QCOMPARE(c.version_policy().specific().versions(0), 3);
-    QCOMPARE(QString::fromStdString(c.parameters().at("INFERENCE_MODE").string_value()), QStringLiteral("true"));
+    QCOMPARE(QString::fromStdString(c.parameters().at("INFERENCE_MODE").string_value()),
+             QStringLiteral("true"));
     QVERIFY(result->dynamicBatching);
     QCOMPARE(result->deployment, QStringLiteral("fashion"));
 
@@ -329,8 +359,9 @@ void tst_ClusterExport::batchedScalarsAreReshaped()
 
 void tst_ClusterExport::multipleInputsAndOutputs()
 {
-    const VersionInfo two = version(2, {spec(QStringLiteral("ids"), QStringLiteral("INT64"), {-1, 16}),
-                                        spec(QStringLiteral("mask"), QStringLiteral("BOOL"), {-1, 16})},
+    const VersionInfo two = version(2,
+                                    {spec(QStringLiteral("ids"), QStringLiteral("INT64"), {-1, 16}),
+                                     spec(QStringLiteral("mask"), QStringLiteral("BOOL"), {-1, 16})},
                                     {spec(QStringLiteral("output__0"), QStringLiteral("FP32"), {-1, 3}),
                                      spec(QStringLiteral("output__1"), QStringLiteral("FP32"), {-1, 3})});
     auto result = tritonModelConfig({two}, {}, {});
@@ -351,17 +382,20 @@ void tst_ClusterExport::multipleInputsAndOutputs()
 void tst_ClusterExport::missingDtypeNeedsOverride()
 {
     // What an imported TorchScript version records: names, no dtype, no shape.
-    const VersionInfo imported = version(1, {spec(QStringLiteral("x"), {}, {})}, {spec(QStringLiteral("output__0"), {}, {})});
+    const VersionInfo imported =
+        version(1, {spec(QStringLiteral("x"), {}, {})}, {spec(QStringLiteral("output__0"), {}, {})});
     auto refused = tritonModelConfig({imported}, {}, {});
     QVERIFY(!refused);
     QCOMPARE(refused.error().code, Error::Code::InvalidArgument);
-    QVERIFY2(refused.error().message.contains(QStringLiteral("--input")), qPrintable(refused.error().message));
+    QVERIFY2(refused.error().message.contains(QStringLiteral("--input")),
+             qPrintable(refused.error().message));
 
     TritonExportOptions options;
     options.inputs = {spec({}, QStringLiteral("FP32"), {-1, 784})};
     auto outputMissing = tritonModelConfig({imported}, {}, options);
     QVERIFY(!outputMissing);
-    QVERIFY2(outputMissing.error().message.contains(QStringLiteral("--output")), qPrintable(outputMissing.error().message));
+    QVERIFY2(outputMissing.error().message.contains(QStringLiteral("--output")),
+             qPrintable(outputMissing.error().message));
 
     options.outputs = {spec({}, QStringLiteral("FP32"), {-1, 10})};
     auto filled = tritonModelConfig({imported}, {}, options);
@@ -383,7 +417,8 @@ void tst_ClusterExport::versionsMustShareSignature()
                                       {spec(QStringLiteral("output__0"), QStringLiteral("FP32"), {-1, 3})});
     auto refused = tritonModelConfig({mlpVersion(1), other}, {}, {});
     QVERIFY(!refused);
-    QVERIFY2(refused.error().message.contains(QStringLiteral("different signatures")), qPrintable(refused.error().message));
+    QVERIFY2(refused.error().message.contains(QStringLiteral("different signatures")),
+             qPrintable(refused.error().message));
 
     auto both = tritonModelConfig({mlpVersion(5), mlpVersion(2), mlpVersion(5)}, {}, {});
     QVERIFY(both);
@@ -406,7 +441,9 @@ void tst_ClusterExport::repositoryFromRegistry()
     }
     QVERIFY(catalog->registry().setAlias(QStringLiteral("mlp"), QStringLiteral("production"), 2, actor));
     QVERIFY(catalog->registry().saveDeployment(
-        {QStringLiteral("fashion"), deploymentSpec(QStringLiteral("fashion"), QStringLiteral("mlp"), 2, QJsonValue::Null, 0, 24, 750, 2), {}},
+        {QStringLiteral("fashion"),
+         deploymentSpec(QStringLiteral("fashion"), QStringLiteral("mlp"), 2, QJsonValue::Null, 0, 24, 750, 2),
+         {}},
         actor));
 
     TritonExportOptions options;
@@ -424,10 +461,13 @@ void tst_ClusterExport::repositoryFromRegistry()
     // Exactly Triton's layout; no staging leftovers; numeric version folders not starting with 0.
     QCOMPARE(filesUnder(options.outputDir),
              (QStringList{QStringLiteral("mlp"), QStringLiteral("mlp/1"), QStringLiteral("mlp/1/model.pt"),
-                          QStringLiteral("mlp/2"), QStringLiteral("mlp/2/model.pt"), QStringLiteral("mlp/config.pbtxt")}));
+                          QStringLiteral("mlp/2"), QStringLiteral("mlp/2/model.pt"),
+                          QStringLiteral("mlp/config.pbtxt")}));
     // Plain TorchScript, byte for byte what was imported.
-    QCOMPARE(sha256OfFile(options.outputDir + QStringLiteral("/mlp/1/model.pt")), sha256OfFile(TestData::modelPath(QStringLiteral("mlp.pt"))));
-    QCOMPARE(sha256OfFile(options.outputDir + QStringLiteral("/mlp/2/model.pt")), sha256OfFile(TestData::modelPath(QStringLiteral("mlp_v2.pt"))));
+    QCOMPARE(sha256OfFile(options.outputDir + QStringLiteral("/mlp/1/model.pt")),
+             sha256OfFile(TestData::modelPath(QStringLiteral("mlp.pt"))));
+    QCOMPARE(sha256OfFile(options.outputDir + QStringLiteral("/mlp/2/model.pt")),
+             sha256OfFile(TestData::modelPath(QStringLiteral("mlp_v2.pt"))));
 
     QFile configFile(options.outputDir + QStringLiteral("/mlp/config.pbtxt"));
     QVERIFY(configFile.open(QIODevice::ReadOnly));
@@ -481,8 +521,8 @@ void tst_ClusterExport::existingFolderNeedsOverwrite()
     QVERIFY(exportTritonRepository(*catalog, refs, options));
     QVERIFY(!QFile::exists(marker.fileName()));
     QCOMPARE(filesUnder(options.outputDir),
-             (QStringList{QStringLiteral("linear"), QStringLiteral("linear/1"), QStringLiteral("linear/1/model.pt"),
-                          QStringLiteral("linear/config.pbtxt")}));
+             (QStringList{QStringLiteral("linear"), QStringLiteral("linear/1"),
+                          QStringLiteral("linear/1/model.pt"), QStringLiteral("linear/config.pbtxt")}));
 }
 
 void tst_ClusterExport::badReferenceWritesNothing()
@@ -501,7 +541,9 @@ void tst_ClusterExport::badReferenceWritesNothing()
     options.outputs = {spec({}, QStringLiteral("FP32"), {-1, 3})};
 
     auto missing = exportTritonRepository(
-        *catalog, {*Names::parseModelRef(QStringLiteral("linear")), *Names::parseModelRef(QStringLiteral("nosuch:1"))}, options);
+        *catalog,
+        {*Names::parseModelRef(QStringLiteral("linear")), *Names::parseModelRef(QStringLiteral("nosuch:1"))},
+        options);
     QVERIFY(!missing);
     QCOMPARE(missing.error().code, Error::Code::NotFound);
     QVERIFY(filesUnder(options.outputDir).isEmpty());
@@ -509,7 +551,8 @@ void tst_ClusterExport::badReferenceWritesNothing()
     // Without dtype/shape overrides the imported version cannot be described: nothing is written.
     TritonExportOptions bare;
     bare.outputDir = options.outputDir;
-    auto undescribed = exportTritonRepository(*catalog, {*Names::parseModelRef(QStringLiteral("linear"))}, bare);
+    auto undescribed =
+        exportTritonRepository(*catalog, {*Names::parseModelRef(QStringLiteral("linear"))}, bare);
     QVERIFY(!undescribed);
     QCOMPARE(undescribed.error().code, Error::Code::InvalidArgument);
     QVERIFY(filesUnder(options.outputDir).isEmpty());
@@ -525,8 +568,9 @@ void tst_ClusterExport::encryptedWorkspaceNeedsConsent()
     r.sourcePath = TestData::modelPath(QStringLiteral("linear.pt"));
     r.model = QStringLiteral("linear");
     QVERIFY(catalog->importFile(r, QStringLiteral("tester")));
-    QVERIFY(catalog->registry().changeSettings({{QString::fromLatin1(encryptionEnabledSetting), QStringLiteral("true")}}, {},
-                                               QStringLiteral("tester"), QStringLiteral("encryption.enable")));
+    QVERIFY(catalog->registry().changeSettings(
+        {{QString::fromLatin1(encryptionEnabledSetting), QStringLiteral("true")}}, {},
+        QStringLiteral("tester"), QStringLiteral("encryption.enable")));
     TritonExportOptions options;
     options.outputDir = dir.filePath(QStringLiteral("repo"));
     options.inputs = {spec({}, QStringLiteral("FP32"), {-1, 4})};
@@ -535,24 +579,31 @@ void tst_ClusterExport::encryptedWorkspaceNeedsConsent()
     auto refused = exportTritonRepository(*catalog, refs, options);
     QVERIFY(!refused);
     QCOMPARE(refused.error().code, Error::Code::InvalidArgument);
-    QVERIFY2(refused.error().message.contains(QStringLiteral("--decrypt")), qPrintable(refused.error().message));
+    QVERIFY2(refused.error().message.contains(QStringLiteral("--decrypt")),
+             qPrintable(refused.error().message));
     QVERIFY(filesUnder(options.outputDir).isEmpty());
     // Confirmed: Triton gets plain TorchScript.
     options.allowPlaintextOfEncrypted = true;
     auto written = exportTritonRepository(*catalog, refs, options);
     QVERIFY2(written, errorText(written));
-    QCOMPARE(sha256OfFile(options.outputDir + QStringLiteral("/linear/1/model.pt")), sha256OfFile(TestData::modelPath(QStringLiteral("linear.pt"))));
+    QCOMPARE(sha256OfFile(options.outputDir + QStringLiteral("/linear/1/model.pt")),
+             sha256OfFile(TestData::modelPath(QStringLiteral("linear.pt"))));
 }
 
 void tst_ClusterExport::kserveNames_data()
 {
     QTest::addColumn<QString>("model");
     QTest::addColumn<QString>("service");
-    QTest::newRow("plain") << "mlp" << "mlp";
-    QTest::newRow("dots and underscores") << "my_model.v2" << "my-model-v2";
-    QTest::newRow("leading digit") << "9lives" << "m-9lives";
-    QTest::newRow("runs of separators") << "a__b..c" << "a-b-c";
-    QTest::newRow("trailing separator") << "abc_" << "abc";
+    QTest::newRow("plain") << "mlp"
+                           << "mlp";
+    QTest::newRow("dots and underscores") << "my_model.v2"
+                                          << "my-model-v2";
+    QTest::newRow("leading digit") << "9lives"
+                                   << "m-9lives";
+    QTest::newRow("runs of separators") << "a__b..c"
+                                        << "a-b-c";
+    QTest::newRow("trailing separator") << "abc_"
+                                        << "abc";
     QTest::newRow("long") << QString(64, QLatin1Char('a')) << QString(45, QLatin1Char('a'));
 }
 
@@ -586,19 +637,23 @@ void tst_ClusterExport::kserveManifest()
     const QJsonArray docs = yamlText(m->yaml, dir.path(), &why);
     QVERIFY2(docs.size() == 1, qPrintable(why + QLatin1Char('\n') + m->yaml));
     const QJsonObject isvc = docs.first().toObject();
-    QCOMPARE(isvc.value(QStringLiteral("apiVersion")).toString(), QStringLiteral("serving.kserve.io/v1beta1"));
+    QCOMPARE(isvc.value(QStringLiteral("apiVersion")).toString(),
+             QStringLiteral("serving.kserve.io/v1beta1"));
     QCOMPARE(isvc.value(QStringLiteral("kind")).toString(), QStringLiteral("InferenceService"));
     const QJsonObject meta = isvc.value(QStringLiteral("metadata")).toObject();
     QCOMPARE(meta.value(QStringLiteral("name")).toString(), QStringLiteral("fashion-mlp"));
     QVERIFY(!meta.contains(QStringLiteral("namespace")));
     const QJsonObject annotations = meta.value(QStringLiteral("annotations")).toObject();
-    QCOMPARE(annotations.value(QStringLiteral("modeldesk.io/model")).toString(), QStringLiteral("fashion_mlp"));
+    QCOMPARE(annotations.value(QStringLiteral("modeldesk.io/model")).toString(),
+             QStringLiteral("fashion_mlp"));
     QCOMPARE(annotations.value(QStringLiteral("modeldesk.io/version")).toString(), QStringLiteral("1"));
     QCOMPARE(annotations.value(QStringLiteral("modeldesk.io/sha256")).toString(), v->digest);
-    const QJsonObject predictor = isvc.value(QStringLiteral("spec")).toObject().value(QStringLiteral("predictor")).toObject();
+    const QJsonObject predictor =
+        isvc.value(QStringLiteral("spec")).toObject().value(QStringLiteral("predictor")).toObject();
     QVERIFY(!predictor.contains(QStringLiteral("canaryTrafficPercent")));
     const QJsonObject model = predictor.value(QStringLiteral("model")).toObject();
-    QCOMPARE(model.value(QStringLiteral("modelFormat")).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("pytorch"));
+    QCOMPARE(model.value(QStringLiteral("modelFormat")).toObject().value(QStringLiteral("name")).toString(),
+             QStringLiteral("pytorch"));
     QCOMPARE(model.value(QStringLiteral("runtime")).toString(), QStringLiteral("kserve-tritonserver"));
     QCOMPARE(model.value(QStringLiteral("protocolVersion")).toString(), QStringLiteral("v2"));
     QVERIFY(model.value(QStringLiteral("storageUri")).toString().contains(QStringLiteral("CHANGE-ME")));
@@ -610,17 +665,27 @@ void tst_ClusterExport::kserveManifest()
     options.serviceName = QStringLiteral("fmnist");
     options.serviceNamespace = QStringLiteral("models");
     options.storageUri = QStringLiteral("pvc://triton-repo/fashion");
-    auto named = Registry::kserveManifest(*catalog, *Names::parseModelRef(QStringLiteral("fashion_mlp:1")), options);
+    auto named =
+        Registry::kserveManifest(*catalog, *Names::parseModelRef(QStringLiteral("fashion_mlp:1")), options);
     QVERIFY(named);
     const QJsonObject isvc2 = yamlText(named->yaml, dir.path(), &why).first().toObject();
-    QCOMPARE(isvc2.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("fmnist"));
-    QCOMPARE(isvc2.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("namespace")).toString(), QStringLiteral("models"));
-    QCOMPARE(isvc2.value(QStringLiteral("spec")).toObject().value(QStringLiteral("predictor")).toObject().value(QStringLiteral("model"))
-                 .toObject().value(QStringLiteral("storageUri")).toString(),
+    QCOMPARE(isvc2.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString(),
+             QStringLiteral("fmnist"));
+    QCOMPARE(isvc2.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("namespace")).toString(),
+             QStringLiteral("models"));
+    QCOMPARE(isvc2.value(QStringLiteral("spec"))
+                 .toObject()
+                 .value(QStringLiteral("predictor"))
+                 .toObject()
+                 .value(QStringLiteral("model"))
+                 .toObject()
+                 .value(QStringLiteral("storageUri"))
+                 .toString(),
              options.storageUri);
 
     options.serviceName = QStringLiteral("Not_Valid");
-    auto invalid = Registry::kserveManifest(*catalog, *Names::parseModelRef(QStringLiteral("fashion_mlp")), options);
+    auto invalid =
+        Registry::kserveManifest(*catalog, *Names::parseModelRef(QStringLiteral("fashion_mlp")), options);
     QVERIFY(!invalid);
     QCOMPARE(invalid.error().code, Error::Code::InvalidArgument);
     auto unknown = Registry::kserveManifest(*catalog, *Names::parseModelRef(QStringLiteral("nosuch")), {});
@@ -642,7 +707,9 @@ void tst_ClusterExport::kserveCanaryFromDeployment()
     }
     // Version 1 is the stable one; 10% of traffic goes to version 2.
     QVERIFY(catalog->registry().saveDeployment(
-        {QStringLiteral("fashion"), deploymentSpec(QStringLiteral("fashion"), QStringLiteral("mlp"), 1, 2, 10), {}},
+        {QStringLiteral("fashion"),
+         deploymentSpec(QStringLiteral("fashion"), QStringLiteral("mlp"), 1, 2, 10),
+         {}},
         QStringLiteral("tester")));
 
     QString why;
@@ -651,18 +718,30 @@ void tst_ClusterExport::kserveCanaryFromDeployment()
     QCOMPARE(canary->canaryPercent, std::optional<int>(10));
     QVERIFY2(canary->note.contains(QStringLiteral("mlp:1")), qPrintable(canary->note));
     const QJsonObject predictor = yamlText(canary->yaml, dir.path(), &why)
-                                      .first().toObject().value(QStringLiteral("spec")).toObject()
-                                      .value(QStringLiteral("predictor")).toObject();
+                                      .first()
+                                      .toObject()
+                                      .value(QStringLiteral("spec"))
+                                      .toObject()
+                                      .value(QStringLiteral("predictor"))
+                                      .toObject();
     QCOMPARE(predictor.value(QStringLiteral("canaryTrafficPercent")).toInt(-1), 10);
-    QVERIFY(predictor.value(QStringLiteral("model")).toObject().value(QStringLiteral("storageUri")).toString().endsWith(QStringLiteral("/v2")));
+    QVERIFY(predictor.value(QStringLiteral("model"))
+                .toObject()
+                .value(QStringLiteral("storageUri"))
+                .toString()
+                .endsWith(QStringLiteral("/v2")));
 
     auto stable = Registry::kserveManifest(*catalog, *Names::parseModelRef(QStringLiteral("mlp:1")), {});
     QVERIFY(stable);
     QVERIFY(!stable->canaryPercent);
     QVERIFY2(stable->note.contains(QStringLiteral("export mlp:2")), qPrintable(stable->note));
     const QJsonObject stablePredictor = yamlText(stable->yaml, dir.path(), &why)
-                                            .first().toObject().value(QStringLiteral("spec")).toObject()
-                                            .value(QStringLiteral("predictor")).toObject();
+                                            .first()
+                                            .toObject()
+                                            .value(QStringLiteral("spec"))
+                                            .toObject()
+                                            .value(QStringLiteral("predictor"))
+                                            .toObject();
     QVERIFY(!stablePredictor.contains(QStringLiteral("canaryTrafficPercent")));
 }
 

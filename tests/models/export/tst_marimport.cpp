@@ -94,8 +94,10 @@ void tst_MarImport::importsTorchScriptArchive()
     QCOMPARE(v->lineage.source, QStringLiteral("mnist.mar:mlp.pt"));
     QCOMPARE(v->params.value(QStringLiteral("torchserve_model_name")).toString(), QStringLiteral("mnist"));
     QCOMPARE(v->params.value(QStringLiteral("torchserve_model_version")).toString(), QStringLiteral("2.1"));
-    QCOMPARE(v->params.value(QStringLiteral("torchserve_handler")).toString(), QStringLiteral("image_classifier"));
-    QCOMPARE(v->params.value(QStringLiteral("torchserve_archiver_version")).toString(), QStringLiteral("0.9.0"));
+    QCOMPARE(v->params.value(QStringLiteral("torchserve_handler")).toString(),
+             QStringLiteral("image_classifier"));
+    QCOMPARE(v->params.value(QStringLiteral("torchserve_archiver_version")).toString(),
+             QStringLiteral("0.9.0"));
     QCOMPARE(v->parameterCount, qint64(784 * 128 + 128 + 128 * 10 + 10));
     // The extracted copy is gone.
     QCOMPARE(workspaceTmpFiles(), QStringList());
@@ -115,7 +117,8 @@ void tst_MarImport::detectsArchives()
     QVERIFY(!isMarArchive(m_dir->filePath(QStringLiteral("missing.mar"))));
     auto notMar = readMarManifest(TestData::modelPath(QStringLiteral("mlp.pt")));
     QVERIFY(!notMar);
-    QVERIFY2(notMar.error().message.contains(QStringLiteral("MAR-INF/MANIFEST.json")), qPrintable(notMar.error().message));
+    QVERIFY2(notMar.error().message.contains(QStringLiteral("MAR-INF/MANIFEST.json")),
+             qPrintable(notMar.error().message));
     auto missing = import(m_dir->filePath(QStringLiteral("missing.mar")));
     QVERIFY(!missing);
     QCOMPARE(missing.error().code, Error::Code::NotFound);
@@ -130,14 +133,16 @@ void tst_MarImport::refusesEagerModeArchive()
     f.close();
     const QString mar = m_dir->filePath(QStringLiteral("eager.mar"));
     QVERIFY(makeMar(mar, TestData::modelPath(QStringLiteral("state_dict.pt")),
-                    {QStringLiteral("--model-file"), py, QStringLiteral("--entry-name"), QStringLiteral("model.pth")})
+                    {QStringLiteral("--model-file"), py, QStringLiteral("--entry-name"),
+                     QStringLiteral("model.pth")})
                 .isEmpty());
     auto v = import(mar);
     QVERIFY(!v);
     QCOMPARE(v.error().code, Error::Code::Unsupported);
     const QString message = v.error().message;
     QVERIFY2(message.contains(QStringLiteral("eager-mode")), qPrintable(message));
-    QVERIFY2(message.contains(QStringLiteral("model.py")) && message.contains(QStringLiteral("model.pth")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("model.py")) && message.contains(QStringLiteral("model.pth")),
+             qPrintable(message));
     QVERIFY2(message.contains(QStringLiteral("TorchScript")), qPrintable(message));
     QVERIFY(!message.contains(QLatin1Char('\n')));
     auto models = m_catalog->registry().models();
@@ -159,7 +164,8 @@ void tst_MarImport::refusesEscapingEntries()
 {
     QFETCH(QString, entry);
     const QString mar = m_dir->filePath(QStringLiteral("slip.mar"));
-    QVERIFY(makeMar(mar, TestData::modelPath(QStringLiteral("mlp.pt")), {QStringLiteral("--extra"), entry + QStringLiteral("=pwned")})
+    QVERIFY(makeMar(mar, TestData::modelPath(QStringLiteral("mlp.pt")),
+                    {QStringLiteral("--extra"), entry + QStringLiteral("=pwned")})
                 .isEmpty());
     QVERIFY(!readMarManifest(mar));
     auto v = import(mar);
@@ -203,7 +209,8 @@ void tst_MarImport::refusesBadManifest()
 {
     const QString mar = m_dir->filePath(QStringLiteral("bad-manifest.mar"));
     QVERIFY(makeMar(mar, TestData::modelPath(QStringLiteral("mlp.pt")),
-                    {QStringLiteral("--no-manifest"), QStringLiteral("--extra"), QStringLiteral("MAR-INF/MANIFEST.json={not json")})
+                    {QStringLiteral("--no-manifest"), QStringLiteral("--extra"),
+                     QStringLiteral("MAR-INF/MANIFEST.json={not json")})
                 .isEmpty());
     QVERIFY(isMarArchive(mar));
     auto v = import(mar);
@@ -237,7 +244,8 @@ void tst_MarImport::detectsCorruptData()
 void tst_MarImport::reportsInvalidTorchScriptByArchiveEntry()
 {
     const QString mar = m_dir->filePath(QStringLiteral("pickled.mar"));
-    QVERIFY(makeMar(mar, TestData::modelPath(QStringLiteral("eager_pickle.pt")), {QStringLiteral("--entry-name"), QStringLiteral("model.pt")})
+    QVERIFY(makeMar(mar, TestData::modelPath(QStringLiteral("eager_pickle.pt")),
+                    {QStringLiteral("--entry-name"), QStringLiteral("model.pt")})
                 .isEmpty());
     auto v = import(mar);
     QVERIFY(!v);
