@@ -112,7 +112,7 @@ int train(CliContext &ctx, const QStringList &args)
     const TrainingOutcome o = runJobWithProgress(ctx, job);
     if (p.isSet(QStringLiteral("json"))) {
         ctx.printJson(o.toJson());
-        return o.ok() ? 0 : exitCodeFor(o.errorCode);
+        return o.ok() ? 0 : ctx.fail(o.error()); // the JSON has the error too; stderr gets its one line
     }
     if (!o.ok())
         return ctx.fail(o.error());
