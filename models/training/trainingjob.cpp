@@ -184,8 +184,13 @@ Result<TrainingOutcome> TrainingJob::runInner(Context &c)
         if (!parsed)
             return fail(parsed.error());
         config = *parsed;
-        if (m_request.resumeEpochs > 0)
+        if (m_request.resumeEpochs > 0) {
+            if (m_request.resumeEpochs < stored->epochsDone)
+                return fail(Error::invalid(QStringLiteral("run %1 already has %2 epochs; the new total must be at least that")
+                                               .arg(stored->id)
+                                               .arg(stored->epochsDone)));
             config.epochs = m_request.resumeEpochs;
+        }
         expectedDigest = stored->config.value(QStringLiteral("dataset_sha256")).toString();
         c.run = *stored;
         c.dir = *dir;
