@@ -19,7 +19,7 @@ PACKAGES=(
   # tests and benchmarks
   libgtest-dev libbenchmark-dev python3-torch xvfb xauth dbus dbus-x11 gnome-keyring libsecret-1-0
   prometheus  # promtool: tests check the /metrics text with `promtool check metrics`
-  fonts-dejavu-core procps
+  fonts-dejavu-core fonts-wqy-microhei procps
   # HTTP benchmark (tests/bench/bench_http.sh): load generator and the FastAPI + uvicorn peer server
   wrk python3-fastapi uvicorn
   # real data for demos and tests
