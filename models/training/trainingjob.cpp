@@ -141,6 +141,8 @@ void TrainingJob::run()
         c.dir->clearCancelRequest();
     c.lock.reset();
     m_outcome = o;
+    if (!o.ok())
+        Q_EMIT failed(o);
     Q_EMIT finished(o);
 }
 

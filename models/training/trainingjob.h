@@ -100,7 +100,10 @@ Q_SIGNALS:
     void epochMetrics(const ModelDesk::Training::EpochMetrics &metrics);
     // Evaluation, export, registration: short phases after training, for a status line.
     void phase(const QString &text);
+    // Always emitted last, exactly once, whatever the end state.
     void finished(const ModelDesk::Training::TrainingOutcome &outcome);
+    // Emitted just before finished() when the run failed or was cancelled (outcome.error()).
+    void failed(const ModelDesk::Training::TrainingOutcome &outcome);
 
 private:
     struct Context;

@@ -193,6 +193,7 @@ private Q_SLOTS:
         QSignalSpy epochs(job.get(), &TrainingJob::epochMetrics);
         QSignalSpy steps(job.get(), &TrainingJob::stepMetrics);
         QSignalSpy finished(job.get(), &TrainingJob::finished);
+        QSignalSpy failedSpy(job.get(), &TrainingJob::failed);
         QList<double> fractions;
         connect(job.get(), &TrainingJob::progress, this, [&fractions](const TrainingProgress &p) { fractions.append(p.fraction); });
         QThreadPool pool;
@@ -209,6 +210,7 @@ private Q_SLOTS:
         QCOMPARE(fractions.last(), 1.0);
         const auto outcome = finished.first().first().value<TrainingOutcome>();
         QVERIFY(outcome.ok());
+        QCOMPARE(failedSpy.size(), 0);
         pool.waitForDone();
     }
 
@@ -219,6 +221,7 @@ private Q_SLOTS:
         request.config = config(500);
         auto job = std::make_unique<TrainingJob>(catalog.get(), request);
         QSignalSpy finished(job.get(), &TrainingJob::finished);
+        QSignalSpy failed(job.get(), &TrainingJob::failed);
         connect(job.get(), &TrainingJob::epochMetrics, this, [&job](const EpochMetrics &) { job->cancel(); });
         QThreadPool pool;
         pool.start(job.get());
@@ -227,6 +230,7 @@ private Q_SLOTS:
         const auto outcome = finished.first().first().value<TrainingOutcome>();
         QCOMPARE(outcome.state, QStringLiteral("cancelled"));
         QCOMPARE(outcome.errorCode, Error::Code::Cancelled);
+        QCOMPARE(failed.size(), 1);
         QVERIFY(outcome.epochsDone >= 1 && outcome.epochsDone < 500);
         QCOMPARE(catalog->registry().run(outcome.runId)->state, QStringLiteral("cancelled"));
     }
