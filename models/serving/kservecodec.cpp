@@ -27,37 +27,57 @@ QString jsonError(simdjson::error_code e)
     return QString::fromLatin1(simdjson::error_message(e));
 }
 
-// Writes parsed scalars into the tensor buffer, converting to the tensor's datatype.
+// Writes parsed scalars into the tensor buffer, converting to the tensor's datatype. The scalar
+// reader is chosen once per tensor (no per-value datatype switch), and the JSON type is looked at
+// only for the first value of each array (flat arrays are the common case).
 class TensorFiller
 {
 public:
     TensorFiller(Tensor &t, std::int64_t count) : m_tensor(t), m_count(count), m_size(Runtime::dataTypeSize(t.dtype))
     {
         m_out = reinterpret_cast<unsigned char *>(t.data.data());
+        switch (t.dtype) {
+        case DataType::Bool: m_scalar = &TensorFiller::boolean; break;
+        case DataType::UInt8: m_scalar = &TensorFiller::integer<std::uint8_t>; break;
+        case DataType::Int8: m_scalar = &TensorFiller::integer<std::int8_t>; break;
+        case DataType::Int16: m_scalar = &TensorFiller::integer<std::int16_t>; break;
+        case DataType::Int32: m_scalar = &TensorFiller::integer<std::int32_t>; break;
+        case DataType::Int64: m_scalar = &TensorFiller::integer<std::int64_t>; break;
+        case DataType::Float16: m_scalar = &TensorFiller::floating<DataType::Float16>; break;
+        case DataType::BFloat16: m_scalar = &TensorFiller::floating<DataType::BFloat16>; break;
+        case DataType::Float32: m_scalar = &TensorFiller::floating<DataType::Float32>; break;
+        case DataType::Float64: m_scalar = &TensorFiller::floating<DataType::Float64>; break;
+        }
     }
 
     Status fill(od::array array, int depth)
     {
         if (depth > kMaxNesting)
             return fail(invalid(QStringLiteral("input '%1': data is nested too deeply").arg(m_tensor.name)));
+        bool first = true;
+        bool nested = false;
         for (auto element : array) {
             od::value v;
-            if (auto e = element.get(v))
+            if (auto e = std::move(element).get(v))
                 return fail(invalid(QStringLiteral("input '%1': invalid JSON in data: %2").arg(m_tensor.name, jsonError(e))));
-            od::json_type type;
-            if (auto e = v.type().get(type))
-                return fail(invalid(QStringLiteral("input '%1': invalid JSON in data: %2").arg(m_tensor.name, jsonError(e))));
-            if (type == od::json_type::array) {
+            if (first) {
+                od::json_type type;
+                if (auto e = v.type().get(type))
+                    return fail(invalid(QStringLiteral("input '%1': invalid JSON in data: %2").arg(m_tensor.name, jsonError(e))));
+                nested = type == od::json_type::array;
+                first = false;
+            }
+            if (nested) {
                 od::array inner;
-                if (auto e = v.get_array().get(inner))
-                    return fail(invalid(QStringLiteral("input '%1': %2").arg(m_tensor.name, jsonError(e))));
+                if (v.get_array().get(inner))
+                    return fail(invalid(QStringLiteral("input '%1': data mixes arrays and values at one level").arg(m_tensor.name)));
                 if (auto s = fill(inner, depth + 1); !s)
                     return s;
                 continue;
             }
             if (m_index >= m_count)
                 return fail(tooMany());
-            if (auto s = scalar(v, type); !s)
+            if (auto s = (this->*m_scalar)(v); !s)
                 return s;
             ++m_index;
         }
@@ -75,6 +95,8 @@ public:
     }
 
 private:
+    using ScalarReader = Status (TensorFiller::*)(od::value &);
+
     QString shapeText() const
     {
         QStringList dims;
@@ -120,47 +142,35 @@ private:
         return {};
     }
 
-    Status scalar(od::value &v, od::json_type type)
+    Status boolean(od::value &v)
     {
-        switch (m_tensor.dtype) {
-        case DataType::Bool: {
-            if (type == od::json_type::boolean) {
-                bool b = false;
-                if (v.get_bool().get(b))
-                    return fail(badValue("a boolean"));
-                put<std::uint8_t>(b ? 1 : 0);
-                return {};
-            }
-            std::int64_t x = 0;
-            if (type != od::json_type::number || v.get_int64().get(x) || (x != 0 && x != 1))
-                return fail(badValue("a boolean (true/false)"));
-            put<std::uint8_t>(std::uint8_t(x));
+        bool b = false;
+        if (!v.get_bool().get(b)) {
+            put<std::uint8_t>(b ? 1 : 0);
             return {};
         }
-        case DataType::UInt8: return integer<std::uint8_t>(v);
-        case DataType::Int8: return integer<std::int8_t>(v);
-        case DataType::Int16: return integer<std::int16_t>(v);
-        case DataType::Int32: return integer<std::int32_t>(v);
-        case DataType::Int64: return integer<std::int64_t>(v);
-        case DataType::Float16:
-        case DataType::BFloat16:
-        case DataType::Float32:
-        case DataType::Float64: {
-            double d = 0;
-            if (type != od::json_type::number || v.get_double().get(d))
-                return fail(badValue("a number"));
-            if (m_tensor.dtype == DataType::Float64)
-                put(d);
-            else if (m_tensor.dtype == DataType::Float32)
-                put(float(d));
-            else if (m_tensor.dtype == DataType::Float16)
-                put(floatToHalf(float(d)));
-            else
-                put(floatToBFloat16(float(d)));
-            return {};
-        }
-        }
-        return fail(badValue("a number"));
+        std::int64_t x = 0;
+        if (v.get_int64().get(x) || (x != 0 && x != 1))
+            return fail(badValue("a boolean (true/false)"));
+        put<std::uint8_t>(std::uint8_t(x));
+        return {};
+    }
+
+    template <DataType D>
+    Status floating(od::value &v)
+    {
+        double d = 0;
+        if (v.get_double().get(d))
+            return fail(badValue("a number"));
+        if constexpr (D == DataType::Float64)
+            put(d);
+        else if constexpr (D == DataType::Float32)
+            put(float(d));
+        else if constexpr (D == DataType::Float16)
+            put(floatToHalf(float(d)));
+        else
+            put(floatToBFloat16(float(d)));
+        return {};
     }
 
     Tensor &m_tensor;
@@ -168,6 +178,7 @@ private:
     std::int64_t m_index = 0;
     int m_size;
     unsigned char *m_out;
+    ScalarReader m_scalar = nullptr;
 };
 
 struct PendingInput

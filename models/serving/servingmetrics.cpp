@@ -178,7 +178,8 @@ struct ServingMetrics::Private
     std::optional<StandaloneFamilies> standalone;
 
     mutable std::mutex mutex;
-    std::map<std::string, prometheus::Histogram *> httpLatency;
+    std::map<std::string, prometheus::Histogram *, std::less<>> httpLatency;
+    std::map<std::pair<std::string, int>, prometheus::Counter *, std::less<>> httpCounters;
     std::map<std::pair<QString, int>, VersionStats> stats;
     mutable std::mutex scrapeMutex;
 };
@@ -205,15 +206,23 @@ ServingMetrics::~ServingMetrics() = default;
 
 void ServingMetrics::recordHttp(const char *routeClass, int status, std::chrono::steady_clock::duration elapsed)
 {
-    d->http.Add({{"route", routeClass}, {"code", std::to_string(status)}}).Increment();
+    // Resolved once per (route, status): building prometheus label maps on every request is not free.
+    prometheus::Counter *c = nullptr;
     prometheus::Histogram *h = nullptr;
     {
         std::lock_guard lock(d->mutex);
+        auto ci = d->httpCounters.find({routeClass, status});
+        if (ci == d->httpCounters.end())
+            ci = d->httpCounters.emplace(std::pair<std::string, int>(routeClass, status),
+                                         &d->http.Add({{"route", routeClass}, {"code", std::to_string(status)}}))
+                     .first;
+        c = ci->second;
         auto it = d->httpLatency.find(routeClass);
         if (it == d->httpLatency.end())
             it = d->httpLatency.emplace(routeClass, &d->httpDuration.Add({{"route", routeClass}}, latencyBuckets())).first;
         h = it->second;
     }
+    c->Increment();
     h->Observe(std::chrono::duration<double>(elapsed).count());
 }
 
