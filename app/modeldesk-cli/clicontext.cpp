@@ -62,6 +62,7 @@ Result<Registry::ModelCatalog *> CliContext::catalog()
         if (!catalog)
             return ModelDesk::fail(catalog.error());
         m_catalog = std::move(*catalog);
+        prepareWorkspaceKey(*m_catalog);
     }
     return m_catalog.get();
 }

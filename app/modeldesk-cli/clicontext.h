@@ -72,6 +72,16 @@ void addTrainingCommands(CommandList &commands);  // train, runs, datasets, swee
 void addServingCommands(CommandList &commands);   // serve, deploy, undeploy, swap, rollback, canary, deployments, tokens, infer
 void addExportCommands(CommandList &commands);    // export triton, export kserve
 void addMonitoringCommands(CommandList &commands); // metrics, alerts
+void addSecurityCommands(CommandList &commands);   // encryption (securitycommands.cpp)
+
+// Encryption at rest (securitycommands.cpp): gives the catalog the CLI's way to the workspace master
+// key (keychain, read now on the main thread; or a passphrase from $MODELDESK_PASSPHRASE_FILE or the
+// terminal, on first need).
+void prepareWorkspaceKey(Registry::ModelCatalog &catalog);
+// InvalidArgument unless `decrypt` (the user's --decrypt) when the version is encrypted at rest:
+// plaintext goes only where the user explicitly says.
+Status requireDecryptConsent(Registry::ModelCatalog &catalog, const VersionInfo &version, bool decrypt,
+                             const QString &destination);
 
 // Human-readable sizes ("12.3 MiB").
 QString humanSize(qint64 bytes);

@@ -66,6 +66,7 @@ int main(int argc, char **argv)
     Cli::addServingCommands(commands);
     Cli::addMonitoringCommands(commands);
     Cli::addExportCommands(commands);
+    Cli::addSecurityCommands(commands);
 
     QStringList args = app.arguments().mid(1);
     QString workspaceDir;

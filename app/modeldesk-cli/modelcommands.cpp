@@ -373,6 +373,7 @@ int modelsExport(CliContext &ctx, const QStringList &args)
                  QStringLiteral("torchscript")});
     p.addOption({QStringLiteral("out"), QStringLiteral("Destination file."), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("force"), QStringLiteral("Overwrite an existing file.")});
+    p.addOption({QStringLiteral("decrypt"), QStringLiteral("Write a model that is encrypted at rest in plaintext to FILE.")});
     int code = 0;
     if (!ctx.parse(p, QStringLiteral("models export"), args, &code))
         return code;
@@ -393,6 +394,8 @@ int modelsExport(CliContext &ctx, const QStringList &args)
     auto version = (*catalog)->resolve(p.positionalArguments().first());
     if (!version)
         return ctx.fail(version.error());
+    if (auto s = requireDecryptConsent(**catalog, *version, p.isSet(QStringLiteral("decrypt")), out); !s)
+        return ctx.fail(s.error());
     if (auto s = (*catalog)->exportVersion(*version, out); !s)
         return ctx.fail(s.error());
     (void)(*catalog)->registry().recordAudit(ctx.actor(), QStringLiteral("version.export"),

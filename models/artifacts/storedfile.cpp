@@ -59,7 +59,9 @@ Result<MasterKey> requireKey(const ArtifactKeyring *keyring, const QString &subj
                                     : Result<MasterKey>(fail(Error{Error::Code::Unavailable,
                                                                    QStringLiteral("no master key is configured")}));
     if (!key)
-        return fail(Error{key.error().code == Error::Code::Internal ? Error::Code::Internal : Error::Code::Unavailable,
+        // The loader's code says what to do (wrong passphrase, timeout, ...); "no such keychain entry"
+        // is not about the artifact, which does exist.
+        return fail(Error{key.error().code == Error::Code::NotFound ? Error::Code::Unavailable : key.error().code,
                           QStringLiteral("cannot %1 %2: %3 and %4")
                               .arg(what, subject,
                                    what == QLatin1String("read") || what == QLatin1String("decrypt")

@@ -246,7 +246,7 @@ void SecretStore::diagnose(const std::shared_ptr<Operation> &op, std::function<v
     });
 }
 
-void SecretStore::queryLocked(std::function<void(bool ok, bool locked, QDBusError error)> done)
+void SecretStore::queryLocked(std::function<void(bool ok, bool locked, const QDBusError &error)> done)
 {
     QDBusMessage get = QDBusMessage::createMethodCall(kSecretsService, QStringLiteral("/org/freedesktop/secrets/aliases/default"),
                                                       QStringLiteral("org.freedesktop.DBus.Properties"), QStringLiteral("Get"));
@@ -258,7 +258,7 @@ void SecretStore::queryLocked(std::function<void(bool ok, bool locked, QDBusErro
         if (reply.isError())
             done(false, false, reply.error());
         else
-            done(true, reply.value().variant().toBool(), {});
+            done(true, reply.value().variant().toBool(), QDBusError());
     });
 }
 

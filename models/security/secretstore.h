@@ -23,10 +23,11 @@
 #include "core/result.h"
 
 #include <QByteArray>
-#include <QDBusError>
 #include <QObject>
 #include <QString>
 #include <functional>
+
+class QDBusError;
 
 namespace ModelDesk::Security {
 
@@ -100,7 +101,7 @@ private:
     struct Operation;
     void diagnose(const std::shared_ptr<Operation> &op, std::function<void()> next);
     void checkDefaultCollection(const std::shared_ptr<Operation> &op, std::function<void()> next);
-    void queryLocked(std::function<void(bool ok, bool locked, QDBusError error)> done);
+    void queryLocked(std::function<void(bool ok, bool locked, const QDBusError &error)> done);
     void timedOut(const std::shared_ptr<Operation> &op);
     int busTimeout() const;
     void runJob(const std::shared_ptr<Operation> &op);

@@ -130,6 +130,24 @@ Result<Artifacts::MasterKey> WorkspaceEncryption::loadMasterKey(Registry::ModelR
     return key;
 }
 
+Result<Artifacts::MasterKey> WorkspaceEncryption::acceptKeychainBytes(Registry::ModelRegistry &registry, QByteArray bytes)
+{
+    auto key = Artifacts::MasterKey::fromBytes(bytes);
+    Artifacts::secureWipe(bytes);
+    if (!key)
+        return fail(Error::corrupt(QStringLiteral("the keychain entry does not hold a ModelDesk master key")));
+    auto settings = registry.settings(kKeyId);
+    if (!settings)
+        return fail(settings.error());
+    const QString keyId = settings->value(kKeyId);
+    if (keyId.isEmpty())
+        return fail(Error::notFound(QStringLiteral("encryption at rest has never been set up for this workspace: it has no master key")));
+    if (key->idHex() != keyId)
+        return fail(Error::corrupt(QStringLiteral("the master key from the keychain (id %1) is not this workspace's key (id %2)")
+                                       .arg(key->idHex(), keyId)));
+    return key;
+}
+
 Result<Artifacts::MasterKey> WorkspaceEncryption::unlock(const PassphraseProvider &passphrase)
 {
     const auto keyring = m_catalog.store().keyring();

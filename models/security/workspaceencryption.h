@@ -84,6 +84,10 @@ public:
     // encryption was never set up; Unavailable / Timeout (keychain), Unauthenticated (passphrase).
     static Result<Artifacts::MasterKey> loadMasterKey(Registry::ModelRegistry &registry, SecretStore *secrets,
                                                       const PassphraseProvider &passphrase);
+    // For a GUI that read the keychain entry itself (SecretStore::read, asynchronously): checks the
+    // bytes against encryption.key_id (blocking registry read: on a worker thread) and wipes them.
+    // Then: catalog.store().keyring()->setMasterKey(key).
+    static Result<Artifacts::MasterKey> acceptKeychainBytes(Registry::ModelRegistry &registry, QByteArray bytes);
 
 private:
     Result<Artifacts::MasterKey> unlock(const PassphraseProvider &passphrase);

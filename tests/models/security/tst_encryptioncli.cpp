@@ -9,6 +9,7 @@
 #include "testmodels.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -45,6 +46,7 @@ class tst_EncryptionCli : public QObject
     Q_OBJECT
 
     std::unique_ptr<QTemporaryDir> m_dir;
+    QTemporaryDir m_template;
 
     QString ws() const { return m_dir->path() + QStringLiteral("/ws"); }
 
@@ -76,10 +78,16 @@ class tst_EncryptionCli : public QObject
         }
     }
 
-    // Every model exports (decrypted where needed) to exactly the bytes imported; doctor passes.
+    // doctor passes (it decrypts and hashes every artifact), and a model exports (decrypted where
+    // needed) to exactly the bytes imported.
     void expectAllReadable(const QStringList &files, const QProcessEnvironment &env = {})
     {
+        const CliRun doctor = cli({QStringLiteral("doctor"), QStringLiteral("--json")}, env);
+        QVERIFY2(doctor.exitCode == 0, qPrintable(doctor.out + doctor.err));
+        QCOMPARE(doctor.json().object().value(QStringLiteral("versions")).toInt(), files.size());
         for (const QString &file : files) {
+            if (file != QLatin1String("mlp.pt"))
+                continue;
             const QString out = m_dir->path() + QStringLiteral("/check-") + modelName(file) + QStringLiteral(".pt");
             QFile::remove(out);
             const CliRun r = cli({QStringLiteral("models"), QStringLiteral("export"), modelName(file) + QStringLiteral(":1"),
@@ -89,21 +97,49 @@ class tst_EncryptionCli : public QObject
             QCOMPARE(readAll(out), readModel(file));
             QFile::remove(out);
         }
-        const CliRun doctor = cli({QStringLiteral("doctor")}, env);
-        QVERIFY2(doctor.exitCode == 0, qPrintable(doctor.out + doctor.err));
     }
 
+    // The kill tests start from a copy of one workspace with every model imported (imports validate
+    // in a child process: the slow part).
+    void useTemplateWorkspace()
+    {
+        QDirIterator it(m_template.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString from = it.next();
+            const QString to = ws() + from.mid(m_template.path().size());
+            QVERIFY(QDir().mkpath(QFileInfo(to).absolutePath()));
+            QVERIFY(QFile::copy(from, to));
+        }
+        QCOMPARE(status().value(QStringLiteral("plaintext")).toInt(), kModels.size());
+    }
+
+    // Models with a tensor big enough to search for (linear.pt's 4x3 weights are not).
     void expectNoPlaintext(const QStringList &files)
     {
+        int searched = 0;
         for (const QString &file : files) {
             const QByteArray needle = EncryptionTest::tensorNeedle(readModel(file));
-            QCOMPARE(needle.size(), 64);
+            if (needle.isEmpty())
+                continue;
+            ++searched;
             const QStringList hits = EncryptionTest::filesContaining(ws(), needle);
             QVERIFY2(hits.isEmpty(), qPrintable(file + QStringLiteral(" in ") + hits.join(QLatin1Char(' '))));
         }
+        QVERIFY(searched > 0);
     }
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        MODELDESK_REQUIRE_TEST_MODELS();
+        QVERIFY2(QFileInfo(cliPath()).isExecutable(), "MODELDESK_CLI is not set (run through ctest)");
+        for (const QString &file : kModels) {
+            const CliRun r = runCli(m_template.path(), {QStringLiteral("models"), QStringLiteral("import"), modelPath(file),
+                                                        QStringLiteral("--name"), modelName(file)});
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        }
+    }
+
     void init()
     {
         MODELDESK_REQUIRE_TEST_MODELS();
@@ -230,7 +266,7 @@ private Q_SLOTS:
     void killDuringEnable()
     {
         QFETCH(QString, point);
-        importModels(kModels);
+        useTemplateWorkspace();
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("MODELDESK_FAULT_POINT"), point);
         const CliRun killed = cli({QStringLiteral("encryption"), QStringLiteral("enable")}, env);
@@ -262,7 +298,7 @@ private Q_SLOTS:
     void killDuringDisable()
     {
         QFETCH(QString, point);
-        importModels(kModels);
+        useTemplateWorkspace();
         QCOMPARE(cli({QStringLiteral("encryption"), QStringLiteral("enable")}).exitCode, 0);
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("MODELDESK_FAULT_POINT"), point);

@@ -120,7 +120,7 @@ private Q_SLOTS:
                                     QStringLiteral("x.y")).error().code,
                  Error::Code::InvalidArgument);
         // The audit names the keys, never the values (they can be wrapped key material).
-        Registry::AuditQuery q;
+        AuditQuery q;
         q.target = QStringLiteral("settings/");
         auto audit = reg.audit(q);
         QVERIFY(audit);
@@ -180,7 +180,7 @@ private Q_SLOTS:
         const QStringList otherHits = EncryptionTest::filesContaining(root(), EncryptionTest::tensorNeedle(readModel(QStringLiteral("mlp_v2.pt"))));
         QVERIFY2(otherHits.isEmpty(), qPrintable(otherHits.join(QLatin1Char(' '))));
 
-        Registry::AuditQuery q;
+        AuditQuery q;
         q.action = QStringLiteral("encryption.enable");
         QCOMPARE(m_catalog->registry().audit(q)->size(), 1);
     }
@@ -215,12 +215,18 @@ private Q_SLOTS:
         QVERIFY(import(*unlocked, QStringLiteral("mlp.pt"), QStringLiteral("mlp")).version == 1);
         QCOMPARE(loads, 1);
 
-        // The GUI's way: the key read asynchronously, then handed to the keyring.
+        // The GUI's way: the entry read asynchronously, checked, then handed to the keyring.
         auto gui = openCatalog();
-        auto key = WorkspaceEncryption::loadMasterKey(gui->registry(), &secrets, {});
-        QVERIFY(key);
+        std::optional<Result<QByteArray>> entry;
+        secrets.read(Secret::ModelMasterKey, this, [&](Result<QByteArray> r) { entry = std::move(r); });
+        QTRY_VERIFY(entry.has_value());
+        QVERIFY2(*entry, qPrintable(errorOf(*entry)));
+        auto key = WorkspaceEncryption::acceptKeychainBytes(gui->registry(), **entry);
+        QVERIFY2(key, qPrintable(errorOf(key)));
         gui->store().keyring()->setMasterKey(*key);
-        QVERIFY(gui->readArtifact(v));
+        QCOMPARE(*gui->readArtifact(v), readModel(QStringLiteral("linear.pt")));
+        QCOMPARE(WorkspaceEncryption::acceptKeychainBytes(gui->registry(), Artifacts::MasterKey::generate()->bytes()).error().code,
+                 Error::Code::Corrupt);
     }
 
     void disableDecryptsAndForgetsTheKey()
