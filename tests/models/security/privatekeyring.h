@@ -20,6 +20,7 @@ inline constexpr char readyVariable[] = "MODELDESK_TEST_PRIVATE_KEYRING";
 // The shell part: HOME for the keyring files, the daemon unlocked with a known password, its
 // environment exported, then the test; the daemon goes when the session bus goes.
 inline constexpr char script[] =
+    "unset GNOME_KEYRING_CONTROL SSH_AUTH_SOCK\n" // an outer session's daemon is not ours
     "HOME=$(mktemp -d /tmp/modeldesk-keyring.XXXXXX) || exit 1; export HOME\n"
     "mkdir -p \"$HOME/.local/share/keyrings\"\n"
     "eval \"$(printf modeldesk-test | gnome-keyring-daemon --unlock --components=secrets 2>/dev/null | sed 's/^/export /')\"\n"
