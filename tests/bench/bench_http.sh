@@ -78,6 +78,10 @@ run_wrk() {
 }
 
 rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# CPU microseconds per request of process $1 between tick counts $2 and $3 over $4 requests: unlike
+# req/s, this barely depends on what else the (shared) machine is doing.
+cpu_us() { awk -v a="$2" -v b="$3" -v n="$4" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", (b - a) / hz * 1e6 / n }'; }
 
 # --- ModelDesk ------------------------------------------------------------------------------------
 WS=$WORK/ws
@@ -105,8 +109,10 @@ curl -sf "$INFER" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: applicatio
 echo "bench_http: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), ${SECS}s per phase"
 
 run_wrk 4 2 "$INFER" # warm-up
+T0=$(cpu_ticks "$SERVE_PID")
 run_wrk 16 "$SECS" "$INFER"
 MD16=$RATE; MD16_ERR=$ERRORS
+MD16_CPU=$(cpu_us "$SERVE_PID" "$T0" "$(cpu_ticks "$SERVE_PID")" "$COUNT")
 configure '{"max_batch_size":1}'
 run_wrk 16 "$SECS" "$INFER"
 MD16_OFF=$RATE
@@ -136,8 +142,10 @@ PEER_INFER=http://127.0.0.1:$PEER_PORT/v2/models/mlp/infer
 curl -sf "$PEER_INFER" -H 'Content-Type: application/json' --data-binary @"$BODY_FILE" | grep -q '"outputs"' \
   || { echo "bench_http: the FastAPI peer answered wrongly" >&2; exit 1; }
 run_wrk 4 2 "$PEER_INFER"
+T0=$(cpu_ticks "$PEER_PID")
 run_wrk 16 "$SECS" "$PEER_INFER"
 PEER16=$RATE
+PEER16_CPU=$(cpu_us "$PEER_PID" "$T0" "$(cpu_ticks "$PEER_PID")" "$COUNT")
 run_wrk 1 "$SECS" "$PEER_INFER"
 PEER_P50=$P50
 kill "$PEER_PID"; wait "$PEER_PID" 2>/dev/null || true
@@ -167,9 +175,9 @@ RSS_DELTA=$(awk -v a="$RSS_10K" -v b="$RSS_END" 'BEGIN { printf "%+.1f", (b - a)
 cat <<EOF
 
 ModelDesk HTTP serving, mlp.pt (784->128->10), one 1x784 FP32 row per v2 JSON request, 127.0.0.1
-  ModelDesk, 16 connections (batching max 8)      ${MD16} req/s   (errors: ${MD16_ERR})
+  ModelDesk, 16 connections (batching max 8)      ${MD16} req/s   server CPU ${MD16_CPU} us/request (errors: ${MD16_ERR})
   ModelDesk, 16 connections, batching off         ${MD16_OFF} req/s
-  FastAPI + uvicorn + PyTorch, 16 connections     ${PEER16} req/s   p50 at 1 connection ${PEER_P50} us
+  FastAPI + uvicorn + PyTorch, 16 connections     ${PEER16} req/s   server CPU ${PEER16_CPU} us/request, p50 at 1 connection ${PEER_P50} us
   bare LibTorch forward, 1 thread, in-process     ${BARE} /s      p50 ${BARE_P50} us
   ModelDesk, 1 connection                         ${MD1} req/s    p50 ${MD_P50} us
   ModelDesk, 64 connections, batching off         ${OFF64} req/s  (errors: ${OFF64_ERR})
@@ -178,7 +186,7 @@ ModelDesk HTTP serving, mlp.pt (784->128->10), one 1x784 FP32 row per v2 JSON re
   server RSS after ${TOTAL} requests            ${RSS_END} KiB (${RSS_DELTA}%)
 
 targets
-  ModelDesk / FastAPI at 16 connections    ${R_PEER}x  (>= 8)     $(verdict "$R_PEER" 8)
+  ModelDesk / FastAPI at 16 connections    ${R_PEER}x  (>= 8)     $(verdict "$R_PEER" 8)   (CPU per request: $(ratio "$PEER16_CPU" "$MD16_CPU")x less)
   ModelDesk / bare LibTorch                ${R_BARE}x  (>= 1.0)   $(verdict "$R_BARE" 1.0)
   p50 over the bare forward                ${P50_OVER} us  (<= 60)    $(verdict $((60 - P50_OVER)) 0)
   batching on / off at 64 connections      ${R_BATCH}x  (>= 3)     $(verdict "$R_BATCH" 3)
