@@ -129,9 +129,9 @@ bool CliContext::parse(QCommandLineParser &parser, const QString &command, const
     }
     if (parser.isSet(help)) {
         QString text = parser.helpText();
-        // Qt prints "Usage: <argv0> ..." using the application file name; show the subcommand instead.
-        text.replace(QStringLiteral("Usage: ") + QFileInfo(QCoreApplication::applicationFilePath()).fileName(),
-                     QStringLiteral("Usage: ") + m_program + QLatin1Char(' ') + command);
+        // Qt prints "Usage: <argv[0] as typed> ..."; show the program and subcommand instead.
+        const QString argv0 = QCoreApplication::arguments().value(0);
+        text.replace(QStringLiteral("Usage: ") + argv0, QStringLiteral("Usage: ") + m_program + QLatin1Char(' ') + command);
         m_out << text;
         m_out.flush();
         *exitCode = 0;
