@@ -62,7 +62,7 @@ private Q_SLOTS:
         QVERIFY(service.isPersistent());
 
         // The 1 s timer runs by itself.
-        QVERIFY(sampled.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(sampled.count() > 0, 5000);
         const auto values = sampled.last().at(1).value<QList<SeriesSample>>();
         QVERIFY(std::any_of(values.cbegin(), values.cend(),
                             [](const SeriesSample &s) { return s.key == processRss(); }));
@@ -100,7 +100,7 @@ private Q_SLOTS:
         QSignalSpy fired(&service, &MonitoringService::alertFired);
         QSignalSpy cleared(&service, &MonitoringService::alertCleared);
         service.addAlertRule(rssRule(QStringLiteral("memory-any")));
-        QVERIFY(rulesChanged.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(rulesChanged.count() > 0, 5000);
         QCOMPARE(rulesChanged.last().first().value<QList<AlertRule>>().size(), 1);
         QTRY_COMPARE_WITH_TIMEOUT(fired.count(), 1, 5000);
         QCOMPARE(fired.first().first().value<AlertEvent>().rule, QStringLiteral("memory-any"));
@@ -108,7 +108,7 @@ private Q_SLOTS:
 
         QSignalSpy ruleError(&service, &MonitoringService::alertRuleError);
         service.addAlertRule(rssRule(QStringLiteral("memory-any")));
-        QVERIFY(ruleError.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(ruleError.count() > 0, 5000);
         QVERIFY(ruleError.first().first().toString().contains(QLatin1String("already exists")));
 
         // A rule added by another connection (what `modeldesk-cli alerts add` does) is picked up.
@@ -131,7 +131,7 @@ private Q_SLOTS:
         QSignalSpy ready(&service, &MonitoringService::historyReady);
         const qint64 now = QDateTime::currentSecsSinceEpoch();
         const quint64 id = service.requestHistory(processRss(), Resolution::Second, now - 60, now + 60);
-        QVERIFY(ready.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(ready.count() > 0, 5000);
         QCOMPARE(ready.first().at(0).toULongLong(), id);
         QVERIFY(!ready.first().at(2).value<QList<HistoryPoint>>().isEmpty());
         QCOMPARE(ready.first().at(3).toString(), QString());
@@ -203,7 +203,7 @@ private Q_SLOTS:
         QVERIFY(!service.isPersistent());
         QSignalSpy rulesChanged(&service, &MonitoringService::alertRulesChanged);
         service.addAlertRule(rssRule(QStringLiteral("memory")));
-        QVERIFY(rulesChanged.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(rulesChanged.count() > 0, 5000);
         service.sampleNow();
         QTRY_COMPARE_WITH_TIMEOUT(service.activeAlerts().size(), 1, 5000);
     }
