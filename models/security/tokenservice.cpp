@@ -64,8 +64,9 @@ Status Principal::requireModel(Role r, const QString &model) const
     return {};
 }
 
-TokenService::TokenService(Registry::ModelRegistry &registry, BackgroundRunner background)
-    : m_registry(registry), m_background(std::move(background))
+TokenService::TokenService(Registry::ModelRegistry &registry, BackgroundRunner background,
+                           std::chrono::microseconds freshness)
+    : m_registry(registry), m_background(std::move(background)), m_freshness(freshness)
 {
 }
 
@@ -185,19 +186,35 @@ Result<Principal> TokenService::authenticate(QStringView secret)
     if (!secret.startsWith(kSecretPrefix) || secret.size() > 128)
         return fail(unauthenticated());
     const QString hash = hashSecret(secret);
-    auto counter = m_registry.changeCounter();
-    if (!counter)
-        return fail(counter.error());
     const QDateTime now = QDateTime::currentDateTimeUtc();
 
     TokenRecord record;
     bool cached = false;
+    std::optional<qint64> counter;
     {
+        // Within the freshness window the last counter read still stands: no database round trip.
+        std::lock_guard lock(m_mutex);
+        if (m_cacheCounter && std::chrono::steady_clock::now() - m_checkedAt < m_freshness) {
+            counter = m_cacheCounter;
+            auto it = m_cache.constFind(hash);
+            if (it != m_cache.constEnd()) {
+                record = it->record;
+                cached = true;
+            }
+        }
+    }
+    if (!counter) {
+        const auto checkedAt = std::chrono::steady_clock::now();
+        auto read = m_registry.changeCounter();
+        if (!read)
+            return fail(read.error());
+        counter = *read;
         std::lock_guard lock(m_mutex);
         if (m_cacheCounter != *counter) {
             m_cache.clear();
             m_cacheCounter = *counter;
         }
+        m_checkedAt = checkedAt;
         auto it = m_cache.constFind(hash);
         if (it != m_cache.constEnd()) {
             record = it->record;

@@ -6,9 +6,12 @@
 //
 // Threads: every method is thread-safe. authenticate() is called on HTTP I/O threads for every
 // request, so it answers from an in-memory cache that is trusted only while the registry's
-// changeCounter() is unchanged: a revocation or expiry by any process (CLI, console) takes effect
-// at the next request. It never writes synchronously: lastUsed is updated at most once a minute per
-// token through the background runner (the caller's blocking pool).
+// changeCounter() is unchanged. Reading the counter is a database round trip (~10 us, two file-lock
+// syscalls), so requests arriving within `freshness` (default 1 ms) of the last check share it: a
+// revocation by another process (CLI, console) takes effect for every request that starts more than
+// 1 ms after it committed; one through this service (the API) takes effect at once. Expiry is
+// checked on every request. It never writes synchronously: lastUsed is updated at most once a minute
+// per token through the background runner (the caller's blocking pool).
 // Errors: Unauthenticated for a missing/unknown/expired/revoked token, PermissionDenied for a role
 // or scope that does not allow the action, InvalidArgument for bad names/roles/expiry, registry errors
 // as they come.
@@ -21,6 +24,7 @@
 #include <QHash>
 #include <QString>
 #include <QStringList>
+#include <chrono>
 #include <functional>
 #include <mutex>
 #include <optional>
@@ -70,7 +74,8 @@ public:
     using BackgroundRunner = std::function<void(std::function<void()>)>;
 
     // `registry` must outlive the service. `background` runs lastUsed updates; default: inline.
-    explicit TokenService(Registry::ModelRegistry &registry, BackgroundRunner background = {});
+    explicit TokenService(Registry::ModelRegistry &registry, BackgroundRunner background = {},
+                          std::chrono::microseconds freshness = std::chrono::milliseconds(1));
     ~TokenService();
     TokenService(const TokenService &) = delete;
     TokenService &operator=(const TokenService &) = delete;
@@ -103,6 +108,8 @@ private:
     mutable std::mutex m_mutex;
     QHash<QString, CacheEntry> m_cache;    // by hash; only valid tokens
     std::optional<qint64> m_cacheCounter;  // registry changeCounter the cache was filled at
+    std::chrono::steady_clock::time_point m_checkedAt; // when m_cacheCounter was last confirmed
+    std::chrono::microseconds m_freshness;
     QHash<QString, QDateTime> m_touched;   // token name -> last lastUsed write
 };
 

@@ -154,14 +154,19 @@ private Q_SLOTS:
     void revocationByAnotherProcess()
     {
         const IssuedToken t = issue(QStringLiteral("shared"), Role::Operator);
+        // With no freshness window every request re-checks the registry.
+        TokenService strict(*m_registry, {}, std::chrono::microseconds(0));
+        QVERIFY(strict.authenticate(t.secret));
+        QVERIFY(strict.authenticate(t.secret)); // served from the cache
         QVERIFY(m_tokens->authenticate(t.secret));
-        QVERIFY(m_tokens->authenticate(t.secret)); // served from the cache
         // Another process (its own registry connection and service) revokes it.
         auto other = Registry::ModelRegistry::open(path());
         QVERIFY(other);
         TokenService otherService(**other);
         QVERIFY(otherService.revoke(QStringLiteral("shared"), QStringLiteral("cli-user")));
-        QCOMPARE(m_tokens->authenticate(t.secret).error().code, Error::Code::Unauthenticated);
+        QCOMPARE(strict.authenticate(t.secret).error().code, Error::Code::Unauthenticated);
+        // The default service shares one registry check per millisecond.
+        QTRY_VERIFY(!m_tokens->authenticate(t.secret));
     }
 };
 
