@@ -47,37 +47,6 @@ Error hashFailed() { return Error::internal(QStringLiteral("OpenSSL could not co
 
 // Streams `file` (already open) through the hasher, handing each chunk to `sink` (may be empty).
 // Returns the hex digest.
-Result<QString> streamFile(QFile &file, const Progress &progress,
-                           const std::function<Status(QByteArrayView)> &sink = {})
-{
-    Sha256Hasher hasher;
-    const qint64 total = file.size();
-    qint64 done = 0;
-    QByteArray buffer(kChunk, Qt::Uninitialized);
-    for (;;) {
-        const qint64 n = file.read(buffer.data(), buffer.size());
-        if (n < 0)
-            return fail(Error::io(QStringLiteral("cannot read '%1': %2").arg(file.fileName(), file.errorString())));
-        if (n == 0)
-            break;
-        const QByteArrayView chunk(buffer.constData(), n);
-        hasher.addData(chunk);
-        if (sink) {
-            if (auto s = sink(chunk); !s)
-                return fail(s.error());
-        }
-        done += n;
-        if (progress && !progress(done, qMax(total, done)))
-            return fail(Error::cancelled());
-    }
-    if (done == 0 && progress && !progress(0, 0))
-        return fail(Error::cancelled());
-    const QString digest = hasher.hexDigest();
-    if (digest.isEmpty())
-        return fail(hashFailed());
-    return digest;
-}
-
 Status openForReading(QFile &file)
 {
     const QFileInfo info(file.fileName());
@@ -209,7 +178,7 @@ Result<StoredArtifact> ArtifactStore::store(const QString &sourcePath, const QSt
             return fail(s.error());
     }
     qint64 size = 0;
-    const auto digest = streamFile(source, progress, [&](QByteArrayView chunk) {
+    const auto digest = hashStream(source, progress, [&](QByteArrayView chunk) {
         size += chunk.size();
         return writer.write(chunk);
     });
@@ -423,7 +392,7 @@ Result<QString> ArtifactStore::sha256File(const QString &path, const Progress &p
     QFile file(path);
     if (auto s = openForReading(file); !s)
         return fail(s.error());
-    return streamFile(file, progress);
+    return hashStream(file, progress);
 }
 
 QString ArtifactStore::sha256(const QByteArray &bytes)

@@ -38,4 +38,35 @@ QString Sha256Hasher::hexDigest()
     return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(md), length).toHex());
 }
 
+Result<QString> hashStream(QFile &file, const Progress &progress, const std::function<Status(QByteArrayView)> &sink)
+{
+    Sha256Hasher hasher;
+    const qint64 total = file.size();
+    qint64 done = 0;
+    constexpr qint64 kChunk = 1 << 20;
+    QByteArray buffer(kChunk, Qt::Uninitialized);
+    for (;;) {
+        const qint64 n = file.read(buffer.data(), buffer.size());
+        if (n < 0)
+            return fail(Error::io(QStringLiteral("cannot read '%1': %2").arg(file.fileName(), file.errorString())));
+        if (n == 0)
+            break;
+        const QByteArrayView chunk(buffer.constData(), n);
+        hasher.addData(chunk);
+        if (sink) {
+            if (auto s = sink(chunk); !s)
+                return fail(s.error());
+        }
+        done += n;
+        if (progress && !progress(done, qMax(total, done)))
+            return fail(Error::cancelled());
+    }
+    if (done == 0 && progress && !progress(0, 0))
+        return fail(Error::cancelled());
+    const QString digest = hasher.hexDigest();
+    if (digest.isEmpty())
+        return fail(Error::internal(QStringLiteral("OpenSSL could not compute a SHA-256 digest")));
+    return digest;
+}
+
 } // namespace ModelDesk::Artifacts

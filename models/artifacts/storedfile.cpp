@@ -4,31 +4,6 @@ namespace ModelDesk::Artifacts {
 
 namespace {
 
-constexpr qint64 kChunk = 1 << 20;
-
-// Hashes (and hands on) every byte of a plaintext store file.
-Result<QString> streamRaw(QFile &file, const Cipher::Sink &sink)
-{
-    Sha256Hasher hasher;
-    QByteArray buffer(kChunk, Qt::Uninitialized);
-    for (;;) {
-        const qint64 n = file.read(buffer.data(), buffer.size());
-        if (n < 0)
-            return fail(Error::io(QStringLiteral("cannot read '%1': %2").arg(file.fileName(), file.errorString())));
-        if (n == 0)
-            break;
-        const QByteArrayView chunk(buffer.constData(), n);
-        hasher.addData(chunk);
-        if (sink) {
-            if (auto s = sink(chunk); !s)
-                return fail(s.error());
-        }
-    }
-    const QString digest = hasher.hexDigest();
-    if (digest.isEmpty())
-        return fail(Error::internal(QStringLiteral("OpenSSL could not compute a SHA-256 digest")));
-    return digest;
-}
 
 Error prefixed(const QString &subject, const Error &e) { return Error{e.code, subject + QStringLiteral(": ") + e.message}; }
 
@@ -99,7 +74,7 @@ Status streamPlaintext(QFile &file, const QString &digest, const ArtifactKeyring
             return {};
         }
         // A plaintext artifact may begin with the magic by chance; it still has to hash right.
-        auto found = streamRaw(file, sink);
+        auto found = hashStream(file, {}, sink);
         if (!found)
             return fail(found.error());
         if (*found == digest)
@@ -109,7 +84,7 @@ Status streamPlaintext(QFile &file, const QString &digest, const ArtifactKeyring
                                            .arg(subject, header->digestHex())));
         return fail(mismatch(subject, digest, *found));
     }
-    auto found = streamRaw(file, sink);
+    auto found = hashStream(file, {}, sink);
     if (!found)
         return fail(found.error());
     if (*found != digest)
