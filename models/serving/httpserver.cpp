@@ -537,13 +537,23 @@ protected:
         if (m_closed)
             return;
         m_closed = true;
-        m_slots.clear();
+        // A write or body read still in flight refers to the front response and to the body
+        // parser; it completes (aborted) after the close below, so those stay until the session
+        // is destroyed by the last handler.
+        if (m_writing) {
+            while (m_slots.size() > 1)
+                m_slots.pop_back();
+        } else {
+            m_slots.clear();
+        }
         m_timer.cancel();
         beast::error_code ec;
         lowest().socket().shutdown(tcp::socket::shutdown_both, ec);
         lowest().socket().close(ec);
-        m_stringParser.reset();
-        m_fileParser.reset();
+        if (!m_readingBody) {
+            m_stringParser.reset();
+            m_fileParser.reset();
+        }
         removeBodyFile();
     }
 
