@@ -1,6 +1,6 @@
 #include "accesspage.h"
 
-AccessPage::AccessPage(QWidget *parent)
+AccessPage::AccessPage(CatalogClient &client, ModelDesk::Serving::ServingHost &host, QWidget *parent)
     : PlannedPage(QStringLiteral(":/icons/access.svg"), tr("Access"),
                   tr("Decide who may call the HTTP API and what they may do."),
                   {
@@ -13,4 +13,6 @@ AccessPage::AccessPage(QWidget *parent)
                   tr("Meanwhile: the audit trail of every model is shown in its details on the Models page."),
                   parent)
 {
+    Q_UNUSED(client)
+    Q_UNUSED(host)
 }

@@ -3,11 +3,16 @@
 
 #include "plannedpage.h"
 
+class CatalogClient;
+namespace ModelDesk::Serving {
+class ServingHost;
+}
+
 class AccessPage final : public PlannedPage
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AccessPage)
 
 public:
-    explicit AccessPage(QWidget *parent = nullptr);
+    AccessPage(CatalogClient &client, ModelDesk::Serving::ServingHost &host, QWidget *parent = nullptr);
 };

@@ -1,6 +1,6 @@
 #include "deploymentspage.h"
 
-DeploymentsPage::DeploymentsPage(QWidget *parent)
+DeploymentsPage::DeploymentsPage(CatalogClient &client, ModelDesk::Serving::ServingHost &host, QWidget *parent)
     : PlannedPage(QStringLiteral(":/icons/deployments.svg"), tr("Deployments"),
                   tr("Serve model versions on the local HTTP server (KServe v2 / Open Inference Protocol)."),
                   {
@@ -13,4 +13,6 @@ DeploymentsPage::DeploymentsPage(QWidget *parent)
                   tr("Meanwhile: set aliases such as 'production' on the Models page; deployments will follow them."),
                   parent)
 {
+    Q_UNUSED(client)
+    Q_UNUSED(host)
 }

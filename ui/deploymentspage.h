@@ -3,11 +3,16 @@
 
 #include "plannedpage.h"
 
+class CatalogClient;
+namespace ModelDesk::Serving {
+class ServingHost;
+}
+
 class DeploymentsPage final : public PlannedPage
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DeploymentsPage)
 
 public:
-    explicit DeploymentsPage(QWidget *parent = nullptr);
+    DeploymentsPage(CatalogClient &client, ModelDesk::Serving::ServingHost &host, QWidget *parent = nullptr);
 };

@@ -23,6 +23,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <type_traits>
 
 static void initUiResourcesOutsideNamespace()
 {
@@ -61,9 +62,11 @@ void MainWindow::initResources()
     initUiResourcesOutsideNamespace();
 }
 
-MainWindow::MainWindow(CatalogClient &client, QSettings &settings, const RuntimeInfo &runtime, QWidget *parent)
+MainWindow::MainWindow(CatalogClient &client, ModelDesk::Serving::ServingHost &serving, QSettings &settings,
+                       const RuntimeInfo &runtime, QWidget *parent)
     : QMainWindow(parent)
     , m_client(client)
+    , m_serving(serving)
     , m_settings(settings)
 {
     initResources();
@@ -114,17 +117,28 @@ void MainWindow::createPages(const RuntimeInfo &runtime)
     m_modelsPage = new ModelsPage(m_client, m_pages);
     auto *settingsPage = new SettingsPage(m_client.workspacePath(), runtime, m_settings, m_pages);
     m_pages->insertWidget(ModelsPageIndex, m_modelsPage);
-    m_pages->insertWidget(TrainingPageIndex, new TrainingPage(m_pages));
-    m_pages->insertWidget(DeploymentsPageIndex, new DeploymentsPage(m_pages));
-    m_pages->insertWidget(MonitoringPageIndex, new MonitoringPage(m_pages));
-    m_pages->insertWidget(AccessPageIndex, new AccessPage(m_pages));
+    auto *training = new TrainingPage(m_client, m_serving, m_pages);
+    auto *deployments = new DeploymentsPage(m_client, m_serving, m_pages);
+    auto *monitoring = new MonitoringPage(m_client, m_serving, m_pages);
+    auto *access = new AccessPage(m_client, m_serving, m_pages);
+    m_pages->insertWidget(TrainingPageIndex, training);
+    m_pages->insertWidget(DeploymentsPageIndex, deployments);
+    m_pages->insertWidget(MonitoringPageIndex, monitoring);
+    m_pages->insertWidget(AccessPageIndex, access);
     m_pages->insertWidget(SettingsPageIndex, settingsPage);
 
     connect(m_modelsPage, &ModelsPage::showRequested, this, [this] { showPage(ModelsPageIndex); });
-    connect(m_modelsPage, &ModelsPage::info, this, [this](const QString &m) { report(LogPanel::Level::Info, m); });
-    connect(m_modelsPage, &ModelsPage::error, this, [this](const QString &m) { report(LogPanel::Level::Error, m); });
-    connect(settingsPage, &SettingsPage::info, this, [this](const QString &m) { report(LogPanel::Level::Info, m); });
-    connect(settingsPage, &SettingsPage::error, this, [this](const QString &m) { report(LogPanel::Level::Error, m); });
+    const auto reportFrom = [this](auto *page) {
+        using Page = std::remove_pointer_t<decltype(page)>;
+        connect(page, &Page::info, this, [this](const QString &m) { report(LogPanel::Level::Info, m); });
+        connect(page, &Page::error, this, [this](const QString &m) { report(LogPanel::Level::Error, m); });
+    };
+    reportFrom(m_modelsPage);
+    reportFrom(training);
+    reportFrom(deployments);
+    reportFrom(monitoring);
+    reportFrom(access);
+    reportFrom(settingsPage);
 }
 
 void MainWindow::createNavigation()

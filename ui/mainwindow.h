@@ -3,8 +3,8 @@
 // the status bar and the log panel (a dock the user can hide). The log panel and the status bar
 // are the one place where errors and completed actions are reported.
 //
-// Services are injected (no singletons): the CatalogClient and the QSettings must outlive the
-// window. Window geometry, dock state and the current page are saved to and restored from the
+// Services are injected (no singletons): the CatalogClient, the ServingHost and the QSettings
+// must outlive the window. Window geometry, dock state and the current page are saved to and restored from the
 // QSettings.
 
 #include "logpanel.h"
@@ -13,6 +13,9 @@
 #include <QMainWindow>
 
 class CatalogClient;
+namespace ModelDesk::Serving {
+class ServingHost;
+}
 class QListWidget;
 class QSettings;
 class QStackedWidget;
@@ -27,7 +30,8 @@ public:
     enum Page { ModelsPageIndex, TrainingPageIndex, DeploymentsPageIndex, MonitoringPageIndex, AccessPageIndex,
                 SettingsPageIndex, PageCount };
 
-    MainWindow(CatalogClient &client, QSettings &settings, const RuntimeInfo &runtime, QWidget *parent = nullptr);
+    MainWindow(CatalogClient &client, ModelDesk::Serving::ServingHost &serving, QSettings &settings,
+               const RuntimeInfo &runtime, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Registers the icons and other resources of the UI library (a static library's resources
@@ -55,6 +59,7 @@ private:
     void restoreWindowState();
 
     CatalogClient &m_client;
+    ModelDesk::Serving::ServingHost &m_serving;
     QSettings &m_settings;
     QListWidget *m_navigation = nullptr;
     QStackedWidget *m_pages = nullptr;

@@ -1,6 +1,6 @@
 #include "monitoringpage.h"
 
-MonitoringPage::MonitoringPage(QWidget *parent)
+MonitoringPage::MonitoringPage(CatalogClient &client, ModelDesk::Serving::ServingHost &host, QWidget *parent)
     : PlannedPage(QStringLiteral(":/icons/monitoring.svg"), tr("Monitoring"),
                   tr("Watch each deployment live, with charts kept across restarts."),
                   {
@@ -13,4 +13,6 @@ MonitoringPage::MonitoringPage(QWidget *parent)
                   tr("Meanwhile: the log panel at the bottom records every action and error of this console."),
                   parent)
 {
+    Q_UNUSED(client)
+    Q_UNUSED(host)
 }

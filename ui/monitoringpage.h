@@ -3,11 +3,16 @@
 
 #include "plannedpage.h"
 
+class CatalogClient;
+namespace ModelDesk::Serving {
+class ServingHost;
+}
+
 class MonitoringPage final : public PlannedPage
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MonitoringPage)
 
 public:
-    explicit MonitoringPage(QWidget *parent = nullptr);
+    MonitoringPage(CatalogClient &client, ModelDesk::Serving::ServingHost &host, QWidget *parent = nullptr);
 };

@@ -15,6 +15,11 @@ public:
     QString heading() const { return m_heading; }
     QStringList plannedItems() const { return m_items; }
 
+Q_SIGNALS:
+    // Same signals as the built pages, so MainWindow reports them the same way.
+    void info(const QString &message);
+    void error(const QString &message);
+
 protected:
     PlannedPage(const QString &iconPath, const QString &heading, const QString &summary, const QStringList &items,
                 const QString &meanwhile, QWidget *parent);

@@ -1,6 +1,6 @@
 #include "trainingpage.h"
 
-TrainingPage::TrainingPage(QWidget *parent)
+TrainingPage::TrainingPage(CatalogClient &client, ModelDesk::Serving::ServingHost &host, QWidget *parent)
     : PlannedPage(QStringLiteral(":/icons/training.svg"), tr("Training"),
                   tr("Train models on this workstation with the embedded LibTorch runtime, no Python needed."),
                   {
@@ -12,4 +12,6 @@ TrainingPage::TrainingPage(QWidget *parent)
                   },
                   tr("Meanwhile: import TorchScript files trained elsewhere on the Models page."), parent)
 {
+    Q_UNUSED(client)
+    Q_UNUSED(host)
 }

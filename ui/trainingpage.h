@@ -3,11 +3,16 @@
 
 #include "plannedpage.h"
 
+class CatalogClient;
+namespace ModelDesk::Serving {
+class ServingHost;
+}
+
 class TrainingPage final : public PlannedPage
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TrainingPage)
 
 public:
-    explicit TrainingPage(QWidget *parent = nullptr);
+    TrainingPage(CatalogClient &client, ModelDesk::Serving::ServingHost &host, QWidget *parent = nullptr);
 };

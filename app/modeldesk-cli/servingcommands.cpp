@@ -5,11 +5,10 @@
 #include "servingclient.h"
 
 #include "core/names.h"
-#include "monitoring/monitoringservice.h"
 #include "registry/modelcatalog.h"
 #include "runtime/deploymentmanager.h"
 #include "security/tokenservice.h"
-#include "serving/deploymentwatcher.h"
+#include "serving/servinghost.h"
 #include "serving/httpserver.h"
 #include "serving/kservecodec.h"
 #include "serving/modelserver.h"
@@ -148,24 +147,14 @@ int serveCommand(CliContext &ctx, const QStringList &args)
         return ctx.fail(catalog.error());
     Registry::ModelCatalog &cat = **catalog;
 
-    // Composition, in dependency order; torn down in reverse below.
-    Monitoring::MonitoringOptions monitoringOptions;
-    monitoringOptions.databasePath = cat.workspace().root() + QStringLiteral("/metrics.sqlite");
-    Monitoring::MonitoringService monitoring(monitoringOptions);
-    auto metrics = std::make_shared<Serving::ServingMetrics>(monitoring.metrics(), monitoring.inferenceObserver());
-    Runtime::DeploymentManager manager(&cat);
-    manager.setObserver(metrics.get());
-    monitoring.setInferenceEngine(&manager);
-    if (auto s = monitoring.start(); !s)
-        ctx.err() << "modeldesk-cli: metrics history is kept in memory only: " << s.error().message << Qt::endl;
-
-    QThreadPool background;
-    background.setMaxThreadCount(1);
-    Security::TokenService tokens(cat.registry(), [&background](std::function<void()> job) { background.start(std::move(job)); });
-
-    auto restored = manager.restore();
-    if (!restored)
-        ctx.err() << "modeldesk-cli: cannot restore deployments: " << restored.error().message << Qt::endl;
+    Serving::ServingHostOptions hostOptions;
+    hostOptions.server = options;
+    hostOptions.watchOtherProcesses = !p.isSet(QStringLiteral("no-watch"));
+    Serving::ServingHost host(cat, hostOptions);
+    for (const QString &warning : host.start())
+        ctx.err() << "modeldesk-cli: " << warning << Qt::endl;
+    Runtime::DeploymentManager &manager = host.runtime();
+    Security::TokenService &tokens = host.tokens();
     const QString actor = ctx.actor();
     for (const Runtime::DeploymentSpec &spec : startDeploys) {
         auto r = manager.deploy(spec, actor);
@@ -176,20 +165,13 @@ int serveCommand(CliContext &ctx, const QStringList &args)
     }
     if (!installTerminationHandlers())
         return ctx.fail(Error::internal(QStringLiteral("cannot install the SIGINT/SIGTERM handlers")));
-    Serving::ModelServer server(manager, cat, tokens, options, metrics);
-    if (auto s = server.start(); !s) {
-        manager.shutdown();
-        manager.setObserver(nullptr);
-        monitoring.stop();
+    if (auto s = host.startServer(); !s)
         return ctx.fail(s.error());
-    }
-    Serving::DeploymentWatcher watcher(manager, cat.registry());
-    if (!p.isSet(QStringLiteral("no-watch")))
-        watcher.start();
+    const QString url = host.serverUrl();
 
     QTextStream &out = ctx.out();
-    out << "ModelDesk serving on " << server.url() << " (KServe v2: " << server.url() << "/v2, management: "
-        << server.url() << "/api/v1, metrics: " << server.url() << "/metrics)\n";
+    out << "ModelDesk serving on " << url << " (KServe v2: " << url << "/v2, management: " << url
+        << "/api/v1, metrics: " << url << "/metrics)\n";
     for (const Runtime::DeploymentStatus &s : manager.deployments())
         out << "  deployment " << s.spec.name << " (" << s.spec.model << "): " << Runtime::deploymentStateName(s.state) << '\n';
     if (auto list = tokens.list(); list && list->isEmpty())
@@ -208,13 +190,7 @@ int serveCommand(CliContext &ctx, const QStringList &args)
     const int signal = waitForTerminationSignal();
     out << "Stopping (" << (signal == SIGTERM ? "SIGTERM" : "SIGINT") << ")...\n";
     out.flush();
-    watcher.stop();
-    server.stop();
-    manager.shutdown();
-    manager.setObserver(nullptr);
-    monitoring.setInferenceEngine(nullptr);
-    monitoring.stop();
-    background.waitForDone();
+    host.shutdown();
     out << "Stopped.\n";
     out.flush();
     return 0;

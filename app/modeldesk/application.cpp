@@ -7,6 +7,7 @@
 #include "mainwindow.h"
 #include "modelspage.h"
 #include "settingspage.h"
+#include "serving/servinghost.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -139,7 +140,9 @@ int Application::run()
     runtime.blas = ModelDesk::loadedBlas();
 
     m_client = std::make_unique<CatalogClient>(*m_catalog, ModelDesk::currentOsUser());
-    m_window = std::make_unique<MainWindow>(*m_client, m_settings, runtime);
+    QStringList servingWarnings;
+    startServing(servingWarnings);
+    m_window = std::make_unique<MainWindow>(*m_client, *m_serving, m_settings, runtime);
     m_window->report(LogPanel::Level::Info, tr("Workspace %1 opened.").arg(workspace->root()));
     for (const QString &line : std::as_const(startLines))
         m_window->report(LogPanel::Level::Info, line);
@@ -151,6 +154,8 @@ int Application::run()
         m_window->report(LogPanel::Level::Warning,
                          tr("modeldesk-cli was not found next to this program: imported files are checked "
                                      "inside the console process."));
+    for (const QString &line : std::as_const(servingWarnings))
+        m_window->report(LogPanel::Level::Warning, line);
     m_window->show();
 
     const QStringList files = parser.positionalArguments();
@@ -168,11 +173,36 @@ int Application::run()
     return code;
 }
 
+void Application::startServing(QStringList &warnings)
+{
+    // The embedded serving stack: monitoring, the runtime with the persisted deployments, tokens,
+    // and the local HTTP server on loopback (Settings: server/host, server/port, server/autoStart).
+    ModelDesk::Serving::ServingHostOptions options;
+    options.server.http.host = m_settings.value(QStringLiteral("server/host"), QStringLiteral("127.0.0.1")).toString();
+    options.server.http.port = quint16(m_settings.value(QStringLiteral("server/port"), 8080).toUInt());
+    m_serving = std::make_unique<ModelDesk::Serving::ServingHost>(*m_catalog, options);
+    for (const QString &w : m_serving->start())
+        warnings << tr("Serving: %1").arg(w);
+    if (!m_settings.value(QStringLiteral("server/autoStart"), true).toBool())
+        return;
+    if (auto s = m_serving->startServer(); !s) {
+        qCWarning(lcApp).noquote() << "HTTP server not started:" << s.error().message;
+        warnings << tr("The HTTP server did not start (%1). Deployments still run inside the console; "
+                       "pick another port on the Deployments page.")
+                        .arg(s.error().message);
+    } else {
+        qCInfo(lcApp).noquote() << "serving on" << m_serving->serverUrl();
+    }
+}
+
 void Application::shutdown()
 {
     if (m_window)
         m_window->saveWindowState();
-    m_window.reset();        // widgets hold references to the client
+    m_window.reset();        // widgets hold references to the client and the serving stack
+    if (m_serving)
+        m_serving->shutdown(); // server, watcher, runtime, monitoring: before the catalog goes
+    m_serving.reset();
     if (m_client)
         m_client->shutdown(); // cancels a running import, waits for the worker thread
     m_client.reset();

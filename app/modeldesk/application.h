@@ -1,8 +1,9 @@
 #pragma once
 // Application: the GUI's composition root. It parses the command line, opens the workspace and the
 // ModelCatalog, installs the translators, builds the services once and injects them into the
-// MainWindow, and shuts down in order: window, then the catalog client's worker thread, then the
-// catalog (a thread must never outlive what it uses).
+// MainWindow, and shuts down in order: window, then the serving stack (HTTP server, runtime,
+// monitoring), then the catalog client's worker thread, then the catalog (a thread must never
+// outlive what it uses).
 
 #include "registry/modelcatalog.h"
 
@@ -15,6 +16,9 @@
 #include <memory>
 
 class CatalogClient;
+namespace ModelDesk::Serving {
+class ServingHost;
+}
 class MainWindow;
 class QApplication;
 class QCommandLineParser;
@@ -44,6 +48,7 @@ private:
     QString validatorExecutable() const;
     void logRuntime(QStringList &lines, bool &slowBlas) const;
     void shutdown();
+    void startServing(QStringList &warnings);
 
     QApplication &m_app;
     QSettings m_settings;
@@ -51,5 +56,6 @@ private:
     QTranslator m_qtTranslator;
     std::unique_ptr<ModelDesk::Registry::ModelCatalog> m_catalog;
     std::unique_ptr<CatalogClient> m_client;
+    std::unique_ptr<ModelDesk::Serving::ServingHost> m_serving;
     std::unique_ptr<MainWindow> m_window;
 };

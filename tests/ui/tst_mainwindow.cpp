@@ -14,6 +14,7 @@
 
 #include "core/workspace.h"
 #include "registry/modelcatalog.h"
+#include "serving/servinghost.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -58,6 +59,7 @@ private:
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<ModelCatalog> m_catalog;
     std::unique_ptr<CatalogClient> m_client;
+    std::unique_ptr<Serving::ServingHost> m_serving;
     std::unique_ptr<MainWindow> m_window;
 };
 
@@ -92,7 +94,7 @@ void tst_MainWindow::createWindow()
     RuntimeInfo runtime;
     runtime.torchVersion = QStringLiteral("1.13.1");
     runtime.blas = ModelDesk::loadedBlas();
-    m_window = std::make_unique<MainWindow>(*m_client, *m_settings, runtime);
+    m_window = std::make_unique<MainWindow>(*m_client, *m_serving, *m_settings, runtime);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
@@ -107,12 +109,18 @@ void tst_MainWindow::init()
     m_catalog = openCatalog();
     QVERIFY(importDirect(*m_catalog, QStringLiteral("linear.pt"), QStringLiteral("linear")));
     m_client = std::make_unique<CatalogClient>(*m_catalog, QStringLiteral("tester"));
+    Serving::ServingHostOptions serving;
+    serving.persistHistory = false;
+    serving.server.http.port = 0;
+    m_serving = std::make_unique<Serving::ServingHost>(*m_catalog, serving);
+    m_serving->start();
     createWindow();
 }
 
 void tst_MainWindow::cleanup()
 {
     m_window.reset();
+    m_serving.reset();
     m_client.reset();
     m_catalog.reset();
     m_settings.reset();
