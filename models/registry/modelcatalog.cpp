@@ -7,7 +7,9 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QJsonObject>
 #include <QSet>
+#include <QUrl>
 
 #include <cerrno>
 #include <signal.h>
@@ -131,7 +133,10 @@ Result<std::unique_ptr<ModelCatalog>> ModelCatalog::open(const Workspace &worksp
     std::unique_ptr<ModelCatalog> catalog(new ModelCatalog);
     catalog->d->workspace = workspace;
     catalog->d->options = options;
-    auto registry = ModelRegistry::open(workspace.registryPath());
+    Result<QString> location = registryLocation(workspace, options.registryUrl);
+    if (!location)
+        return fail(location.error());
+    auto registry = ModelRegistry::open(*location);
     if (!registry)
         return fail(registry.error());
     catalog->d->registry = std::move(*registry);
@@ -153,6 +158,29 @@ Result<std::unique_ptr<ModelCatalog>> ModelCatalog::open(const Workspace &worksp
     for (const QString &line : catalog->d->cleanDeadPending())
         qCInfo(lcRegistry).noquote() << line;
     return catalog;
+}
+
+Result<QString> ModelCatalog::registryLocation(const Workspace &workspace, const QString &explicitUrl)
+{
+    if (!explicitUrl.isEmpty())
+        return explicitUrl;
+    const QString fromEnv = qEnvironmentVariable("MODELDESK_REGISTRY_URL");
+    if (!fromEnv.isEmpty())
+        return fromEnv;
+    Result<QJsonObject> config = workspace.readConfig();
+    if (!config)
+        return fail(config.error());
+    const QJsonValue url = config->value(QStringLiteral("registry")).toObject().value(QStringLiteral("url"));
+    if (url.isUndefined() || url.isNull() || url.toString().isEmpty())
+        return workspace.registryPath();
+    if (!url.isString())
+        return fail(Error::invalid(QStringLiteral("%1: \"registry\": {\"url\": ...} must be a string").arg(workspace.configPath())));
+    const QString text = url.toString();
+    // config.json is plain text that gets copied around; a password there would leak.
+    if (QUrl(text).password().size() > 0 || text.contains(QLatin1String("password="), Qt::CaseInsensitive))
+        return fail(Error::invalid(QStringLiteral("%1: the registry URL must not contain a password: put it in PGPASSWORD "
+                                                  "or ~/.pgpass").arg(workspace.configPath())));
+    return text;
 }
 
 const Workspace &ModelCatalog::workspace() const { return d->workspace; }

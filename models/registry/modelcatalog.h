@@ -36,6 +36,11 @@ inline constexpr char encryptionEnabledSetting[] = "encryption.enabled";
 
 struct CatalogOptions
 {
+    // Where the registry lives: a PostgreSQL URL (postgresql://user@host:port/database) or a file.
+    // Empty: $MODELDESK_REGISTRY_URL, else config.json's "registry": {"url": ...}, else the
+    // workspace's registry.sqlite (see ModelCatalog::registryLocation). Artifacts stay in the
+    // workspace's artifacts/ folder either way: for a team registry that folder is shared storage.
+    QString registryUrl;
     // Executable that validates untrusted TorchScript in a child process
     // (`<exe> validate-artifact FILE --json`). Empty: validate in-process (tests, trusted input).
     QString validatorExecutable;
@@ -73,6 +78,10 @@ class ModelCatalog final
 {
 public:
     static Result<std::unique_ptr<ModelCatalog>> open(const Workspace &workspace, const CatalogOptions &options = {});
+    // The registry location open() uses: `explicitUrl` (--registry), then $MODELDESK_REGISTRY_URL, then
+    // config.json "registry.url", then workspace.registryPath(). InvalidArgument for a config.json URL
+    // that carries a password (passwords belong in PGPASSWORD or ~/.pgpass) or a non-string url.
+    static Result<QString> registryLocation(const Workspace &workspace, const QString &explicitUrl = {});
     ~ModelCatalog();
     ModelCatalog(const ModelCatalog &) = delete;
     ModelCatalog &operator=(const ModelCatalog &) = delete;

@@ -43,11 +43,11 @@ Status checkNewVersion(const QString &model, const NewVersion &v)
 Result<qint64> insertModel(const QSqlDatabase &db, const QString &name, const QString &description, const QString &task,
                            const QString &actor)
 {
-    Result<QSqlQuery> q = Sql::exec(db, QStringLiteral("INSERT INTO models (name, description, task, created) VALUES (?, ?, ?, ?)"),
-                                    {name, description, task, Sql::nowText()});
-    if (!q)
-        return fail(q.error());
-    const qint64 id = q->lastInsertId().toLongLong();
+    Result<qint64> inserted = Sql::insert(db, QStringLiteral("INSERT INTO models (name, description, task, created) VALUES (?, ?, ?, ?)"),
+                                          {name, description, task, Sql::nowText()});
+    if (!inserted)
+        return fail(inserted.error());
+    const qint64 id = *inserted;
     if (Status s = appendAudit(db, actor, QStringLiteral("model.create"), name,
                                QJsonObject{{QStringLiteral("description"), description}, {QStringLiteral("task"), task}});
         !s)
@@ -80,7 +80,7 @@ Result<VersionInfo> insertVersion(const QSqlDatabase &db, const QString &model, 
                                        .arg(*v.lineage.parentVersion)
                                        .arg(model)));
 
-    Result<QSqlQuery> ins = Sql::exec(
+    Result<qint64> versionId = Sql::insert(
         db,
         QStringLiteral("INSERT INTO versions (model_id, version, digest, size, format, signature, parameter_count, metrics,"
                        " params, parent_version, run_id, dataset_digest, source, description, created_by, created)"
@@ -89,9 +89,8 @@ Result<VersionInfo> insertVersion(const QSqlDatabase &db, const QString &model, 
          Sql::jsonText(v.metrics), Sql::jsonText(v.params),
          v.lineage.parentVersion ? QVariant(*v.lineage.parentVersion) : QVariant(), v.lineage.runId,
          v.lineage.datasetDigest, v.lineage.source, v.description, actor, Sql::nowText()});
-    if (!ins)
-        return fail(ins.error());
-    const qint64 versionId = ins->lastInsertId().toLongLong();
+    if (!versionId)
+        return fail(versionId.error());
     if (auto u = Sql::exec(db, QStringLiteral("UPDATE models SET next_version = ? WHERE id = ?"), {number + 1, *mid}); !u)
         return fail(u.error());
     if (clearPending) {
@@ -107,7 +106,7 @@ Result<VersionInfo> insertVersion(const QSqlDatabase &db, const QString &model, 
                                            {QStringLiteral("source"), v.lineage.source}});
         !s)
         return fail(s.error());
-    return loadVersion(db, versionId);
+    return loadVersion(db, *versionId);
 }
 
 Status checkFileHeader(const QString &path)
@@ -140,11 +139,15 @@ Result<std::unique_ptr<ModelRegistry>> ModelRegistry::open(const QString &path)
 {
     if (path.isEmpty())
         return fail(Error::invalid(QStringLiteral("registry path is empty")));
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    if (Status s = checkFileHeader(absolute); !s)
-        return fail(s.error());
+    Result<Dialect::Location> location = Dialect::parseLocation(path);
+    if (!location)
+        return fail(location.error());
+    if (location->backend == Dialect::Backend::Sqlite) {
+        if (Status s = checkFileHeader(location->path); !s)
+            return fail(s.error());
+    }
     std::unique_ptr<ModelRegistry> registry(new ModelRegistry);
-    registry->d->db = std::make_unique<RegistryDatabase>(absolute);
+    registry->d->db = std::make_unique<RegistryDatabase>(std::move(*location));
     Result<int> version = Migrations::migrate(*registry->d->db);
     if (!version)
         return fail(version.error());
@@ -197,7 +200,7 @@ Result<ModelInfo> ModelRegistry::model(const QString &name) const
 
 Result<QList<ModelInfo>> ModelRegistry::models() const
 {
-    return d->db->read([&](QSqlDatabase &db) { return loadModels(db, QStringLiteral("1"), {}); });
+    return d->db->read([&](QSqlDatabase &db) { return loadModels(db, QStringLiteral("1 = 1"), {}); });
 }
 
 Status ModelRegistry::setModelDescription(const QString &name, const QString &description, const QString &actor)
@@ -337,7 +340,7 @@ Result<QList<VersionInfo>> ModelRegistry::versions(const QString &model) const
 
 Result<QList<VersionInfo>> ModelRegistry::allVersions() const
 {
-    return d->db->read([&](QSqlDatabase &db) { return loadVersions(db, QStringLiteral("1"), {}); });
+    return d->db->read([&](QSqlDatabase &db) { return loadVersions(db, QStringLiteral("1 = 1"), {}); });
 }
 
 Result<QString> ModelRegistry::deleteVersion(const QString &model, int version, const QString &actor)

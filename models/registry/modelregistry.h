@@ -31,12 +31,15 @@ class ModelRegistry final
 public:
     // Opens (creating if needed) the registry database at `path` and runs the numbered schema
     // migrations (PRAGMA user_version). Corrupt if the file is not a registry or is newer than us.
+    // `path` may also be a PostgreSQL URL, postgresql://user@host:port/database (docs/cli.md): the
+    // same schema, semantics and errors on a server database that several machines share (the
+    // schema number in a schema_version table; the password from PGPASSWORD or ~/.pgpass).
     static Result<std::unique_ptr<ModelRegistry>> open(const QString &path);
     ~ModelRegistry();
     ModelRegistry(const ModelRegistry &) = delete;
     ModelRegistry &operator=(const ModelRegistry &) = delete;
 
-    QString path() const;
+    QString path() const;                   // the file, or the PostgreSQL URL without a password
     int schemaVersion() const;              // current migration number after open()
     static int latestSchemaVersion();
 

@@ -30,6 +30,8 @@ Status appendAudit(const QSqlDatabase &db, const QString &actor, const QString &
 Status appendAudit(const QSqlDatabase &db, const QString &actor, const QString &action, const QString &target,
                    const QJsonObject &detail);
 
+// INSERT OR REPLACE INTO pending_artifacts (digest, pid, operation, since) in the connection's dialect.
+QString pendingUpsert(const QSqlDatabase &db);
 // Marks a digest as being removed by this process ("delete", applicationPid()).
 Status markPendingDelete(const QSqlDatabase &db, const QString &digest);
 

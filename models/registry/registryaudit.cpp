@@ -30,11 +30,17 @@ Status appendAudit(const QSqlDatabase &db, const QString &actor, const QString &
     return appendAudit(db, actor, action, target, Sql::jsonText(detail));
 }
 
+QString pendingUpsert(const QSqlDatabase &db)
+{
+    return Dialect::insertOrReplace(Dialect::backend(db), QStringLiteral("pending_artifacts"),
+                                    {QStringLiteral("digest"), QStringLiteral("pid")},
+                                    {QStringLiteral("digest"), QStringLiteral("pid"), QStringLiteral("operation"),
+                                     QStringLiteral("since")});
+}
+
 Status markPendingDelete(const QSqlDatabase &db, const QString &digest)
 {
-    if (auto q = Sql::exec(db, QStringLiteral("INSERT OR REPLACE INTO pending_artifacts (digest, pid, operation, since)"
-                                              " VALUES (?, ?, 'delete', ?)"),
-                           {digest, QCoreApplication::applicationPid(), Sql::nowText()});
+    if (auto q = Sql::exec(db, pendingUpsert(db), {digest, QCoreApplication::applicationPid(), QStringLiteral("delete"), Sql::nowText()});
         !q)
         return fail(q.error());
     return {};

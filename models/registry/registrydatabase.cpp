@@ -46,45 +46,11 @@ QJsonObject toObject(const QVariant &v) { return QJsonDocument::fromJson(v.toStr
 
 QJsonArray toArray(const QVariant &v) { return QJsonDocument::fromJson(v.toString().toUtf8()).array(); }
 
-namespace {
-// SQLite primary result codes (extended codes are off; mask in case a driver turns them on).
-constexpr int sqliteBusy = 5, sqliteLocked = 6, sqliteCorrupt = 11, sqliteFull = 13, sqliteConstraint = 19,
-              sqliteNotADb = 26;
+Error error(const QSqlError &e, const QString &what) { return Dialect::error(Dialect::Backend::Sqlite, e, what); }
 
-int primaryCode(const QSqlError &e)
+Error error(const QSqlDatabase &db, const QSqlError &e, const QString &what)
 {
-    bool ok = false;
-    const int code = e.nativeErrorCode().toInt(&ok);
-    return ok ? (code & 0xff) : -1;
-}
-
-bool isBusy(const QSqlError &e)
-{
-    const int code = primaryCode(e);
-    return code == sqliteBusy || code == sqliteLocked;
-}
-} // namespace
-
-Error error(const QSqlError &e, const QString &what)
-{
-    QString text = e.databaseText().isEmpty() ? e.text() : e.databaseText();
-    if (text.isEmpty())
-        text = e.driverText();
-    switch (primaryCode(e)) {
-    case sqliteNotADb:
-    case sqliteCorrupt:
-        return Error::corrupt(QStringLiteral("registry database is damaged or not a registry (%1): %2").arg(what, text));
-    case sqliteConstraint:
-        return Error::conflict(QStringLiteral("%1: %2").arg(what, text));
-    case sqliteFull:
-        return Error::io(QStringLiteral("%1: disk full: %2").arg(what, text));
-    case sqliteBusy:
-    case sqliteLocked:
-        return Error::io(QStringLiteral("%1: the registry is locked by another connection for too long: %2")
-                             .arg(what, text));
-    default:
-        return Error::io(QStringLiteral("%1: %2").arg(what, text));
-    }
+    return Dialect::error(Dialect::backend(db), e, what);
 }
 
 Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, const QVariantList &binds)
@@ -92,7 +58,7 @@ Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, const QVarian
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.prepare(sql))
-        return fail(error(q.lastError(), QStringLiteral("registry query failed")));
+        return fail(error(db, q.lastError(), QStringLiteral("registry query failed")));
     for (const QVariant &b : binds) {
         // Qt binds a null QString as SQL NULL; our text columns are NOT NULL and "" means "none".
         if (b.typeId() == QMetaType::QString && b.toString().isNull())
@@ -101,8 +67,31 @@ Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, const QVarian
             q.addBindValue(b);
     }
     if (!q.exec())
-        return fail(error(q.lastError(), QStringLiteral("registry query failed")));
+        return fail(error(db, q.lastError(), QStringLiteral("registry query failed")));
     return q;
+}
+
+Result<QSqlQuery> execDirect(const QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(sql))
+        return fail(error(db, q.lastError(), QStringLiteral("registry statement failed")));
+    return q;
+}
+
+Result<qint64> insert(const QSqlDatabase &db, const QString &sql, const QVariantList &binds)
+{
+    if (Dialect::backend(db) == Dialect::Backend::Postgres) {
+        Result<QVariant> id = scalar(db, sql + QStringLiteral(" RETURNING id"), binds);
+        if (!id)
+            return fail(id.error());
+        return id->toLongLong();
+    }
+    Result<QSqlQuery> q = exec(db, sql, binds);
+    if (!q)
+        return fail(q.error());
+    return q->lastInsertId().toLongLong();
 }
 
 Result<QVariant> scalar(const QSqlDatabase &db, const QString &sql, const QVariantList &binds)
@@ -121,7 +110,7 @@ Result<QVariant> scalar(const QSqlDatabase &db, const QString &sql, const QVaria
 
 struct RegistryDatabase::Shared
 {
-    QString path;
+    Dialect::Location location;
     QString prefix; // "modeldesk-registry-<serial>-"
     QMutex mutex;
     QSet<QString> names; // connections that still exist
@@ -201,11 +190,22 @@ Status configure(const QSqlDatabase &db)
     }
     return execPragma(db, QStringLiteral("PRAGMA busy_timeout = %1").arg(RegistryDatabase::busyTimeoutMs));
 }
+
+Status configurePostgres(const QSqlDatabase &db, const QString &display)
+{
+    // A writer waits for the registry lock as long as SQLite's whole beginWrite retry would.
+    for (const QString &statement : Dialect::postgresSessionSetup(3 * RegistryDatabase::busyTimeoutMs)) {
+        QSqlQuery q(db);
+        if (!q.exec(statement))
+            return fail(Sql::error(db, q.lastError(), QStringLiteral("cannot set up the connection to registry %1").arg(display)));
+    }
+    return {};
+}
 } // namespace
 
-RegistryDatabase::RegistryDatabase(QString path) : m_shared(std::make_shared<Shared>())
+RegistryDatabase::RegistryDatabase(Dialect::Location location) : m_shared(std::make_shared<Shared>())
 {
-    m_shared->path = std::move(path);
+    m_shared->location = std::move(location);
     m_shared->prefix = QStringLiteral("modeldesk-registry-%1-").arg(nextRegistrySerial.fetch_add(1));
 }
 
@@ -217,7 +217,9 @@ RegistryDatabase::~RegistryDatabase()
     m_shared->names.clear();
 }
 
-const QString &RegistryDatabase::path() const { return m_shared->path; }
+const QString &RegistryDatabase::path() const { return m_shared->location.display; }
+
+Dialect::Backend RegistryDatabase::backend() const { return m_shared->location.backend; }
 
 Result<QSqlDatabase> RegistryDatabase::connection() const
 {
@@ -226,18 +228,32 @@ Result<QSqlDatabase> RegistryDatabase::connection() const
     if (mine.has(name))
         return QSqlDatabase::database(name, false);
 
+    const Dialect::Location &where = m_shared->location;
     Status opened;
-    {
+    if (where.backend == Dialect::Backend::Postgres) {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        if (!db.isValid()) {
+            opened = fail(Error::io(QStringLiteral("cannot open registry %1: the Qt PostgreSQL driver (QPSQL) is not "
+                                                   "installed (Debian package libqt6sql6-psql)")
+                                        .arg(where.display)));
+        } else {
+            Dialect::applyPostgres(db, where);
+            if (!db.open())
+                opened = fail(Sql::error(db, db.lastError(), QStringLiteral("cannot connect to registry %1").arg(where.display)));
+            else
+                opened = configurePostgres(db, where.display);
+        }
+    } else {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         if (!db.isValid()) {
             opened = fail(Error::io(QStringLiteral("cannot open registry '%1': the Qt SQLite driver (QSQLITE) is not "
                                                    "available")
-                                        .arg(m_shared->path)));
+                                        .arg(where.path)));
         } else {
-            db.setDatabaseName(m_shared->path);
+            db.setDatabaseName(where.path);
             db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs));
             if (!db.open())
-                opened = fail(Sql::error(db.lastError(), QStringLiteral("cannot open registry '%1'").arg(m_shared->path)));
+                opened = fail(Sql::error(db.lastError(), QStringLiteral("cannot open registry '%1'").arg(where.path)));
             else
                 opened = configure(db);
         }
@@ -251,7 +267,7 @@ Result<QSqlDatabase> RegistryDatabase::connection() const
         m_shared->names.insert(name);
     }
     mine.owned.emplace_back(m_shared, name);
-    qCDebug(lcRegistry) << "opened connection" << name << "to" << m_shared->path;
+    qCDebug(lcRegistry) << "opened connection" << name << "to" << where.display;
     return QSqlDatabase::database(name, false);
 }
 
@@ -259,15 +275,27 @@ Result<QSqlDatabase> RegistryDatabase::connection() const
 
 Status RegistryDatabase::beginWrite(const QSqlDatabase &db)
 {
+    if (Dialect::backend(db) == Dialect::Backend::Postgres) {
+        // The advisory lock waits on the server (bounded by lock_timeout); nothing to retry here.
+        QSqlQuery q(db);
+        if (!q.exec(Dialect::beginWriteStatement(Dialect::Backend::Postgres)))
+            return fail(Sql::error(db, q.lastError(), QStringLiteral("cannot start a registry transaction")));
+        if (!q.exec(Dialect::postgresWriteLock())) {
+            const QSqlError e = q.lastError();
+            rollback(db);
+            return fail(Sql::error(db, e, QStringLiteral("cannot take the registry write lock")));
+        }
+        return {};
+    }
     // The busy handler already waits busyTimeoutMs inside SQLite; SQLITE_BUSY can still come back at
     // once in a few WAL situations (recovery, a concurrent checkpoint), so retry with a little jitter.
     QDeadlineTimer deadline(3 * busyTimeoutMs);
     for (;;) {
         QSqlQuery q(db);
-        if (q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        if (q.exec(Dialect::beginWriteStatement(Dialect::Backend::Sqlite)))
             return {};
         const QSqlError e = q.lastError();
-        if (!Sql::isBusy(e) || deadline.hasExpired())
+        if (!Dialect::isBusy(Dialect::Backend::Sqlite, e) || deadline.hasExpired())
             return fail(Sql::error(e, QStringLiteral("cannot start a registry transaction")));
         QThread::msleep(5 + QRandomGenerator::global()->bounded(20));
     }
@@ -276,8 +304,8 @@ Status RegistryDatabase::beginWrite(const QSqlDatabase &db)
 Status RegistryDatabase::beginRead(const QSqlDatabase &db)
 {
     QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("BEGIN")))
-        return fail(Sql::error(q.lastError(), QStringLiteral("cannot start a registry transaction")));
+    if (!q.exec(Dialect::beginReadStatement(Dialect::backend(db))))
+        return fail(Sql::error(db, q.lastError(), QStringLiteral("cannot start a registry transaction")));
     return {};
 }
 
@@ -285,7 +313,7 @@ Status RegistryDatabase::commit(const QSqlDatabase &db)
 {
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("COMMIT")))
-        return fail(Sql::error(q.lastError(), QStringLiteral("cannot commit a registry transaction")));
+        return fail(Sql::error(db, q.lastError(), QStringLiteral("cannot commit a registry transaction")));
     return {};
 }
 

@@ -1,6 +1,7 @@
 #pragma once
-// Private to the registry: one SQLite connection per thread, write/read transactions and the few
-// conversions every query needs. Not part of the public contract (see modelregistry.h).
+// Private to the registry: one database connection per thread (SQLite file or PostgreSQL server, see
+// registrydialect.h), write/read transactions and the few conversions every query needs. Not part of
+// the public contract (see modelregistry.h).
 //
 // Connections: a thread gets its own named QSqlDatabase ("modeldesk-registry-<registry>-<thread>")
 // the first time it calls into a registry, because a QSqlDatabase may only be used by the thread that
@@ -13,6 +14,7 @@
 // A mutex in the shared state makes the two paths exclusive, so no name is removed twice.
 
 #include "core/result.h"
+#include "registrydialect.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -38,10 +40,17 @@ QJsonObject toObject(const QVariant &v);
 QJsonArray toArray(const QVariant &v);
 
 // The Error for a failed statement: Corrupt for a damaged or foreign file, Conflict for a violated
-// constraint, Io otherwise; the message carries SQLite's own text.
+// constraint, Io otherwise; the message carries the engine's own text (Dialect::error). The form
+// without a connection reads SQLite codes.
 Error error(const QSqlError &e, const QString &what);
+Error error(const QSqlDatabase &db, const QSqlError &e, const QString &what);
 // Prepares and runs one statement with positional (?) bindings; forward-only.
 Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, const QVariantList &binds = {});
+// Runs one statement without preparing it: DDL and session settings (PostgreSQL cannot PREPARE them).
+Result<QSqlQuery> execDirect(const QSqlDatabase &db, const QString &sql);
+// Runs an INSERT into a table with an `id` key and returns the new row's id (SQLite: last_insert_rowid;
+// PostgreSQL: RETURNING id, since QPSQL's lastInsertId() is the long-gone row OID).
+Result<qint64> insert(const QSqlDatabase &db, const QString &sql, const QVariantList &binds);
 // First column of the first row, or an invalid QVariant when there is no row.
 Result<QVariant> scalar(const QSqlDatabase &db, const QString &sql, const QVariantList &binds = {});
 } // namespace Sql
@@ -51,19 +60,25 @@ class RegistryDatabase final
 public:
     static constexpr int busyTimeoutMs = 10000;
 
-    explicit RegistryDatabase(QString path);
+    explicit RegistryDatabase(Dialect::Location location);
     ~RegistryDatabase();
     RegistryDatabase(const RegistryDatabase &) = delete;
     RegistryDatabase &operator=(const RegistryDatabase &) = delete;
 
+    // The file path, or the PostgreSQL URL without its password.
     const QString &path() const;
+    Dialect::Backend backend() const;
 
-    // This thread's connection, opened (WAL, synchronous=FULL, foreign keys, busy timeout) on first use.
+    // This thread's connection, opened on first use. SQLite: WAL, synchronous=FULL, foreign keys, busy
+    // timeout. PostgreSQL: lock_timeout (Dialect::postgresSessionSetup).
     Result<QSqlDatabase> connection() const;
 
     // BEGIN IMMEDIATE takes the write lock up front, so two writers never both read "next version 5"
     // and the busy handler can wait for the lock (a deferred transaction upgraded later fails with
-    // SQLITE_BUSY at once). It is retried on SQLITE_BUSY until a deadline.
+    // SQLITE_BUSY at once). It is retried on SQLITE_BUSY until a deadline. PostgreSQL: BEGIN (READ
+    // COMMITTED) + a transaction-scoped advisory lock, the same one lock for every writer of the
+    // database, so writers are serialized exactly as on SQLite and each statement after the lock sees
+    // every earlier commit.
     static Status beginWrite(const QSqlDatabase &db);
     static Status beginRead(const QSqlDatabase &db);
     static Status commit(const QSqlDatabase &db);

@@ -19,9 +19,7 @@ Status ModelRegistry::addPending(const QString &digest, const QString &operation
     if (operation != QLatin1String("import") && operation != QLatin1String("delete"))
         return fail(Error::invalid(QStringLiteral("pending operation must be 'import' or 'delete', not '%1'").arg(operation.left(40))));
     return d->db->write([&](QSqlDatabase &db) -> Status {
-        if (auto q = Sql::exec(db, QStringLiteral("INSERT OR REPLACE INTO pending_artifacts (digest, pid, operation, since)"
-                                                  " VALUES (?, ?, ?, ?)"),
-                               {digest, QCoreApplication::applicationPid(), operation, Sql::nowText()});
+        if (auto q = Sql::exec(db, pendingUpsert(db), {digest, QCoreApplication::applicationPid(), operation, Sql::nowText()});
             !q)
             return fail(q.error());
         return {};

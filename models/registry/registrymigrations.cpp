@@ -155,18 +155,85 @@ constexpr const char *migration2[] = {
 
 constexpr std::span<const char *const> migrations[] = {migration1, migration2};
 
+// PostgreSQL runs the same statements, translated by Dialect::translatedDdl, except the CREATE TRIGGER
+// ones: SQLite's trigger bodies have no PostgreSQL form, so each migration lists its PostgreSQL
+// triggers (plpgsql) and the few extras it needs here. Same trigger names, so check() is shared.
+constexpr const char *postgresMigration1[] = {
+    R"(CREATE FUNCTION modeldesk_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN RAISE EXCEPTION '%', TG_ARGV[0]; END $$)",
+    R"(CREATE TRIGGER versions_immutable BEFORE UPDATE OF
+         id, model_id, version, digest, size, format, signature, parameter_count, params, parent_version,
+         run_id, dataset_digest, source, created_by, created ON versions
+       FOR EACH ROW EXECUTE FUNCTION modeldesk_refuse('model versions are immutable'))",
+    R"(CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+       FOR EACH ROW EXECUTE FUNCTION modeldesk_refuse('the audit log is append-only'))",
+    R"(CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+       FOR EACH ROW EXECUTE FUNCTION modeldesk_refuse('the audit log is append-only'))",
+    // TRUNCATE skips row triggers; SQLite has no TRUNCATE.
+    R"(CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit
+       FOR EACH STATEMENT EXECUTE FUNCTION modeldesk_refuse('the audit log is append-only'))",
+    // runs() orders ties by insertion ("rowid DESC"); SQLite has the implicit rowid, PostgreSQL gets a
+    // column of that name.
+    "ALTER TABLE runs ADD COLUMN rowid BIGINT GENERATED ALWAYS AS IDENTITY",
+};
+constexpr std::span<const char *const> postgresExtras[] = {postgresMigration1, {}};
+static_assert(std::size(postgresExtras) == std::size(migrations), "every migration needs its PostgreSQL part");
+
+// PostgreSQL has no PRAGMA user_version: a one-row table holds the schema number.
+constexpr char postgresVersionTable[] = R"(CREATE TABLE IF NOT EXISTS schema_version (
+     id INTEGER PRIMARY KEY CHECK (id = 1),
+     version INTEGER NOT NULL))";
+
 constexpr const char *expectedTables[] = {"meta",     "models",   "versions", "aliases",     "tags",
                                           "audit",    "pending_artifacts",    "datasets",    "runs",
                                           "run_metrics", "deployments",       "tokens",
                                           "settings"};
 constexpr const char *expectedTriggers[] = {"versions_immutable", "audit_no_update", "audit_no_delete"};
+constexpr const char *expectedPostgresTriggers[] = {"audit_no_truncate"};
+
+bool isPostgres(const QSqlDatabase &db) { return Dialect::backend(db) == Dialect::Backend::Postgres; }
 
 Result<int> userVersion(const QSqlDatabase &db)
 {
+    if (isPostgres(db)) {
+        Result<QVariant> exists = Sql::scalar(db, QStringLiteral("SELECT to_regclass('schema_version') IS NOT NULL"));
+        if (!exists)
+            return fail(exists.error());
+        if (!exists->toBool())
+            return 0;
+        Result<QVariant> v = Sql::scalar(db, QStringLiteral("SELECT version FROM schema_version WHERE id = 1"));
+        if (!v)
+            return fail(v.error());
+        return v->isValid() ? v->toInt() : 0;
+    }
     Result<QVariant> v = Sql::scalar(db, QStringLiteral("PRAGMA user_version"));
     if (!v)
         return fail(v.error());
     return v->toInt();
+}
+
+Status setUserVersion(const QSqlDatabase &db, int number)
+{
+    if (isPostgres(db)) {
+        if (Result<QSqlQuery> q = Sql::execDirect(db, QString::fromLatin1(postgresVersionTable)); !q)
+            return fail(q.error());
+        if (Result<QSqlQuery> q = Sql::exec(db, QStringLiteral("INSERT INTO schema_version (id, version) VALUES (1, ?)"
+                                                               " ON CONFLICT (id) DO UPDATE SET version = excluded.version"),
+                                            {number});
+            !q)
+            return fail(q.error());
+        return {};
+    }
+    // PRAGMA takes no bound parameters; number is ours.
+    if (Result<QSqlQuery> q = Sql::exec(db, QStringLiteral("PRAGMA user_version = %1").arg(number)); !q)
+        return fail(q.error());
+    return {};
+}
+
+Result<QSqlQuery> runStatement(const QSqlDatabase &db, const QString &sql)
+{
+    // DDL cannot be a PostgreSQL prepared statement; SQLite keeps its prepared path.
+    return isPostgres(db) ? Sql::execDirect(db, sql) : Sql::exec(db, sql);
 }
 
 Error newerError(int found)
@@ -177,6 +244,17 @@ Error newerError(int found)
 // A file with user_version 0 may only be empty: anything else is some other program's database.
 Status checkForeign(const QSqlDatabase &db, const QString &path)
 {
+    if (isPostgres(db)) {
+        Result<QVariant> n = Sql::scalar(db, QStringLiteral("SELECT COUNT(*) FROM pg_catalog.pg_tables"
+                                                            " WHERE schemaname = current_schema() AND tablename <> 'schema_version'"));
+        if (!n)
+            return fail(n.error());
+        if (n->toInt() > 0)
+            return fail(Error::corrupt(QStringLiteral("PostgreSQL database %1 is not a ModelDesk registry (its schema has "
+                                                      "tables and no registry schema version): use an empty database")
+                                           .arg(path)));
+        return {};
+    }
     Result<QVariant> n = Sql::scalar(db, QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"));
     if (!n)
         return fail(n.error());
@@ -204,13 +282,24 @@ Status runMigration(const QSqlDatabase &db, const QString &path, int number)
             if (Status s = checkForeign(db, path); !s)
                 return s;
         }
+        const Dialect::Backend backend = Dialect::backend(db);
+        QStringList statements;
         for (const char *statement : migrations[number - 1]) {
-            if (Result<QSqlQuery> q = Sql::exec(db, QString::fromUtf8(statement)); !q)
+            const QString sql = QString::fromUtf8(statement);
+            if (backend == Dialect::Backend::Postgres && sql.startsWith(QLatin1String("CREATE TRIGGER")))
+                continue; // replaced by the migration's PostgreSQL triggers
+            statements << Dialect::translatedDdl(backend, sql);
+        }
+        if (backend == Dialect::Backend::Postgres) {
+            for (const char *statement : postgresExtras[number - 1])
+                statements << QString::fromUtf8(statement);
+        }
+        for (const QString &statement : std::as_const(statements)) {
+            if (Result<QSqlQuery> q = runStatement(db, statement); !q)
                 return fail(Error{q.error().code, QStringLiteral("registry migration %1 failed: %2").arg(number).arg(q.error().message)});
         }
-        // PRAGMA takes no bound parameters; number is ours.
-        if (Result<QSqlQuery> q = Sql::exec(db, QStringLiteral("PRAGMA user_version = %1").arg(number)); !q)
-            return fail(q.error());
+        if (Status s = setUserVersion(db, number); !s)
+            return s;
         qCInfo(lcRegistry) << "registry" << path << "migrated to schema" << number;
         return {};
     };
@@ -249,17 +338,19 @@ Result<int> migrate(const RegistryDatabase &database)
 Result<QStringList> check(const QSqlDatabase &db)
 {
     QStringList problems;
-    {
-        Result<QSqlQuery> q = Sql::exec(db, QStringLiteral("PRAGMA integrity_check"));
-        if (!q)
-            return fail(q.error());
-        while (q->next()) {
-            const QString line = q->value(0).toString();
-            if (line != QLatin1String("ok"))
-                problems << QStringLiteral("integrity check: %1").arg(line);
+    // PostgreSQL checks every foreign key on every statement and has no file to damage from our side:
+    // integrity_check and foreign_key_check are SQLite's; on PostgreSQL the schema checks below remain.
+    if (!isPostgres(db)) {
+        {
+            Result<QSqlQuery> q = Sql::exec(db, QStringLiteral("PRAGMA integrity_check"));
+            if (!q)
+                return fail(q.error());
+            while (q->next()) {
+                const QString line = q->value(0).toString();
+                if (line != QLatin1String("ok"))
+                    problems << QStringLiteral("integrity check: %1").arg(line);
+            }
         }
-    }
-    {
         Result<QSqlQuery> q = Sql::exec(db, QStringLiteral("PRAGMA foreign_key_check"));
         if (!q)
             return fail(q.error());
@@ -269,7 +360,14 @@ Result<QStringList> check(const QSqlDatabase &db)
     }
     QSet<QString> present;
     {
-        Result<QSqlQuery> q = Sql::exec(db, QStringLiteral("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')"));
+        const QString sql = isPostgres(db)
+                                ? QStringLiteral("SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = current_schema()"
+                                                 " UNION SELECT t.tgname FROM pg_catalog.pg_trigger t"
+                                                 " JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid"
+                                                 " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                                                 " WHERE NOT t.tgisinternal AND n.nspname = current_schema()")
+                                : QStringLiteral("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')");
+        Result<QSqlQuery> q = Sql::exec(db, sql);
         if (!q)
             return fail(q.error());
         while (q->next())
@@ -279,10 +377,16 @@ Result<QStringList> check(const QSqlDatabase &db)
         if (!present.contains(QString::fromLatin1(table)))
             problems << QStringLiteral("table '%1' is missing").arg(QString::fromLatin1(table));
     }
-    for (const char *trigger : expectedTriggers) {
-        if (!present.contains(QString::fromLatin1(trigger)))
-            problems << QStringLiteral("trigger '%1' is missing: versions or the audit log are not protected")
-                            .arg(QString::fromLatin1(trigger));
+    QStringList triggers;
+    for (const char *trigger : expectedTriggers)
+        triggers << QString::fromLatin1(trigger);
+    if (isPostgres(db)) {
+        for (const char *trigger : expectedPostgresTriggers)
+            triggers << QString::fromLatin1(trigger);
+    }
+    for (const QString &trigger : std::as_const(triggers)) {
+        if (!present.contains(trigger))
+            problems << QStringLiteral("trigger '%1' is missing: versions or the audit log are not protected").arg(trigger);
     }
     Result<int> version = userVersion(db);
     if (!version)

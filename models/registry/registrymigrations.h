@@ -1,5 +1,7 @@
 #pragma once
-// Private to the registry: the numbered schema migrations (PRAGMA user_version) and the schema check.
+// Private to the registry: the numbered schema migrations and the schema check. The schema number is
+// PRAGMA user_version on SQLite and the one-row table schema_version on PostgreSQL; each migration
+// runs under the registry write lock (Dialect::beginWriteStatement) in one transaction on both.
 
 #include "core/result.h"
 

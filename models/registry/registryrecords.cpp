@@ -4,6 +4,7 @@
 #include "modelregistry_p.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QSqlError>
 
 namespace ModelDesk::Registry {
@@ -60,6 +61,27 @@ TokenRecord tokenFrom(const QSqlQuery &q)
     t.revoked = Sql::toTime(q.value(6));
     t.lastUsed = Sql::toTime(q.value(7));
     return t;
+}
+
+// A token scope entry: "MODEL", or "MODEL:PERM[+PERM...]" / "*:PERM[+PERM...]" with per-model
+// permissions. Only the shape is checked here; Security::parseScope gives the meaning.
+Status checkScopeEntry(const QString &entry)
+{
+    const qsizetype colon = entry.indexOf(QLatin1Char(':'));
+    if (colon < 0)
+        return Names::checkName(entry, QStringLiteral("model"));
+    const QString model = entry.left(colon);
+    if (model != QLatin1String("*")) {
+        if (Status s = Names::checkName(model, QStringLiteral("model")); !s)
+            return s;
+    }
+    static const QRegularExpression perms(QRegularExpression::anchoredPattern(
+        QStringLiteral("(read|infer|deploy|modify)(\\+(read|infer|deploy|modify))*")));
+    if (!perms.match(entry.mid(colon + 1)).hasMatch())
+        return fail(Error::invalid(QStringLiteral("invalid token scope '%1': use MODEL or MODEL:PERM+PERM with read, "
+                                                  "infer, deploy, modify")
+                                       .arg(entry.left(80))));
+    return {};
 }
 
 Status checkOptionalName(const QString &name, const QString &what)
@@ -264,7 +286,7 @@ Status ModelRegistry::appendRunMetrics(const QList<RunMetricRow> &rows)
         QSqlQuery q(db);
         if (!q.prepare(QStringLiteral("INSERT INTO run_metrics (run_id, step, epoch, split, name, value, time)"
                                       " VALUES (?, ?, ?, ?, ?, ?, ?)")))
-            return fail(Sql::error(q.lastError(), QStringLiteral("cannot store run metrics")));
+            return fail(Sql::error(db, q.lastError(), QStringLiteral("cannot store run metrics")));
         const QString now = Sql::nowText();
         for (const RunMetricRow &row : rows) {
             q.bindValue(0, row.runId);
@@ -275,7 +297,7 @@ Status ModelRegistry::appendRunMetrics(const QList<RunMetricRow> &rows)
             q.bindValue(5, row.value);
             q.bindValue(6, row.time.isValid() ? Sql::timeValue(row.time) : QVariant(now));
             if (!q.exec())
-                return fail(Sql::error(q.lastError(), QStringLiteral("cannot store run metrics")));
+                return fail(Sql::error(db, q.lastError(), QStringLiteral("cannot store run metrics")));
         }
         return {};
     });
@@ -360,7 +382,7 @@ Result<TokenRecord> ModelRegistry::createToken(const TokenRecord &token, const Q
     if (!roles.contains(token.role))
         return fail(Error::invalid(QStringLiteral("invalid token role '%1': use viewer, operator or admin").arg(token.role.left(40))));
     for (const QString &m : token.models) {
-        if (Status s = Names::checkName(m, QStringLiteral("model")); !s)
+        if (Status s = checkScopeEntry(m); !s)
             return fail(s.error());
     }
     return d->db->write([&](QSqlDatabase &db) -> Result<TokenRecord> {

@@ -57,9 +57,10 @@ Status ModelRegistry::changeSettings(const QMap<QString, QString> &values, const
     }
     return d->db->write([&](QSqlDatabase &db) -> Status {
         const QString now = Sql::nowText();
+        const QString upsert = Dialect::insertOrReplace(Dialect::backend(db), QStringLiteral("settings"), {QStringLiteral("key")},
+                                                        {QStringLiteral("key"), QStringLiteral("value"), QStringLiteral("updated")});
         for (auto it = values.cbegin(); it != values.cend(); ++it) {
-            if (auto q = Sql::exec(db, QStringLiteral("INSERT OR REPLACE INTO settings (key, value, updated) VALUES (?, ?, ?)"),
-                                   {it.key(), it.value(), now});
+            if (auto q = Sql::exec(db, upsert, {it.key(), it.value(), now});
                 !q)
                 return fail(q.error());
         }

@@ -1,0 +1,95 @@
+#pragma once
+// A fresh PostgreSQL database per test, on the server named by $MODELDESK_TEST_PG_URL
+// (postgresql://role@host:port/maintenance-db; the role needs CREATEDB). packaging/run-tests.sh starts a
+// throw-away server and sets the variable; without it the PostgreSQL tests skip.
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+#include <QUuid>
+
+namespace RegistryTest {
+
+class PostgresServer
+{
+public:
+    static QString adminUrl() { return qEnvironmentVariable("MODELDESK_TEST_PG_URL"); }
+    static bool available() { return !adminUrl().isEmpty(); }
+    static const char *skipReason()
+    {
+        return "MODELDESK_TEST_PG_URL is not set: no PostgreSQL server to test against (packaging/run-tests.sh "
+               "starts one; or export MODELDESK_TEST_PG_URL=postgresql://role@127.0.0.1:PORT/postgres)";
+    }
+
+    // The URL of the admin database with another database name.
+    static QString urlOf(const QString &database)
+    {
+        QUrl url(adminUrl());
+        url.setPath(QLatin1Char('/') + database);
+        return url.toString();
+    }
+
+    // Runs statements outside the registry, the way another program would; "" on success, else the
+    // first error's text. On the admin database when `database` is empty.
+    static QString exec(const QString &database, const QStringList &statements)
+    {
+        static int serial = 0;
+        const QString name = QStringLiteral("pg-raw-%1").arg(++serial);
+        QString error;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+            const QUrl url(database.isEmpty() ? adminUrl() : urlOf(database));
+            db.setHostName(url.host());
+            if (url.port() > 0)
+                db.setPort(url.port());
+            db.setUserName(url.userName());
+            if (!url.password().isEmpty())
+                db.setPassword(url.password());
+            db.setDatabaseName(url.path().mid(1));
+            if (!db.open()) {
+                error = db.lastError().text();
+            } else {
+                for (const QString &sql : statements) {
+                    QSqlQuery q(db);
+                    if (!q.exec(sql)) {
+                        error = q.lastError().text();
+                        break;
+                    }
+                }
+                db.close();
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+        return error;
+    }
+
+    // CREATE DATABASE with a unique name; returns its name ("" and a warning on failure).
+    static QString createDatabase()
+    {
+        const QString name = QStringLiteral("modeldesk_test_%1_%2")
+                                 .arg(QCoreApplication::applicationPid())
+                                 .arg(QUuid::createUuid().toString(QUuid::Id128).left(12));
+        // template0 + C collation: independent of the server's default locale.
+        const QString error = exec({}, {QStringLiteral("CREATE DATABASE %1 TEMPLATE template0 ENCODING 'UTF8'").arg(name)});
+        if (!error.isEmpty()) {
+            qWarning("CREATE DATABASE failed: %s", qPrintable(error));
+            return {};
+        }
+        return name;
+    }
+
+    static void dropDatabase(const QString &name)
+    {
+        if (name.isEmpty())
+            return;
+        const QString error = exec({}, {QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(name)});
+        if (!error.isEmpty())
+            qWarning("DROP DATABASE %s failed: %s", qPrintable(name), qPrintable(error));
+    }
+};
+
+} // namespace RegistryTest
