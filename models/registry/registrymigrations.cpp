@@ -196,10 +196,14 @@ bool isPostgres(const QSqlDatabase &db) { return Dialect::backend(db) == Dialect
 Result<int> userVersion(const QSqlDatabase &db)
 {
     if (isPostgres(db)) {
-        Result<QVariant> exists = Sql::scalar(db, QStringLiteral("SELECT to_regclass('schema_version') IS NOT NULL"));
+        // A query on pg_tables, not to_regclass(): to_regclass reads the session's catalog cache, which a
+        // transaction that started before another process's migration committed still has stale
+        // (the advisory lock wait does not refresh it); a table scan sees the latest commit.
+        Result<QVariant> exists = Sql::scalar(db, QStringLiteral("SELECT COUNT(*) FROM pg_catalog.pg_tables"
+                                                                 " WHERE schemaname = current_schema() AND tablename = 'schema_version'"));
         if (!exists)
             return fail(exists.error());
-        if (!exists->toBool())
+        if (exists->toInt() == 0)
             return 0;
         Result<QVariant> v = Sql::scalar(db, QStringLiteral("SELECT version FROM schema_version WHERE id = 1"));
         if (!v)

@@ -251,13 +251,16 @@ private Q_SLOTS:
         REG_VERIFY(m);
         QVERIFY(m->id > 0);
         REG_FAILS(reg().createModel(QStringLiteral("mnist"), {}, {}, QStringLiteral("alice")), Error::Code::AlreadyExists);
-        REG_VERIFY(reg().createModel(QStringLiteral("Zeta"), {}, {}, QStringLiteral("alice")));
-        REG_VERIFY(reg().createModel(QStringLiteral("alpha"), {}, {}, QStringLiteral("alice")));
+        for (const char *name : {"ab", "a_b", "a0", "a-b"})
+            REG_VERIFY(reg().createModel(QString::fromLatin1(name), {}, {}, QStringLiteral("alice")));
+        auto models = reg().models();
+        REG_VERIFY(models);
         QStringList names;
-        for (const ModelInfo &info : *reg().models())
+        for (const ModelInfo &info : std::as_const(*models))
             names << info.name;
-        // Byte order, as on SQLite, whatever the server's locale.
-        QCOMPARE(names, QStringList({QStringLiteral("Zeta"), QStringLiteral("alpha"), QStringLiteral("mnist")}));
+        // Byte order, as on SQLite, whatever the server's locale (a linguistic one ignores '-' and '_').
+        QCOMPARE(names, QStringList({QStringLiteral("a-b"), QStringLiteral("a0"), QStringLiteral("a_b"), QStringLiteral("ab"),
+                                     QStringLiteral("mnist")}));
 
         NewVersion nv = newVersion(QStringLiteral("v1"), 5'000'000'000LL); // sizes beyond 32 bits
         nv.metrics = {{QStringLiteral("val_accuracy"), 0.8125}};
@@ -345,8 +348,10 @@ private Q_SLOTS:
             r.state = QStringLiteral("running");
             REG_VERIFY(reg().createRun(r, QStringLiteral("alice")));
         }
+        auto runs = reg().runs();
+        REG_VERIFY(runs);
         QStringList order;
-        for (const RunRecord &r : *reg().runs())
+        for (const RunRecord &r : std::as_const(*runs))
             order << r.id;
         QCOMPARE(order, QStringList({QStringLiteral("run-c"), QStringLiteral("run-b"), QStringLiteral("run-a")}));
         REG_VERIFY(reg().appendRunMetrics({{QStringLiteral("run-a"), 1, 0, QStringLiteral("train"), QStringLiteral("loss"), 0.25, {}},
