@@ -1,0 +1,572 @@
+#include "demorunner.h"
+
+#include "catalogclient.h"
+#include "demoload.h"
+#include "uiformat.h"
+
+#include "core/workspace.h"
+#include "registry/modelcatalog.h"
+#include "runtime/deploymentmanager.h"
+#include "serving/servinghost.h"
+#include "training/dataset.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QSaveFile>
+
+#include <chrono>
+#include <cmath>
+#include <exception>
+#include <future>
+
+// Q_INIT_RESOURCE must be called outside any namespace; the data is in this static library.
+static void initDemoResources()
+{
+    Q_INIT_RESOURCE(demo);
+}
+
+using namespace ModelDesk;
+using namespace std::chrono_literals;
+
+namespace {
+
+// The loader reads files, so the built-in set is copied out of the executable into the workspace.
+const char *const idxFiles[] = {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
+                                "t10k-labels-idx1-ubyte"};
+// Plenty for a varied load and "try it"; the full test split has 10 000.
+constexpr int maxTestImages = 2000;
+
+Result<QString> extractFallbackData(const QString &workspaceRoot)
+{
+    const QString dir = QDir(workspaceRoot).filePath(QStringLiteral("demo-data"));
+    if (!QDir().mkpath(dir))
+        return fail(Error::io(QStringLiteral("cannot create %1").arg(dir)));
+    for (const char *name : idxFiles) {
+        const QString file = QString::fromLatin1(name) + QStringLiteral(".gz");
+        QFile source(QStringLiteral(":/demo/") + file);
+        if (!source.open(QIODevice::ReadOnly))
+            return fail(Error::notFound(QStringLiteral("the built-in demo data %1 is missing from this build").arg(file)));
+        const QByteArray bytes = source.readAll();
+        const QString target = QDir(dir).filePath(file);
+        QFile existing(target);
+        if (existing.open(QIODevice::ReadOnly) && existing.readAll() == bytes)
+            continue;
+        QSaveFile out(target);
+        if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
+            return fail(Error::io(QStringLiteral("cannot write %1: %2").arg(target, out.errorString())));
+    }
+    return dir;
+}
+
+Result<std::shared_ptr<const DemoData>> loadTestImages(const QString &path, const QStringList &classNames)
+{
+    Training::DataOptions options;
+    options.path = path;
+    options.kind = QStringLiteral("idx");
+    options.classNames = classNames;
+    auto dataset = Training::loadDataset(options);
+    if (!dataset)
+        return fail(dataset.error());
+    const Training::Dataset &d = *dataset;
+    if (d.testStart < 0 || d.testStart >= d.rows())
+        return fail(Error::invalid(QStringLiteral("%1 has no test images (t10k-*)").arg(path)));
+    auto out = std::make_shared<DemoData>();
+    out->width = d.width;
+    out->height = d.height;
+    out->classNames = d.classNames;
+    const qint64 count = std::min<qint64>(d.rows() - d.testStart, maxTestImages);
+    const size_t size = size_t(d.width) * size_t(d.height);
+    out->pixels.assign(d.pixels.begin() + qsizetype(d.testStart * qint64(size)),
+                       d.pixels.begin() + qsizetype((d.testStart + count) * qint64(size)));
+    for (qint64 i = 0; i < count; ++i)
+        out->labels.push_back(int(d.labels[size_t(d.testStart + i)]));
+    return std::shared_ptr<const DemoData>(std::move(out));
+}
+
+Error exceptionError(const std::exception &e)
+{
+    return Error::internal(QString::fromLocal8Bit(e.what()));
+}
+
+} // namespace
+
+// What the data step hands over (built on the worker, moved to the GUI thread).
+struct DemoRunner::Prepared
+{
+    std::shared_ptr<const DemoData> data;
+    QString path;
+    bool fallback = false;
+    int existingVersion = 0;  // the demo model's alias target when the workspace already has it
+};
+
+template <typename Work, typename Done>
+void DemoRunner::runAsync(Work work, Done done)
+{
+    const quint64 generation = m_generation;
+    m_pool.start([this, generation, work = std::move(work), done = std::move(done)]() mutable {
+        // No exception may cross the thread boundary: it becomes the step's error.
+        using R = decltype(work());
+        std::optional<R> result;
+        try {
+            result.emplace(work());
+        } catch (const std::exception &e) {
+            result.emplace(fail(exceptionError(e)));
+        } catch (...) {
+            result.emplace(fail(Error::internal(QStringLiteral("unknown exception"))));
+        }
+        // Queued to this object: dropped by Qt if the runner is gone (the destructor waits for the pool).
+        QMetaObject::invokeMethod(this, [this, generation, done = std::move(done), r = std::move(*result)]() mutable {
+            if (generation == m_generation)
+                done(std::move(r));
+        }, Qt::QueuedConnection);
+    });
+}
+
+DemoRunner::DemoRunner(CatalogClient &client, Serving::ServingHost &host, DemoOptions options, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_host(host)
+    , m_options(std::move(options))
+{
+    initDemoResources();
+    qRegisterMetaType<DemoSample>();
+    // Training has a thread of its own, so a deploy wait never queues behind it, and one job at a time
+    // (intra-op threads are process-wide).
+    m_pool.setMaxThreadCount(2);
+    m_pool.setObjectName(QStringLiteral("demo"));
+    m_trainingPool.setMaxThreadCount(1);
+    m_trainingPool.setObjectName(QStringLiteral("demo-training"));
+}
+
+DemoRunner::~DemoRunner()
+{
+    ++m_generation;
+    if (m_job)
+        m_job->cancel();
+    m_load.reset();
+    m_trainingPool.waitForDone();
+    m_pool.waitForDone();
+}
+
+QString DemoRunner::actor() const
+{
+    return m_options.actor.isEmpty() ? currentOsUser() : m_options.actor;
+}
+
+bool DemoRunner::isLoadRunning() const { return m_load && m_load->isRunning(); }
+qint64 DemoRunner::requestsAnswered() const { return m_load ? m_load->answered() : 0; }
+qint64 DemoRunner::requestsFailed() const { return m_load ? m_load->failed() : 0; }
+
+QString DemoRunner::stepName(Step step)
+{
+    switch (step) {
+    case Step::Data: return tr("Data");
+    case Step::Training: return tr("Training");
+    case Step::Registering: return tr("Version");
+    case Step::Deploying: return tr("Deployment");
+    case Step::Load: return tr("Traffic");
+    }
+    return {};
+}
+
+QStringList DemoRunner::fashionClassNames()
+{
+    // The Fashion-MNIST label names (Zalando's README); kept in English like the dataset itself.
+    return {QStringLiteral("T-shirt/top"), QStringLiteral("Trouser"), QStringLiteral("Pullover"),
+            QStringLiteral("Dress"), QStringLiteral("Coat"), QStringLiteral("Sandal"), QStringLiteral("Shirt"),
+            QStringLiteral("Sneaker"), QStringLiteral("Bag"), QStringLiteral("Ankle boot")};
+}
+
+bool DemoRunner::hasFashionMnist(const QString &dir)
+{
+    for (const char *name : idxFiles) {
+        const QString base = QDir(dir).filePath(QString::fromLatin1(name));
+        if (!QFileInfo::exists(base) && !QFileInfo::exists(base + QStringLiteral(".gz")))
+            return false;
+    }
+    return true;
+}
+
+void DemoRunner::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void DemoRunner::failStep(Step step, const QString &message)
+{
+    Q_EMIT stepFinished(step, false, message);
+    Q_EMIT error(tr("Demo: %1").arg(message));
+    setState(State::Failed);
+}
+
+void DemoRunner::start()
+{
+    if (isBusy())
+        return;
+    ++m_generation;
+    m_clock.start();
+    m_secondsToLive = -1;
+    m_version = 0;
+    setState(State::Running);
+    runData();
+}
+
+void DemoRunner::cancel()
+{
+    if (m_state != State::Running)
+        return;
+    ++m_generation; // answers of work in flight are ignored from now on
+    if (m_job)
+        m_job->cancel();
+    stopLoad();
+    Q_EMIT info(tr("Demo cancelled; what it already created stays until you remove the demo."));
+    setState(State::Cancelled);
+}
+
+void DemoRunner::runData()
+{
+    Q_EMIT stepStarted(Step::Data, tr("Looking for Fashion-MNIST…"));
+    const QString system = m_options.fashionMnistPath;
+    const QString root = m_host.catalog().workspace().root();
+    const QString model = m_options.model;
+    const QString alias = m_options.alias;
+    Registry::ModelCatalog *catalog = &m_host.catalog();
+    runAsync(
+        [=]() -> Result<Prepared> {
+            Prepared p;
+            p.fallback = !hasFashionMnist(system);
+            if (p.fallback) {
+                auto dir = extractFallbackData(root);
+                if (!dir)
+                    return fail(dir.error());
+                p.path = *dir;
+            } else {
+                p.path = system;
+            }
+            auto data = loadTestImages(p.path, fashionClassNames());
+            if (!data)
+                return fail(data.error());
+            p.data = *data;
+            if (auto v = catalog->resolve(model + QLatin1Char('@') + alias))
+                p.existingVersion = v->version;
+            return p;
+        },
+        [this](Result<Prepared> r) {
+            if (!r)
+                return failStep(Step::Data, UiFormat::errorText(r.error()));
+            m_data = r->data;
+            m_dataPath = r->path;
+            m_fallback = r->fallback;
+            if (m_fallback)
+                Q_EMIT warning(tr("Fashion-MNIST is not installed: the demo uses its small built-in set (%1 test "
+                                  "images). Install the package dataset-fashion-mnist for the full demo.")
+                                   .arg(m_data->count()));
+            Q_EMIT stepFinished(Step::Data, true,
+                                m_fallback ? tr("Built-in sample of Fashion-MNIST (install dataset-fashion-mnist "
+                                                "for the full set)")
+                                           : tr("Fashion-MNIST from %1").arg(m_dataPath));
+            if (r->existingVersion > 0) {
+                m_version = r->existingVersion;
+                Q_EMIT stepFinished(Step::Training, true,
+                                    tr("Already trained: %1 version %2").arg(m_options.model).arg(m_version));
+                Q_EMIT stepFinished(Step::Registering, true,
+                                    tr("%1:%2 is %3").arg(m_options.model).arg(m_version).arg(m_options.alias));
+                runDeploying();
+                return;
+            }
+            runTraining();
+        });
+}
+
+void DemoRunner::runTraining()
+{
+    Training::TrainingRequest request;
+    Training::TrainingConfig &c = request.config;
+    c = Training::TrainingConfig::defaultsFor(QStringLiteral("mlp"));
+    c.data.path = m_dataPath;
+    c.data.kind = QStringLiteral("idx");
+    c.data.classNames = fashionClassNames();
+    c.data.classes = int(c.data.classNames.size());
+    if (m_fallback)
+        c.data.dataset = m_options.fallbackDataset;
+    // One pass over 60 000 images already gives ~83% test accuracy; the small set needs a few passes.
+    c.epochs = m_options.epochs > 0 ? m_options.epochs : (m_fallback ? 5 : 1);
+    c.logEverySteps = m_fallback ? 2 : 20;
+    c.threads = std::max(1, m_options.trainingThreads);
+    c.registerAs = m_options.model;
+    c.description = tr("First-run demo: an MLP trained on Fashion-MNIST by the console");
+    request.actor = actor();
+
+    // The previous job (cancelled or finished) may still be returning from run(): wait for it.
+    m_trainingPool.waitForDone();
+    m_job = std::make_unique<Training::TrainingJob>(&m_host.catalog(), request);
+    m_jobRunning = true;
+    Training::TrainingJob *job = m_job.get();
+    const quint64 generation = m_generation;
+    connect(job, &Training::TrainingJob::started, this, [this](const QString &runId, const QString &) {
+        Q_EMIT info(tr("Demo: training run %1 started.").arg(runId));
+    });
+    connect(job, &Training::TrainingJob::progress, this, [this](const Training::TrainingProgress &p) {
+        Q_EMIT trainingProgress(p.fraction, tr("epoch %1/%2, %3 images/s").arg(p.epoch).arg(p.epochs)
+                                                .arg(qRound64(p.samplesPerSecond)));
+    });
+    connect(job, &Training::TrainingJob::phase, this, [this](const QString &text) {
+        Q_EMIT trainingProgress(1.0, text);
+    });
+    connect(job, &Training::TrainingJob::finished, this,
+            [this, generation](const Training::TrainingOutcome &outcome) {
+                m_jobRunning = false;
+                if (m_resetPending)
+                    removeDemo();
+                else if (generation == m_generation)
+                    onTrainingFinished(outcome);
+            });
+    Q_EMIT stepStarted(Step::Training, tr("Training an MLP (%1 epoch(s))…").arg(c.epochs));
+    m_trainingPool.start(job);
+    Q_EMIT trainingStarted(job);
+}
+
+void DemoRunner::onTrainingFinished(const Training::TrainingOutcome &outcome)
+{
+    if (!outcome.ok()) {
+        if (outcome.state == QLatin1String("cancelled")) {
+            Q_EMIT stepFinished(Step::Training, false, tr("Cancelled"));
+            setState(State::Cancelled);
+            return;
+        }
+        return failStep(Step::Training, outcome.errorMessage);
+    }
+    const double accuracy = outcome.metrics.value(QStringLiteral("test_accuracy")).toDouble(-1);
+    Q_EMIT stepFinished(Step::Training, true,
+                        accuracy >= 0 ? tr("Trained in %1 s, test accuracy %2%")
+                                            .arg(outcome.trainSeconds, 0, 'f', 1)
+                                            .arg(accuracy * 100, 0, 'f', 1)
+                                      : tr("Trained in %1 s").arg(outcome.trainSeconds, 0, 'f', 1));
+    if (outcome.version <= 0)
+        return failStep(Step::Registering, tr("the training run %1 registered no version").arg(outcome.runId));
+    runRegistering(outcome.version);
+}
+
+void DemoRunner::runRegistering(int version)
+{
+    m_version = version;
+    Q_EMIT stepStarted(Step::Registering, tr("Pointing %1 at version %2…").arg(m_options.alias).arg(version));
+    Registry::ModelCatalog *catalog = &m_host.catalog();
+    const QString model = m_options.model, alias = m_options.alias, who = actor();
+    runAsync(
+        [=]() -> Status {
+            if (Status s = catalog->registry().setAlias(model, alias, version, who); !s)
+                return s;
+            // Lets people (and reset) tell the demo's versions from their own.
+            return catalog->registry().setTag(model, version, QStringLiteral("origin"), QStringLiteral("demo"), who);
+        },
+        [this, version](Status s) {
+            if (!s)
+                return failStep(Step::Registering, UiFormat::errorText(s.error()));
+            m_client.refresh();
+            Q_EMIT versionRegistered(m_options.model, version);
+            Q_EMIT stepFinished(Step::Registering, true,
+                                tr("%1 version %2 is %3").arg(m_options.model).arg(version).arg(m_options.alias));
+            runDeploying();
+        });
+}
+
+void DemoRunner::runDeploying()
+{
+    Q_EMIT stepStarted(Step::Deploying, tr("Loading %1 into the runtime…").arg(m_options.model));
+    Runtime::DeploymentSpec spec;
+    spec.name = m_options.model;
+    spec.model = m_options.model;
+    spec.alias = m_options.alias; // follows the alias: a better version promoted later is served at once
+    Runtime::DeploymentManager *runtime = &m_host.runtime();
+    const QString who = actor();
+    runAsync(
+        [=]() -> Result<Runtime::DeploymentStatus> {
+            auto status = runtime->deploy(spec, who);
+            if (!status)
+                return fail(status.error());
+            return runtime->waitReady(spec.name, 120s);
+        },
+        [this](Result<Runtime::DeploymentStatus> r) {
+            if (!r)
+                return failStep(Step::Deploying, UiFormat::errorText(r.error()));
+            const int version = r->versions.isEmpty() ? m_version : r->versions.first().version;
+            QString input = QStringLiteral("input");
+            if (!r->versions.isEmpty() && !r->versions.first().signature.inputs.isEmpty())
+                input = r->versions.first().signature.inputs.first().name;
+            m_load = std::make_unique<DemoLoad>(m_host.runtime(), m_data, m_options.model, input);
+            connect(m_load.get(), &DemoLoad::firstAnswer, this, &DemoRunner::onFirstAnswer);
+            connect(m_load.get(), &DemoLoad::firstFailure, this, [this](const QString &message) {
+                Q_EMIT warning(tr("Demo traffic: a request failed: %1").arg(message));
+            });
+            m_version = version;
+            Q_EMIT deploymentReady(m_options.model, version);
+            Q_EMIT stepFinished(Step::Deploying, true,
+                                tr("%1 is ready (version %2)").arg(m_options.model).arg(version));
+            onDeployed(version);
+        });
+}
+
+void DemoRunner::onDeployed(int)
+{
+    trySample();
+    if (m_options.requestsPerSecond <= 0) {
+        Q_EMIT stepFinished(Step::Load, true, tr("No synthetic traffic (switched off)"));
+        m_secondsToLive = double(m_clock.elapsed()) / 1000.0;
+        setState(State::Live);
+        return;
+    }
+    Q_EMIT stepStarted(Step::Load, tr("Sending %1 requests per second…").arg(m_options.requestsPerSecond));
+    startLoad();
+}
+
+void DemoRunner::onFirstAnswer()
+{
+    if (m_state != State::Running)
+        return;
+    m_secondsToLive = double(m_clock.elapsed()) / 1000.0;
+    Q_EMIT stepFinished(Step::Load, true,
+                        tr("%1 test images per second; watch the Monitoring page").arg(m_options.requestsPerSecond));
+    Q_EMIT info(tr("Demo live %1 s after it started: %2 is answering requests.")
+                    .arg(m_secondsToLive, 0, 'f', 1)
+                    .arg(m_options.model));
+    setState(State::Live);
+    Q_EMIT live(m_secondsToLive);
+}
+
+void DemoRunner::startLoad()
+{
+    if (!m_load || m_load->isRunning())
+        return;
+    m_load->start(m_options.requestsPerSecond > 0 ? m_options.requestsPerSecond : 10);
+    Q_EMIT loadChanged(true);
+}
+
+void DemoRunner::stopLoad()
+{
+    if (!m_load || !m_load->isRunning())
+        return;
+    m_load->stop();
+    Q_EMIT loadChanged(false);
+}
+
+void DemoRunner::trySample()
+{
+    if (!m_data || m_data->count() == 0) {
+        Q_EMIT error(tr("Demo: no test images yet; start the demo first."));
+        return;
+    }
+    classify(int(QRandomGenerator::global()->bounded(m_data->count())));
+}
+
+void DemoRunner::classify(int index)
+{
+    QString input = QStringLiteral("input");
+    if (auto status = m_host.runtime().deployment(m_options.model);
+        status && !status->versions.isEmpty() && !status->versions.first().signature.inputs.isEmpty())
+        input = status->versions.first().signature.inputs.first().name;
+    Runtime::InferRequest request;
+    request.id = QStringLiteral("demo-try-it");
+    request.deployment = m_options.model;
+    request.inputs.push_back(m_data->input(index, input));
+    Runtime::DeploymentManager *runtime = &m_host.runtime();
+    const std::shared_ptr<const DemoData> data = m_data;
+    runAsync(
+        [=, request = std::move(request)]() mutable -> Result<DemoSample> {
+            // A worker thread may block on the answer; the runtime's callback only fulfils the promise.
+            auto promise = std::make_shared<std::promise<Runtime::InferResult>>();
+            auto answer = promise->get_future();
+            QElapsedTimer clock;
+            clock.start();
+            runtime->infer(std::move(request), [promise](Runtime::InferResult r) { promise->set_value(std::move(r)); });
+            if (answer.wait_for(60s) != std::future_status::ready)
+                return fail(Error{Error::Code::Timeout, QStringLiteral("no answer from the deployment within 60 s")});
+            Runtime::InferResult r = answer.get();
+            if (!r)
+                return fail(r.error().error);
+            if (r->outputs.empty() || r->outputs.front().dtype != Runtime::DataType::Float32)
+                return fail(Error::invalid(QStringLiteral("the model did not answer with FP32 class scores")));
+            const Runtime::Tensor &out = r->outputs.front();
+            const auto *logits = reinterpret_cast<const float *>(out.data.constData());
+            const int classes = int(out.data.size() / qsizetype(sizeof(float)));
+            if (classes <= 0)
+                return fail(Error::invalid(QStringLiteral("the model answered with no class scores")));
+            DemoSample s;
+            s.index = index;
+            s.image = data->image(index);
+            s.truth = data->labels[size_t(index)];
+            s.predicted = int(std::max_element(logits, logits + classes) - logits);
+            double sum = 0;
+            for (int i = 0; i < classes; ++i)
+                sum += std::exp(double(logits[i] - logits[s.predicted]));
+            s.confidence = 1.0 / sum;
+            s.truthName = data->classNames.value(s.truth, QString::number(s.truth));
+            s.predictedName = data->classNames.value(s.predicted, QString::number(s.predicted));
+            s.latencyMs = double(clock.nsecsElapsed()) / 1e6;
+            s.version = r->version;
+            return s;
+        },
+        [this](Result<DemoSample> r) {
+            if (!r) {
+                Q_EMIT error(tr("Demo: the try-it request failed: %1").arg(UiFormat::errorText(r.error())));
+                return;
+            }
+            Q_EMIT sampleReady(*r);
+        });
+}
+
+void DemoRunner::reset()
+{
+    if (m_state == State::Resetting)
+        return;
+    ++m_generation;
+    stopLoad();
+    setState(State::Resetting);
+    if (m_jobRunning) {
+        // Export and registration run after the last batch: wait for the job to end, or its version
+        // could appear right after the model is deleted.
+        m_job->cancel();
+        m_resetPending = true;
+        return;
+    }
+    removeDemo();
+}
+
+void DemoRunner::removeDemo()
+{
+    m_resetPending = false;
+    Runtime::DeploymentManager *runtime = &m_host.runtime();
+    Registry::ModelCatalog *catalog = &m_host.catalog();
+    const QString model = m_options.model, who = actor();
+    runAsync(
+        [=]() -> Status {
+            if (Status s = runtime->remove(model, who); !s && s.error().code != Error::Code::NotFound)
+                return s;
+            if (Status s = catalog->deleteModel(model, who); !s && s.error().code != Error::Code::NotFound)
+                return s;
+            return {};
+        },
+        [this](Status s) {
+            m_load.reset();
+            m_data.reset();
+            m_version = 0;
+            m_client.refresh();
+            if (!s) {
+                setState(State::Failed);
+                Q_EMIT error(tr("Demo: removing it failed: %1").arg(UiFormat::errorText(s.error())));
+                Q_EMIT resetFinished(false, UiFormat::errorText(s.error()));
+                return;
+            }
+            setState(State::Idle);
+            const QString message = tr("Demo removed: its deployment and the model %1 with its versions.")
+                                        .arg(m_options.model);
+            Q_EMIT info(message);
+            Q_EMIT resetFinished(true, message);
+        });
+}
