@@ -11,6 +11,18 @@ start=$(date +%s)
 bash packaging/build.sh dev
 echo "build: $(( $(date +%s) - start )) s"
 
+# ---- PostgreSQL for the registry tests (tst_registrypostgres) ------------------------------------
+# A throw-away server on 127.0.0.1 and a free port (initdb ~2 s). The exec below replaces this shell,
+# so an EXIT trap would never run: a watcher stops the server and removes its folder when this process
+# (ctest's session after the exec) ends. MODELDESK_TEST_PG=0 skips it; an already exported
+# MODELDESK_TEST_PG_URL is used as it is.
+if [[ "${MODELDESK_TEST_PG:-1}" != 0 && -z "${MODELDESK_TEST_PG_URL:-}" ]]; then
+  eval "$(bash packaging/test-postgres.sh start)"
+  echo "PostgreSQL for the registry tests: $MODELDESK_TEST_PG_URL"
+  nohup bash packaging/test-postgres.sh stop-after $$ "$MODELDESK_TEST_PG_DIR" >/dev/null 2>&1 &
+fi
+# ---- end of PostgreSQL ------------------------------------------------------------------------------
+
 export QT_QPA_PLATFORM=offscreen
 export CTEST_OUTPUT_ON_FAILURE=1
 # ctest runs inside a private session bus with its own unlocked keyring and a throw-away HOME, so
