@@ -44,6 +44,123 @@ Result<Role> parseRole(const QString &text)
     return fail(Error::invalid(QStringLiteral("unknown role '%1': use viewer, operator or admin").arg(text.left(40))));
 }
 
+QList<Permission> allPermissions()
+{
+    return {Permission::Read, Permission::Infer, Permission::Deploy, Permission::Modify};
+}
+
+QString permissionName(Permission permission)
+{
+    switch (permission) {
+    case Permission::Read: return QStringLiteral("read");
+    case Permission::Infer: return QStringLiteral("infer");
+    case Permission::Deploy: return QStringLiteral("deploy");
+    case Permission::Modify: return QStringLiteral("modify");
+    }
+    return QStringLiteral("read");
+}
+
+Result<Permission> parsePermission(const QString &text)
+{
+    for (Permission p : allPermissions()) {
+        if (text == permissionName(p))
+            return p;
+    }
+    return fail(Error::invalid(
+        QStringLiteral("unknown permission '%1': use read, infer, deploy or modify").arg(text.left(40))));
+}
+
+QString permissionsText(Permissions permissions)
+{
+    QStringList names;
+    for (Permission p : allPermissions()) {
+        if (permissions.testFlag(p))
+            names << permissionName(p);
+    }
+    return names.join(QLatin1Char('+'));
+}
+
+Result<Permissions> parsePermissions(const QString &text)
+{
+    Permissions out;
+    for (const QString &part : text.split(QLatin1Char('+'))) {
+        auto p = parsePermission(part);
+        if (!p)
+            return fail(p.error());
+        out |= *p;
+    }
+    return out | Permission::Read;
+}
+
+Permissions rolePermissions(Role role)
+{
+    if (role == Role::Viewer)
+        return Permission::Read;
+    return Permissions(Permission::Read) | Permission::Infer | Permission::Deploy | Permission::Modify;
+}
+
+Role minimumRole(Permission permission) { return permission == Permission::Read ? Role::Viewer : Role::Operator; }
+
+QString ScopeEntry::toString() const
+{
+    if (!limit)
+        return model;
+    return model + QLatin1Char(':') + permissionsText(*limit);
+}
+
+Result<QList<ScopeEntry>> parseScope(const QStringList &entries)
+{
+    QList<ScopeEntry> out;
+    QStringList seen;
+    for (const QString &entry : entries) {
+        ScopeEntry e;
+        const qsizetype colon = entry.indexOf(QLatin1Char(':'));
+        e.model = colon < 0 ? entry : entry.left(colon);
+        if (e.model != QLatin1String("*")) {
+            if (auto s = Names::checkName(e.model, QStringLiteral("model")); !s)
+                return fail(s.error());
+        }
+        if (colon >= 0) {
+            auto perms = parsePermissions(entry.mid(colon + 1));
+            if (!perms)
+                return fail(perms.error());
+            e.limit = *perms;
+        } else if (e.model == QLatin1String("*")) {
+            return fail(Error::invalid(
+                QStringLiteral("scope '*' needs permissions, e.g. '*:read'; leave the scope empty for every model")));
+        }
+        if (seen.contains(e.model))
+            return fail(Error::invalid(QStringLiteral("model '%1' is named twice in the token's scope").arg(e.model)));
+        seen << e.model;
+        out << e;
+    }
+    return out;
+}
+
+Permissions permissionsOn(Role role, const QList<ScopeEntry> &scope, const QString &model)
+{
+    const Permissions allowed = rolePermissions(role);
+    if (scope.isEmpty())
+        return allowed;
+    const ScopeEntry *other = nullptr;
+    for (const ScopeEntry &e : scope) {
+        if (e.model == model)
+            return e.limit ? (*e.limit & allowed) : allowed;
+        if (e.model == QLatin1String("*"))
+            other = &e;
+    }
+    return other && other->limit ? (*other->limit & allowed) : Permissions();
+}
+
+Permissions Principal::permissionsOn(const QString &model) const
+{
+    if (anonymous)
+        return {};
+    if (scope.isEmpty())
+        return models.isEmpty() || models.contains(model) ? rolePermissions(role) : Permissions();
+    return Security::permissionsOn(role, scope, model);
+}
+
 Status Principal::require(Role r) const
 {
     if (anonymous)
@@ -58,9 +175,27 @@ Status Principal::requireModel(Role r, const QString &model) const
 {
     if (auto s = require(r); !s)
         return s;
-    if (!canAccessModel(model))
+    const Permissions has = permissionsOn(model);
+    if (has == Permissions())
         return fail({Error::Code::PermissionDenied,
                      QStringLiteral("token '%1' is not allowed to use model '%2'").arg(name, model)});
+    if ((has & rolePermissions(r)) != rolePermissions(r))
+        return fail({Error::Code::PermissionDenied, QStringLiteral("token '%1' may only %2 model '%3'")
+                                                        .arg(name, permissionsText(has), model)});
+    return {};
+}
+
+Status Principal::requirePermission(Permission p, const QString &model) const
+{
+    if (auto s = require(minimumRole(p)); !s)
+        return s;
+    const Permissions has = permissionsOn(model);
+    if (has == Permissions())
+        return fail({Error::Code::PermissionDenied,
+                     QStringLiteral("token '%1' is not allowed to use model '%2'").arg(name, model)});
+    if (!has.testFlag(p))
+        return fail({Error::Code::PermissionDenied, QStringLiteral("token '%1' may not %2 model '%3' (it may %4)")
+                                                        .arg(name, permissionName(p), model, permissionsText(has))});
     return {};
 }
 
@@ -128,9 +263,19 @@ Result<IssuedToken> TokenService::create(const TokenRequest &request, const QStr
 {
     if (auto s = Names::checkName(request.name, QStringLiteral("token")); !s)
         return fail(s.error());
-    for (const QString &model : request.models) {
-        if (auto s = Names::checkName(model, QStringLiteral("model")); !s)
-            return fail(s.error());
+    QStringList requested = request.models;
+    requested.removeDuplicates();
+    auto scope = parseScope(requested);
+    if (!scope)
+        return fail(scope.error());
+    QStringList entries;
+    for (const ScopeEntry &e : *scope) {
+        // Asking for more than the role allows is a mistake worth saying, not silently capping.
+        if (e.limit && (*e.limit & ~rolePermissions(request.role)))
+            return fail(Error::invalid(QStringLiteral("role %1 does not allow %2 (scope '%3')")
+                                           .arg(roleName(request.role),
+                                                permissionsText(*e.limit & ~rolePermissions(request.role)), e.toString())));
+        entries << e.toString(); // canonical: permissions in a fixed order, read spelled out
     }
     if (request.expires.isValid() && request.expires <= QDateTime::currentDateTimeUtc())
         return fail(Error::invalid(QStringLiteral("token expiry is not in the future")));
@@ -142,8 +287,7 @@ Result<IssuedToken> TokenService::create(const TokenRequest &request, const QStr
     record.name = request.name;
     record.hash = hashSecret(*secret);
     record.role = roleName(request.role);
-    record.models = request.models;
-    record.models.removeDuplicates();
+    record.models = entries;
     record.expires = request.expires.isValid() ? request.expires.toUTC() : QDateTime();
     auto stored = m_registry.createToken(record, actor);
     if (!stored)
@@ -189,6 +333,7 @@ Result<Principal> TokenService::authenticate(QStringView secret)
     const QDateTime now = QDateTime::currentDateTimeUtc();
 
     TokenRecord record;
+    Principal principal;
     bool cached = false;
     std::optional<qint64> counter;
     {
@@ -199,6 +344,7 @@ Result<Principal> TokenService::authenticate(QStringView secret)
             auto it = m_cache.constFind(hash);
             if (it != m_cache.constEnd()) {
                 record = it->record;
+                principal = it->principal;
                 cached = true;
             }
         }
@@ -218,6 +364,7 @@ Result<Principal> TokenService::authenticate(QStringView secret)
         auto it = m_cache.constFind(hash);
         if (it != m_cache.constEnd()) {
             record = it->record;
+            principal = it->principal;
             cached = true;
         }
     }
@@ -229,19 +376,43 @@ Result<Principal> TokenService::authenticate(QStringView secret)
             return fail(found.error());
         }
         record = *found;
+        auto built = principalFor(record);
+        if (!built)
+            return fail(built.error());
+        principal = *built;
         if (!record.revoked.isValid()) {
             std::lock_guard lock(m_mutex);
             if (m_cacheCounter == *counter)
-                m_cache.insert(hash, CacheEntry{record, {}});
+                m_cache.insert(hash, CacheEntry{record, principal});
         }
     }
     if (record.revoked.isValid() || (record.expires.isValid() && record.expires <= now))
         return fail(unauthenticated());
+    touchLater(record.name);
+    return principal;
+}
+
+Result<Principal> TokenService::principalFor(const TokenRecord &record)
+{
     auto role = parseRole(record.role);
     if (!role)
         return fail(Error::corrupt(QStringLiteral("token '%1' has an unknown role in the registry").arg(record.name)));
-    touchLater(record.name);
-    return Principal{record.name, *role, record.models, false};
+    auto scope = parseScope(record.models);
+    if (!scope)
+        return fail(Error::corrupt(QStringLiteral("token '%1' has an invalid scope in the registry: %2")
+                                       .arg(record.name, scope.error().message)));
+    Principal principal{record.name, *role, {}, false, *scope};
+    // `models` keeps its meaning for listings: the named models, or empty when "*" reaches every model.
+    bool everyModel = false;
+    for (const ScopeEntry &e : *scope) {
+        if (e.model == QLatin1String("*"))
+            everyModel = true;
+        else
+            principal.models << e.model;
+    }
+    if (everyModel)
+        principal.models.clear();
+    return principal;
 }
 
 void TokenService::touchLater(const QString &name)

@@ -16,11 +16,22 @@
 // or scope that does not allow the action, InvalidArgument for bad names/roles/expiry, registry errors
 // as they come.
 // The console's own secrets (OS keychain) are a separate SecretStore, added by the keychain issue.
+//
+// Per-model permissions (read, infer, deploy, modify): the role caps what a token may do at all
+// (viewer: read; operator and admin: all four; admin also manages tokens), the scope says on which
+// models and may narrow it per model. Scope entries, stored as given in TokenRecord::models:
+//   "MODEL"                   everything the role allows, on MODEL
+//   "MODEL:PERM[+PERM...]"    only these on MODEL, e.g. "fraud:infer"
+//   "*:PERM[+PERM...]"        only these on every model the scope does not name
+// No entries = everything the role allows on every model. Any permission on a model implies read
+// (an inference client reads the model's metadata first). An older build reads "fraud:infer" as an
+// unknown model name and refuses: narrowed tokens fail closed, never open.
 
 #include "core/modeltypes.h"
 #include "core/result.h"
 
 #include <QDateTime>
+#include <QFlags>
 #include <QHash>
 #include <QString>
 #include <QStringList>
@@ -39,26 +50,54 @@ enum class Role { Viewer = 0, Operator = 1, Admin = 2 };
 QString roleName(Role role); // "viewer", "operator", "admin"
 Result<Role> parseRole(const QString &text);
 
+enum class Permission : unsigned { Read = 0x1, Infer = 0x2, Deploy = 0x4, Modify = 0x8 };
+Q_DECLARE_FLAGS(Permissions, Permission)
+QList<Permission> allPermissions();             // read, infer, deploy, modify
+QString permissionName(Permission permission);  // "read", "infer", "deploy", "modify"
+Result<Permission> parsePermission(const QString &text);
+QString permissionsText(Permissions permissions); // "read+infer"; empty for none
+Result<Permissions> parsePermissions(const QString &text); // "infer+deploy"; read is added
+Permissions rolePermissions(Role role);
+Role minimumRole(Permission permission);        // the least role that allows it
+
+// One parsed scope entry (see above).
+struct ScopeEntry
+{
+    QString model;                         // "*" = every model not named by another entry
+    std::optional<Permissions> limit;      // unset: everything the role allows
+    QString toString() const;              // "fraud", "fraud:read+infer", "*:read"
+};
+// InvalidArgument for a bad model name or permission, a model named twice, or "*" without permissions.
+Result<QList<ScopeEntry>> parseScope(const QStringList &entries);
+// What `role` with `scope` may do on `model` (empty scope = every model).
+Permissions permissionsOn(Role role, const QList<ScopeEntry> &scope, const QString &model);
+
 // Who is calling, as far as authorization is concerned.
 struct Principal
 {
     QString name;                  // token name, used as the audit actor
     Role role = Role::Viewer;
-    QStringList models;            // scope: registry model names; empty = every model
+    QStringList models;            // scope: registry model names; empty = every model may be reachable
     bool anonymous = false;        // no token (public inference only)
+    // The parsed scope with per-model permissions; empty: `models` alone, with the role's permissions.
+    QList<ScopeEntry> scope;
 
     bool hasRole(Role r) const { return !anonymous && int(role) >= int(r); }
-    bool canAccessModel(const QString &model) const { return models.isEmpty() || models.contains(model); }
+    Permissions permissionsOn(const QString &model) const;
+    bool canAccessModel(const QString &model) const { return permissionsOn(model) != Permissions(); }
     // PermissionDenied naming what is missing; Unauthenticated for anonymous.
     Status require(Role r) const;
+    // The role, and every model permission the role has, on `model` (a narrowed token fails).
     Status requireModel(Role r, const QString &model) const;
+    // One permission on one model; the message says what the token may do instead.
+    Status requirePermission(Permission p, const QString &model) const;
 };
 
 struct TokenRequest
 {
     QString name;
     Role role = Role::Viewer;
-    QStringList models;            // validated model names; empty = all
+    QStringList models;            // scope entries (see above); empty = all
     QDateTime expires;             // invalid = never; must be in the future
 };
 
@@ -90,6 +129,9 @@ public:
     // Same for an "Authorization" header value ("Bearer <secret>"); empty header = Unauthenticated.
     Result<Principal> authenticateHeader(QStringView authorization);
 
+    // The principal a stored token stands for (role and parsed scope); Corrupt for a bad row.
+    static Result<Principal> principalFor(const TokenRecord &record);
+
     static QString hashSecret(QStringView secret);     // lower-case hex SHA-256 of the UTF-8 secret
     static Result<QString> generateSecret();           // "mdk_" + 43 base64url characters
     // "30d", "12h", "45m", "2w" relative to `now`, or an ISO 8601 date / date-time (UTC when no zone).
@@ -99,7 +141,7 @@ private:
     struct CacheEntry
     {
         TokenRecord record;
-        QDateTime lastTouch;
+        Principal principal;
     };
     void touchLater(const QString &name);
 
@@ -114,3 +156,5 @@ private:
 };
 
 } // namespace ModelDesk::Security
+
+Q_DECLARE_OPERATORS_FOR_FLAGS(ModelDesk::Security::Permissions)

@@ -130,8 +130,9 @@ std::optional<HttpResponse> KServeApi::route(const HttpRequest &head, const std:
     // always need one (they are metrics).
     const bool open = status->spec.isPublic && match.kind != ModelStats;
     if (!open) {
-        const Role needed = match.kind == ModelInfer ? Role::Operator : Role::Viewer;
-        if (auto s = match.principal.requireModel(needed, match.model); !s) {
+        const Security::Permission needed =
+            match.kind == ModelInfer ? Security::Permission::Infer : Security::Permission::Read;
+        if (auto s = match.principal.requirePermission(needed, match.model); !s) {
             if (match.kind == ModelInfer)
                 m_ctx.metrics->recordRejected(match.deployment, match.targetVersion, s.error().code);
             return errorResponse(s.error());

@@ -27,6 +27,27 @@ struct RouteDef
     bool open = false;             // no token needed
 };
 
+// The per-model permission a route needs: reads need read; writes under models/ change the model
+// (modify); writes under deployments/ deploy.
+Security::Permission modelPermission(ManagementApi::Route route, Role role)
+{
+    if (role == Role::Viewer)
+        return Security::Permission::Read;
+    switch (route) {
+    case ManagementApi::CreateDeployment:
+    case ManagementApi::ApplyDeployment:
+    case ManagementApi::ConfigureDeployment:
+    case ManagementApi::DeleteDeployment:
+    case ManagementApi::SwapDeployment:
+    case ManagementApi::RollbackDeployment:
+    case ManagementApi::CanaryDeployment:
+    case ManagementApi::UnloadDeployment:
+        return Security::Permission::Deploy;
+    default:
+        return Security::Permission::Modify;
+    }
+}
+
 // Order matters only for readability; patterns are matched segment by segment.
 const RouteDef kRoutes[] = {
     {"GET", "models", ManagementApi::ListModels, Role::Viewer},
@@ -174,7 +195,7 @@ std::optional<HttpResponse> ManagementApi::route(const HttpRequest &head, const 
             return errorResponse(status.error());
     }
     if (!model.isEmpty()) {
-        if (auto s = match.principal.requireModel(found->role, model); !s)
+        if (auto s = match.principal.requirePermission(modelPermission(found->route, found->role), model); !s)
             return errorResponse(s.error());
     }
 

@@ -87,7 +87,7 @@ HttpResponse ManagementApi::deployments(const RouteMatch &match, const HttpReque
         auto spec = Runtime::DeploymentSpec::fromJson(specJson);
         if (!spec)
             return errorResponse(spec.error());
-        if (auto s = match.principal.requireModel(Role::Operator, spec->model); !s)
+        if (auto s = match.principal.requirePermission(Security::Permission::Deploy, spec->model); !s)
             return errorResponse(s.error());
         const bool exists = bool(engine.deployment(spec->name));
         if (match.kind == CreateDeployment && exists)
@@ -97,7 +97,7 @@ HttpResponse ManagementApi::deployments(const RouteMatch &match, const HttpReque
             // Changing the model of an existing deployment needs the scope of the model it serves now too.
             auto current = engine.deployment(spec->name);
             if (current)
-                if (auto s = match.principal.requireModel(Role::Operator, current->spec.model); !s)
+                if (auto s = match.principal.requirePermission(Security::Permission::Deploy, current->spec.model); !s)
                     return errorResponse(s.error());
         }
         auto r = engine.deploy(*spec, actor);

@@ -118,6 +118,67 @@ private Q_SLOTS:
         QCOMPARE(*parseRole(QStringLiteral("admin")), Role::Admin);
     }
 
+    void perModelPermissions()
+    {
+        // An application key: infer (and so read) on one model, read on every other, nothing more.
+        const IssuedToken app = issue(QStringLiteral("app-key"), Role::Operator,
+                                      {QStringLiteral("fraud:infer"), QStringLiteral("*:read")});
+        QVERIFY(!app.secret.isEmpty());
+        QCOMPARE(app.record.models, (QStringList{QStringLiteral("fraud:read+infer"), QStringLiteral("*:read")}));
+        auto p = m_tokens->authenticate(app.secret);
+        QVERIFY(p);
+        QVERIFY(p->models.isEmpty()); // "*" reaches every model
+        QCOMPARE(p->permissionsOn(QStringLiteral("fraud")), Permissions(Permission::Read) | Permission::Infer);
+        QCOMPARE(p->permissionsOn(QStringLiteral("other")), Permissions(Permission::Read));
+        QVERIFY(p->requirePermission(Permission::Infer, QStringLiteral("fraud")));
+        QVERIFY(p->requirePermission(Permission::Read, QStringLiteral("other")));
+        const Status deploy = p->requirePermission(Permission::Deploy, QStringLiteral("fraud"));
+        QCOMPARE(deploy.error().code, Error::Code::PermissionDenied);
+        QVERIFY2(deploy.error().message.contains(QStringLiteral("read+infer")), qPrintable(deploy.error().message));
+        QCOMPARE(p->requirePermission(Permission::Infer, QStringLiteral("other")).error().code, Error::Code::PermissionDenied);
+        // The generic role check fails closed for a narrowed model.
+        QCOMPARE(p->requireModel(Role::Operator, QStringLiteral("fraud")).error().code, Error::Code::PermissionDenied);
+
+        // Plain entries keep their meaning: everything the role allows, on those models only.
+        const IssuedToken ops = issue(QStringLiteral("ops"), Role::Operator, {QStringLiteral("fraud")});
+        auto o = m_tokens->authenticate(ops.secret);
+        QVERIFY(o);
+        QCOMPARE(o->models, QStringList{QStringLiteral("fraud")});
+        QCOMPARE(o->permissionsOn(QStringLiteral("fraud")), rolePermissions(Role::Operator));
+        QCOMPARE(o->permissionsOn(QStringLiteral("other")), Permissions());
+        QVERIFY(o->requireModel(Role::Operator, QStringLiteral("fraud")));
+
+        // The role caps the permissions: asking for more is refused, not silently capped.
+        QCOMPARE(m_tokens->create(TokenRequest{QStringLiteral("bad-viewer"), Role::Viewer, {QStringLiteral("fraud:infer")}, {}},
+                                  QStringLiteral("t")).error().code,
+                 Error::Code::InvalidArgument);
+        for (const QString &bad : {QStringLiteral("fraud:fly"), QStringLiteral("*"), QStringLiteral("fraud:"),
+                                   QStringLiteral("../x:read")}) {
+            QCOMPARE(m_tokens->create(TokenRequest{QStringLiteral("bad-scope"), Role::Operator, {bad}, {}}, QStringLiteral("t")).error().code,
+                     Error::Code::InvalidArgument);
+        }
+        QCOMPARE(m_tokens->create(TokenRequest{QStringLiteral("twice"), Role::Operator,
+                                               {QStringLiteral("fraud"), QStringLiteral("fraud:read")}, {}},
+                                  QStringLiteral("t")).error().code,
+                 Error::Code::InvalidArgument);
+        // The registry refuses a malformed entry written past the service too.
+        TokenRecord rec;
+        rec.name = QStringLiteral("raw");
+        rec.hash = TokenService::hashSecret(QStringLiteral("mdk_raw"));
+        rec.role = QStringLiteral("operator");
+        rec.models = {QStringLiteral("fraud:everything")};
+        QCOMPARE(m_registry->createToken(rec, QStringLiteral("t")).error().code, Error::Code::InvalidArgument);
+
+        // Helpers the console's matrix uses.
+        auto scope = parseScope({QStringLiteral("a:deploy"), QStringLiteral("b")});
+        QVERIFY(scope);
+        QCOMPARE(permissionsOn(Role::Operator, *scope, QStringLiteral("a")), Permissions(Permission::Read) | Permission::Deploy);
+        QCOMPARE(permissionsOn(Role::Viewer, *scope, QStringLiteral("b")), Permissions(Permission::Read));
+        QCOMPARE(permissionsOn(Role::Admin, *scope, QStringLiteral("c")), Permissions());
+        QCOMPARE(permissionsOn(Role::Admin, {}, QStringLiteral("c")), rolePermissions(Role::Admin));
+        QCOMPARE(permissionsText(rolePermissions(Role::Operator)), QStringLiteral("read+infer+deploy+modify"));
+    }
+
     void expiry()
     {
         const QDateTime now = QDateTime(QDate(2026, 1, 1), QTime(12, 0), Qt::UTC);

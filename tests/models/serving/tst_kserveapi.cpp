@@ -426,6 +426,25 @@ private Q_SLOTS:
         }
     }
 
+    void perModelPermissionsAreEnforced()
+    {
+        // An operator key narrowed to inference on mlp-model and reading elsewhere.
+        const QByteArray app = m_fx.token(QStringLiteral("infer-only"), Security::Role::Operator,
+                                          {QStringLiteral("mlp-model:infer"), QStringLiteral("*:read")});
+        QCOMPARE(m_fx.send("POST", "/v2/models/mlp/infer", inferBody(2), app)->status, 200);
+        QCOMPARE(m_fx.get("/v2/models/mlp", app)->status, 200);
+        QCOMPARE(m_fx.get("/v2/models/other", app)->status, 200);
+        QCOMPARE(m_fx.send("POST", "/v2/models/other/infer", inferBody(2), app)->status, 403);
+        auto denied = m_fx.send("PATCH", "/api/v1/deployments/mlp", R"({"public":false})", app);
+        QCOMPARE(denied->status, 403);
+        QVERIFY2(denied->error().contains(QStringLiteral("deploy")), qPrintable(denied->error()));
+        // A deploy-only key may change the deployment but not call it.
+        const QByteArray deployer = m_fx.token(QStringLiteral("deploy-only"), Security::Role::Operator,
+                                               {QStringLiteral("mlp-model:deploy")});
+        QCOMPARE(m_fx.send("PATCH", "/api/v1/deployments/mlp", R"({"public":false})", deployer)->status, 200);
+        QCOMPARE(m_fx.send("POST", "/v2/models/mlp/infer", inferBody(2), deployer)->status, 403);
+    }
+
     void scopedTokenSeesOnlyItsModels()
     {
         const QByteArray scoped = m_fx.token(QStringLiteral("scoped-viewer"), Security::Role::Viewer, {QStringLiteral("mlp-model")});
