@@ -56,6 +56,7 @@ Result<Registry::ModelCatalog *> CliContext::catalog()
         if (!ws)
             return ModelDesk::fail(ws.error());
         Registry::CatalogOptions options;
+        options.registryUrl = m_registryUrl;
         // Untrusted files are validated by this same executable in a child process.
         options.validatorExecutable = QCoreApplication::applicationFilePath();
         auto catalog = Registry::ModelCatalog::open(*ws, options);

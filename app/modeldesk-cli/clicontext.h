@@ -29,6 +29,8 @@ public:
     QTextStream &err() { return m_err; }
     QString program() const { return m_program; }
     QString workspaceDir() const { return m_workspaceDir; }
+    // --registry URL: a PostgreSQL registry instead of the workspace's (CatalogOptions::registryUrl).
+    void setRegistryUrl(QString url) { m_registryUrl = std::move(url); }
     QString actor() const; // the OS user
 
     // Opens the workspace and catalog on first use.
@@ -49,6 +51,7 @@ public:
 private:
     QString m_program;
     QString m_workspaceDir;
+    QString m_registryUrl;
     QTextStream m_out;
     QTextStream m_err;
     std::optional<Workspace> m_workspace;

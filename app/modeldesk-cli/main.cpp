@@ -1,5 +1,5 @@
 // modeldesk-cli: the headless face of ModelDesk. Global options come before the subcommand:
-//   modeldesk-cli [--workspace DIR] [--verbose] <command> [options]
+//   modeldesk-cli [--workspace DIR] [--registry URL] [--verbose] <command> [options]
 // Every command prints one clear line on stderr and exits non-zero on failure (codes in docs/cli.md).
 
 #include "clicontext.h"
@@ -18,10 +18,12 @@ namespace {
 void printHelp(Cli::CliContext &ctx, const Cli::CommandList &commands)
 {
     QTextStream &out = ctx.out();
-    out << "Usage: modeldesk-cli [--workspace DIR] [--verbose] <command> [options]\n\n"
+    out << "Usage: modeldesk-cli [--workspace DIR] [--registry URL] [--verbose] <command> [options]\n\n"
            "Train, version, deploy and serve PyTorch models from the command line.\n\n"
            "Global options:\n"
            "  --workspace DIR   workspace folder (default: $MODELDESK_WORKSPACE, else the app-data folder)\n"
+           "  --registry URL    registry database, e.g. postgresql://user@host:5432/modeldesk (default:\n"
+           "                    $MODELDESK_REGISTRY_URL, else config.json registry.url, else the workspace's)\n"
            "  --verbose         log start-up details and debug messages on stderr\n"
            "  --version         print the version and exit\n"
            "  -h, --help        print this help\n\n"
@@ -70,6 +72,7 @@ int main(int argc, char **argv)
 
     QStringList args = app.arguments().mid(1);
     QString workspaceDir;
+    QString registryUrl;
     bool verbose = false;
     while (!args.isEmpty() && args.first().startsWith(QLatin1Char('-'))) {
         const QString opt = args.takeFirst();
@@ -81,6 +84,16 @@ int main(int argc, char **argv)
             }
             if (workspaceDir.isEmpty()) {
                 QTextStream(stderr) << "modeldesk-cli: --workspace needs a directory (see --help)\n";
+                return 2;
+            }
+        } else if (opt == QLatin1String("--registry") || opt.startsWith(QLatin1String("--registry="))) {
+            if (opt.contains(QLatin1Char('='))) {
+                registryUrl = opt.section(QLatin1Char('='), 1);
+            } else if (!args.isEmpty()) {
+                registryUrl = args.takeFirst();
+            }
+            if (registryUrl.isEmpty()) {
+                QTextStream(stderr) << "modeldesk-cli: --registry needs a URL such as postgresql://user@host/db (see --help)\n";
                 return 2;
             }
         } else if (opt == QLatin1String("--verbose") || opt == QLatin1String("-v")) {
@@ -103,6 +116,7 @@ int main(int argc, char **argv)
     logEnvironment(verbose);
 
     Cli::CliContext ctx(QStringLiteral("modeldesk-cli"), workspaceDir);
+    ctx.setRegistryUrl(registryUrl);
     if (args.isEmpty()) {
         printHelp(ctx, commands);
         return 2;
