@@ -352,17 +352,24 @@ void TimeSeriesChart::flush()
     const int buckets = std::max(16, int(m_chart->plotArea().width()) / kPixelsPerBucket);
     double yMin = std::numeric_limits<double>::infinity();
     double yMax = -std::numeric_limits<double>::infinity();
-    for (Line &l : m_lines) {
-        const QList<QPointF> shown = visiblePoints(l, xMin, xMax, buckets);
-        for (const QPointF &p : shown) {
+    QList<QList<QPointF>> shown;
+    shown.reserve(m_order.size());
+    for (const QString &id : std::as_const(m_order)) {
+        Line &l = m_lines[id];
+        shown.append(visiblePoints(l, xMin, xMax, buckets));
+        for (const QPointF &p : std::as_const(shown.last())) {
             if (p.x() >= xMin) {
                 yMin = std::min(yMin, p.y());
                 yMax = std::max(yMax, p.y());
             }
         }
-        l.series->replace(shown);
+        // Qt Charts rebuilds a series' path and hover shape on every axis range change: empty the
+        // series first, so the new ranges cost nothing and each line is rebuilt once, below.
+        l.series->clear();
     }
     updateAxes(xMin, xMax, yMin, yMax);
+    for (qsizetype i = 0; i < m_order.size(); ++i)
+        m_lines[m_order[i]].series->replace(shown[i]);
 
     if (empty && !m_emptyText.isEmpty()) {
         auto *label = m_view->findChild<QLabel *>(QStringLiteral("emptyText"));
