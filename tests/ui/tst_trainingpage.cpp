@@ -1,0 +1,402 @@
+// The Training page over a real catalog in a QTemporaryDir, with small CSV files generated here:
+// a run started through the form trains on the page's pool (charts gain points, progress reaches
+// 100 %, the runs table shows it finished, a version is registered); a run cancelled mid-way is
+// recorded as cancelled and resumes to the end; a bad CSV shows file, line, column and why under
+// the data path and registers nothing; the evaluation dialog shows the confusion matrix; two runs
+// compare. Also: the metric model's decimation and the item models under QAbstractItemModelTester.
+
+#include "catalogclient.h"
+#include "trainingpage.h"
+#include "training/comparedialog.h"
+#include "training/confusionmatrixwidget.h"
+#include "training/evaluationdialog.h"
+#include "training/metricstablemodel.h"
+#include "training/runstablemodel.h"
+#include "training/trainingchartswidget.h"
+#include "training/trainingformwidget.h"
+
+#include "core/workspace.h"
+#include "registry/modelcatalog.h"
+#include "serving/servinghost.h"
+
+#include <QAbstractItemModelTester>
+#include <QChart>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ModelDesk;
+using Registry::ModelCatalog;
+
+namespace {
+
+constexpr int Timeout = 120000; // generous: two cores shared with other builds
+
+// Three well separated clusters in four numeric features, with a header row and text labels.
+bool writeClusters(const QString &path, int rows, quint32 seed)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    QRandomGenerator rng(seed);
+    const char *names[] = {"setosa", "versicolor", "virginica"};
+    QByteArray out = "f1,f2,f3,f4,species\n";
+    for (int i = 0; i < rows; ++i) {
+        const int c = i % 3;
+        for (int j = 0; j < 4; ++j) {
+            const double centre = (j % 3 == c ? 3.0 : 0.0) + c * 0.5;
+            out += QByteArray::number(centre + rng.generateDouble() - 0.5, 'f', 3) + ',';
+        }
+        out += names[c];
+        out += '\n';
+    }
+    return f.write(out) == out.size();
+}
+
+} // namespace
+
+class tst_TrainingPage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void metricsModelCapsLongRuns();
+    void formValidatesFields();
+    void trainsThroughTheFormAndRegisters();
+    void cancelThenResume();
+    void badCsvShowsPreciseErrorAndRegistersNothing();
+    void evaluationAndCompare();
+
+private:
+    void waitForPreview();
+    QString runState(const QString &runId) const;
+    // Fills the form for the tiny data set and waits until it accepts it.
+    void fillForm(const QString &data, int epochs, int batch, const QString &model);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<ModelCatalog> m_catalog;
+    std::unique_ptr<CatalogClient> m_client;
+    std::unique_ptr<Serving::ServingHost> m_serving;
+    std::unique_ptr<TrainingPage> m_page;
+};
+
+void tst_TrainingPage::init()
+{
+    cleanup();
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    auto ws = Workspace::open(m_dir->filePath(QStringLiteral("workspace")));
+    QVERIFY2(ws, ws ? "" : qPrintable(ws.error().message));
+    auto catalog = ModelCatalog::open(*ws);
+    QVERIFY2(catalog, catalog ? "" : qPrintable(catalog.error().message));
+    m_catalog = std::move(*catalog);
+    m_client = std::make_unique<CatalogClient>(*m_catalog, QStringLiteral("tester"), 0);
+    Serving::ServingHostOptions serving;
+    serving.persistHistory = false;
+    serving.server.http.port = 0;
+    m_serving = std::make_unique<Serving::ServingHost>(*m_catalog, serving);
+    m_page = std::make_unique<TrainingPage>(*m_client, *m_serving);
+    m_page->resize(1400, 900);
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+}
+
+void tst_TrainingPage::cleanup()
+{
+    m_page.reset();
+    m_serving.reset();
+    m_client.reset();
+    m_catalog.reset();
+    m_dir.reset();
+}
+
+void tst_TrainingPage::waitForPreview()
+{
+    QTRY_VERIFY_WITH_TIMEOUT(!m_page->form()->isPreviewPending() && m_page->form()->preview().has_value(), Timeout);
+}
+
+QString tst_TrainingPage::runState(const QString &runId) const
+{
+    const int row = m_page->runsModel()->rowOf(runId);
+    return row < 0 ? QString() : m_page->runsModel()->index(row, 0).data(RunsTableModel::StateRole).toString();
+}
+
+void tst_TrainingPage::fillForm(const QString &data, int epochs, int batch, const QString &model)
+{
+    TrainingFormWidget *form = m_page->form();
+    form->pathEdit()->setText(data);
+    form->epochsSpin()->setValue(epochs);
+    form->batchSizeSpin()->setValue(batch);
+    form->registerCheck()->setChecked(!model.isEmpty());
+    form->modelNameEdit()->setText(model);
+    waitForPreview();
+    QTRY_VERIFY_WITH_TIMEOUT(form->startButton()->isEnabled(), Timeout);
+}
+
+void tst_TrainingPage::metricsModelCapsLongRuns()
+{
+    MetricsTableModel model({QStringLiteral("x"), QStringLiteral("y")}, 8);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    for (int i = 0; i < 100; ++i)
+        model.append({double(i), double(i) * 2});
+    QVERIFY(model.rowCount() <= 8);
+    QVERIFY(model.rowCount() >= 4);
+    QVERIFY(model.stride() > 1);
+    QCOMPARE(model.value(0, 0), 0.0);
+    for (int r = 1; r < model.rowCount(); ++r) {
+        QCOMPARE(model.value(r, 0) - model.value(r - 1, 0), double(model.stride())); // evenly thinned
+        QCOMPARE(model.value(r, 1), model.value(r, 0) * 2);
+    }
+    double low = 0, high = 0;
+    QVERIFY(model.range({1}, low, high));
+    QCOMPARE(low, 0.0);
+    model.clear();
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(!model.range({1}, low, high));
+}
+
+void tst_TrainingPage::formValidatesFields()
+{
+    TrainingFormWidget *form = m_page->form();
+    const QString data = m_dir->filePath(QStringLiteral("iris-like.csv"));
+    QVERIFY(writeClusters(data, 90, 1));
+    form->pathEdit()->setText(data);
+    form->modelNameEdit()->setText(QStringLiteral("tiny"));
+    waitForPreview();
+    QTRY_VERIFY(form->startButton()->isEnabled());
+
+    // Header detection and the label column the loader picked, before any training.
+    const TrainingQueries::DataPreview &p = *form->preview();
+    QVERIFY(p.hasHeader);
+    QCOMPARE(p.columns, (QStringList{"f1", "f2", "f3", "f4", "species"}));
+    QCOMPARE(p.labelColumn, QStringLiteral("species"));
+    QCOMPARE(p.classNames, (QStringList{"setosa", "versicolor", "virginica"}));
+    QCOMPARE(form->previewTable()->columnCount(), 5);
+    QVERIFY(form->previewTable()->rowCount() > 0);
+    // MLP 4 -> 128 -> 3: 4*128 + 128 + 128*3 + 3 parameters, shown before training.
+    QCOMPARE(p.parameterCount, qint64(1027));
+    QTRY_VERIFY(form->parameterCountLabel()->text().contains(QLocale().toString(1027)));
+
+    form->learningRateEdit()->setText(QStringLiteral("fast"));
+    QVERIFY(!form->startButton()->isEnabled());
+    QVERIFY(form->fieldError(form->learningRateEdit()).contains(QStringLiteral("not a number")));
+    form->learningRateEdit()->setText(QStringLiteral("-1"));
+    QVERIFY(!form->startButton()->isEnabled());
+    QVERIFY2(form->fieldError(form->learningRateEdit()).contains(QStringLiteral("learning rate")),
+             qPrintable(form->fieldError(form->learningRateEdit())));
+    form->learningRateEdit()->setText(QStringLiteral("1e-3"));
+    QVERIFY(form->startButton()->isEnabled());
+
+    form->modelNameEdit()->setText(QStringLiteral("bad name!"));
+    QVERIFY(!form->startButton()->isEnabled());
+    QVERIFY(!form->fieldError(form->modelNameEdit()).isEmpty());
+    form->registerCheck()->setChecked(false);
+    QVERIFY(form->startButton()->isEnabled());
+
+    form->hiddenEdit()->setText(QStringLiteral("64,x"));
+    QVERIFY(!form->startButton()->isEnabled());
+    QVERIFY(!form->fieldError(form->hiddenEdit()).isEmpty());
+    form->hiddenEdit()->setText(QStringLiteral("16"));
+    // 4*16 + 16 + 16*3 + 3
+    QTRY_COMPARE_WITH_TIMEOUT(form->preview()->parameterCount, qint64(131), Timeout);
+    QVERIFY(form->startButton()->isEnabled());
+
+    form->pathEdit()->setText(m_dir->filePath(QStringLiteral("missing.csv")));
+    QVERIFY(!form->startButton()->isEnabled());
+    QVERIFY(form->dataError().contains(QStringLiteral("no such file")));
+}
+
+void tst_TrainingPage::trainsThroughTheFormAndRegisters()
+{
+    const QString data = m_dir->filePath(QStringLiteral("clusters.csv"));
+    QVERIFY(writeClusters(data, 300, 7));
+    fillForm(data, 2, 8, QStringLiteral("tiny"));
+    QSignalSpy finished(m_page.get(), &TrainingPage::runFinished);
+
+    QTest::mouseClick(m_page->form()->startButton(), Qt::LeftButton);
+    QVERIFY(m_page->isTraining());
+    QVERIFY(!m_page->form()->startButton()->isEnabled()); // one run at a time
+
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Timeout);
+    const QString runId = finished.first().at(0).toString();
+    QVERIFY2(finished.first().at(1).toBool(), qPrintable(finished.first().at(2).toString()));
+    QVERIFY(!runId.isEmpty());
+    QCOMPARE(m_page->liveRunId(), runId);
+
+    // The charts' series are fed by the models: per-step and per-epoch points.
+    TrainingChartsWidget *charts = m_page->charts();
+    QVERIFY(charts->stepLossSeries()->count() > 0);
+    QCOMPARE(charts->stepLossSeries()->count(), m_page->stepModel()->rowCount());
+    QCOMPARE(charts->epochLossSeries()->count(), 2);
+    QCOMPARE(charts->validationAccuracySeries()->count(), 2);
+    QVERIFY(charts->validationAccuracySeries()->isVisible());
+    QCOMPARE(m_page->progressBar()->value(), m_page->progressBar()->maximum());
+    QVERIFY(!m_page->isTraining());
+    QVERIFY(m_page->form()->startButton()->isEnabled());
+
+    QTRY_COMPARE_WITH_TIMEOUT(runState(runId), QStringLiteral("finished"), Timeout);
+    const int row = m_page->runsModel()->rowOf(runId);
+    QCOMPARE(m_page->runsModel()->index(row, RunsTableModel::VersionColumn).data().toString(), QStringLiteral("tiny:1"));
+    QCOMPARE(m_page->runsModel()->index(row, RunsTableModel::EpochsColumn).data().toString(), QStringLiteral("2/2"));
+    QVERIFY(m_page->runsModel()->run(row)->hasBestValidation);
+    auto version = m_catalog->resolve(QStringLiteral("tiny"));
+    QVERIFY2(version, version ? "" : qPrintable(version.error().message));
+    QCOMPARE(version->version, 1);
+    QCOMPARE(version->lineage.runId, runId);
+    QVERIFY(version->metrics.value(QStringLiteral("test_accuracy")).toDouble() > 0.8);
+    QAbstractItemModelTester tester(m_page->runsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+}
+
+void tst_TrainingPage::cancelThenResume()
+{
+    const QString data = m_dir->filePath(QStringLiteral("long.csv"));
+    QVERIFY(writeClusters(data, 600, 3));
+    // Many short epochs: the run is surely still going when the first epoch is on the chart.
+    fillForm(data, 400, 8, QString());
+    QSignalSpy finished(m_page.get(), &TrainingPage::runFinished);
+    QTest::mouseClick(m_page->form()->startButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->epochModel()->rowCount() >= 1, Timeout);
+    QVERIFY(m_page->cancelButton()->isEnabled());
+    QTest::mouseClick(m_page->cancelButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Timeout);
+    QCOMPARE(finished.first().at(1).toBool(), false);
+    const QString runId = finished.first().at(0).toString();
+    QTRY_COMPARE_WITH_TIMEOUT(runState(runId), QStringLiteral("cancelled"), Timeout);
+    const int epochsDone = m_page->runsModel()->find(runId)->record.epochsDone;
+    QVERIFY(epochsDone >= 1);
+    QVERIFY(epochsDone < 400);
+
+    // Resume from the checkpoint up to two more epochs; the stored curve is shown, then the new epochs.
+    m_page->runsView()->selectRow(m_page->runsModel()->rowOf(runId));
+    QVERIFY(m_page->resumeRun(runId, epochsDone + 2));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, Timeout);
+    QVERIFY2(finished.last().at(1).toBool(), qPrintable(finished.last().at(2).toString()));
+    QCOMPARE(finished.last().at(0).toString(), runId);
+    QTRY_COMPARE_WITH_TIMEOUT(runState(runId), QStringLiteral("finished"), Timeout);
+    QCOMPARE(m_page->runsModel()->find(runId)->record.epochsDone, epochsDone + 2);
+    QTRY_COMPARE_WITH_TIMEOUT(m_page->epochModel()->rowCount(), epochsDone + 2, Timeout);
+    QCOMPARE(m_page->viewedRunId(), runId);
+    auto runs = m_catalog->registry().runs();
+    QVERIFY(runs);
+    QCOMPARE(runs->size(), 1); // resumed in place, not a new run
+}
+
+void tst_TrainingPage::badCsvShowsPreciseErrorAndRegistersNothing()
+{
+    const QString bad = m_dir->filePath(QStringLiteral("bad.csv"));
+    {
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("a,b,label\n1,2,x\n3,oops,y\n4,5,x\n6,7,y\n");
+    }
+    TrainingFormWidget *form = m_page->form();
+    form->pathEdit()->setText(bad);
+    form->modelNameEdit()->setText(QStringLiteral("never"));
+    waitForPreview();
+    const QString message = form->dataError();
+    QVERIFY2(message.contains(QStringLiteral("bad.csv:3")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("column 2 ('b')")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("'oops' is not a number")), qPrintable(message));
+    QVERIFY(!form->startButton()->isEnabled());
+    // The message is on screen, under the path.
+    const auto labels = form->findChildren<QLabel *>();
+    QVERIFY(std::any_of(labels.cbegin(), labels.cend(), [&](QLabel *l) { return l->isVisible() && l->text() == message; }));
+
+    // The run's own path says the same when started anyway (the CLI's data check, not the form's).
+    auto config = form->config();
+    QVERIFY(config);
+    QSignalSpy finished(m_page.get(), &TrainingPage::runFinished);
+    QSignalSpy errors(m_page.get(), &TrainingPage::error);
+    QVERIFY(m_page->startRun(*config));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Timeout);
+    QCOMPARE(finished.first().at(1).toBool(), false);
+    QVERIFY(finished.first().at(2).toString().contains(QStringLiteral("bad.csv:3")));
+    QVERIFY(!errors.isEmpty());
+    QVERIFY(form->dataError().contains(QStringLiteral("'oops' is not a number")));
+
+    auto datasets = m_catalog->registry().datasets();
+    QVERIFY(datasets);
+    QVERIFY(datasets->isEmpty());
+    auto runs = m_catalog->registry().runs();
+    QVERIFY(runs);
+    QVERIFY(runs->isEmpty());
+    QVERIFY(!m_catalog->resolve(QStringLiteral("never")));
+}
+
+void tst_TrainingPage::evaluationAndCompare()
+{
+    const QString data = m_dir->filePath(QStringLiteral("clusters.csv"));
+    QVERIFY(writeClusters(data, 300, 11));
+    QSignalSpy finished(m_page.get(), &TrainingPage::runFinished);
+    QStringList runIds;
+    for (int seed : {1, 2}) {
+        fillForm(data, 2, 8, QString());
+        m_page->form()->seedSpin()->setValue(seed);
+        waitForPreview();
+        QTRY_VERIFY(m_page->form()->startButton()->isEnabled());
+        QTest::mouseClick(m_page->form()->startButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), int(runIds.size()) + 1, Timeout);
+        QVERIFY2(finished.last().at(1).toBool(), qPrintable(finished.last().at(2).toString()));
+        runIds.append(finished.last().at(0).toString());
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(runState(runIds[0]) == QLatin1String("finished") && runState(runIds[1]) == QLatin1String("finished"),
+                             Timeout);
+
+    m_page->showEvaluation(runIds[0]);
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->findChild<EvaluationDialog *>(), Timeout);
+    auto *dialog = m_page->findChild<EvaluationDialog *>();
+    ConfusionMatrixWidget *matrix = dialog->matrix();
+    QCOMPARE(matrix->classCount(), 3);
+    QCOMPARE(matrix->classes(), (QStringList{"setosa", "versicolor", "virginica"}));
+    QCOMPARE(matrix->total(), qint64(30)); // 10 % of 300 rows
+    qint64 diagonal = 0;
+    for (int i = 0; i < 3; ++i)
+        diagonal += matrix->count(i, i);
+    QVERIFY(diagonal >= 24); // separable clusters
+    // The heat map paints a mostly-right row darker on the diagonal than off it.
+    QVERIFY(matrix->cellColor(0, 0).lightnessF() < matrix->cellColor(0, 1).lightnessF());
+    QCOMPARE(dialog->perClassTable()->rowCount(), 3);
+    QCOMPARE(dialog->perClassTable()->item(0, 0)->text(), QStringLiteral("setosa"));
+    QVERIFY(!matrix->grab().isNull());
+    dialog->close();
+
+    // Register the unregistered run from the table.
+    m_page->registerRun(runIds[0], QStringLiteral("later"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_catalog->resolve(QStringLiteral("later")).has_value(), Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(m_page->runsModel()->find(runIds[0])->record.model, QStringLiteral("later"), Timeout);
+
+    m_page->compareRuns(runIds);
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->findChild<CompareDialog *>(), Timeout);
+    auto *compare = m_page->findChild<CompareDialog *>();
+    QCOMPARE(compare->accuracyChart()->series().size(), 2);
+    for (QAbstractSeries *s : compare->accuracyChart()->series())
+        QCOMPARE(static_cast<QLineSeries *>(s)->count(), 2);
+    QCOMPARE(compare->table()->columnCount(), 2);
+    // The seeds differ, and the table says so in the config rows.
+    bool seedRow = false;
+    for (int r = 0; r < compare->table()->rowCount(); ++r) {
+        if (compare->table()->verticalHeaderItem(r)->text() == QLatin1String("Seed")) {
+            seedRow = true;
+            QCOMPARE(compare->table()->item(r, 0)->text() == QLatin1String("1") || compare->table()->item(r, 0)->text() == QLatin1String("2"), true);
+            QVERIFY(compare->table()->item(r, 0)->font().bold());
+        }
+    }
+    QVERIFY(seedRow);
+}
+
+QTEST_MAIN(tst_TrainingPage)
+#include "tst_trainingpage.moc"
