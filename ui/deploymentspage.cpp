@@ -1,18 +1,542 @@
 #include "deploymentspage.h"
 
-DeploymentsPage::DeploymentsPage(CatalogClient &client, ModelDesk::Serving::ServingHost &host, QWidget *parent)
-    : PlannedPage(QStringLiteral(":/icons/deployments.svg"), tr("Deployments"),
-                  tr("Serve model versions on the local HTTP server (KServe v2 / Open Inference Protocol)."),
-                  {
-                      tr("Deploy a version or an alias: load, warm up, ready"),
-                      tr("Hot-swap to another version with no failed request, roll back in one click"),
-                      tr("Canary: split traffic between two versions"),
-                      tr("Tune batching (max batch size, max queue delay), workers and threads live"),
-                      tr("Unload to free memory, idle auto-unload; deployments come back after a restart"),
-                  },
-                  tr("Meanwhile: set aliases such as 'production' on the Models page; deployments will follow them."),
-                  parent)
+#include "catalogclient.h"
+#include "deployments/backgroundtasks.h"
+#include "deployments/batchingform.h"
+#include "deployments/deploydialog.h"
+#include "deployments/serverbar.h"
+#include "deployments/testsampleloader.h"
+#include "deployments/tryitpanel.h"
+#include "uiformat.h"
+
+#include "core/workspace.h"
+#include "monitoring/monitoringservice.h"
+#include "runtime/deploymentmanager.h"
+#include "serving/servinghost.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QFrame>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenu>
+#include <QPushButton>
+#include <QSlider>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+using namespace ModelDesk;
+using Runtime::DeploymentState;
+using Runtime::DeploymentStatus;
+
+namespace {
+
+constexpr int pollMs = 1000;
+constexpr int busyPollMs = 250; // while something loads, so loading -> warming -> ready is seen
+
+bool isBusy(const DeploymentStatus &s)
 {
-    Q_UNUSED(client)
-    Q_UNUSED(host)
+    if (s.state == DeploymentState::Loading || s.state == DeploymentState::Warming)
+        return true;
+    for (const auto &v : s.versions) {
+        if (v.state == DeploymentState::Loading || v.state == DeploymentState::Warming)
+            return true;
+    }
+    return false;
+}
+
+QTableView *makeTable(QWidget *parent)
+{
+    auto *view = new QTableView(parent);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
+    view->verticalHeader()->hide();
+    view->horizontalHeader()->setHighlightSections(false);
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    return view;
+}
+
+} // namespace
+
+DeploymentsPage::DeploymentsPage(CatalogClient &client, Serving::ServingHost &host, QWidget *parent)
+    : QWidget(parent)
+    , m_client(client)
+    , m_host(host)
+    , m_tasks(new BackgroundTasks(4, this))
+    , m_samples(std::make_unique<TestSampleLoader>(host.catalog()))
+    , m_model(new DeploymentTableModel(this))
+    , m_log(new RequestLogModel(500, this))
+{
+    createActions();
+    buildLayout();
+
+    m_pollTimer = new QTimer(this);
+    m_pollTimer->setInterval(pollMs);
+    connect(m_pollTimer, &QTimer::timeout, this, &DeploymentsPage::refresh);
+    m_pollTimer->start();
+    connect(&m_host.monitoring(), &Monitoring::MonitoringService::sampled, this,
+            [this](qint64, const QList<Monitoring::SeriesSample> &samples) { applySamples(samples); });
+    connect(&m_client, &CatalogClient::snapshotReady, this, [this] { updateSelection(); });
+    refresh();
+}
+
+DeploymentsPage::~DeploymentsPage()
+{
+    // Tasks use the serving host and the catalog: none may outlive the page's last look at them.
+    m_pollTimer->stop();
+    m_tasks->waitForDone();
+}
+
+void DeploymentsPage::createActions()
+{
+    const auto make = [this](const QString &icon, const QString &text, const QString &tip, void (DeploymentsPage::*slot)()) {
+        auto *action = new QAction(icon.isEmpty() ? QIcon() : QIcon(QString(QStringLiteral(":/icons/") + icon + QStringLiteral(".svg"))),
+                                   text, this);
+        action->setToolTip(tip);
+        action->setStatusTip(tip);
+        connect(action, &QAction::triggered, this, slot);
+        return action;
+    };
+    m_deployAction = new QAction(QIcon(QStringLiteral(":/icons/deployments.svg")), tr("&Deploy…"), this);
+    m_deployAction->setToolTip(tr("Serve a model version (or an alias) on an endpoint"));
+    connect(m_deployAction, &QAction::triggered, this, [this] { openDeployDialog(); });
+    m_swapAction = make(QStringLiteral("alias"), tr("S&wap Version…"), tr("Hot-swap the selected deployment to another version, with no failed request"),
+                        &DeploymentsPage::swapSelected);
+    m_rollbackAction = make(QStringLiteral("refresh"), tr("&Rollback"), tr("Go back to the version served before the last swap"),
+                            &DeploymentsPage::rollbackSelected);
+    m_unloadAction = make(QString(), tr("&Unload"), tr("Free the model's memory; the definition stays and can be loaded again"),
+                          &DeploymentsPage::unloadSelected);
+    m_loadAction = make(QString(), tr("&Load Again"), tr("Load an unloaded or failed deployment again"),
+                        &DeploymentsPage::loadSelectedAgain);
+    m_removeAction = make(QStringLiteral("delete"), tr("Re&move…"), tr("Delete the deployment: the endpoint stops answering (the versions stay in the registry)"),
+                          &DeploymentsPage::removeSelected);
+    m_refreshAction = new QAction(QIcon(QStringLiteral(":/icons/refresh.svg")), tr("Refresh"), this);
+    m_refreshAction->setToolTip(tr("Read the deployments again (also done every second)"));
+    connect(m_refreshAction, &QAction::triggered, this, &DeploymentsPage::refresh);
+}
+
+void DeploymentsPage::buildLayout()
+{
+    m_serverBar = new ServerBar(m_host, this);
+    connect(m_serverBar, &ServerBar::info, this, [this](const QString &m) {
+        Q_EMIT info(m);
+        log(RequestLogModel::Source::Action, {}, 0, true, tr("server"), m);
+    });
+    connect(m_serverBar, &ServerBar::error, this, [this](const QString &m) {
+        Q_EMIT error(m);
+        log(RequestLogModel::Source::Action, {}, 0, false, tr("server"), m);
+    });
+    auto *serverFrame = new QGroupBox(tr("HTTP server (KServe v2, management API, /metrics)"), this);
+    auto *serverLayout = new QVBoxLayout(serverFrame);
+    serverLayout->addWidget(m_serverBar);
+
+    auto *toolBar = new QToolBar(tr("Deployment actions"), this);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->setIconSize(QSize(18, 18));
+    toolBar->addAction(m_deployAction);
+    toolBar->addSeparator();
+    toolBar->addActions({m_swapAction, m_rollbackAction});
+    toolBar->addSeparator();
+    toolBar->addActions({m_unloadAction, m_loadAction, m_removeAction});
+    toolBar->addSeparator();
+    toolBar->addAction(m_refreshAction);
+
+    // Empty state: says what to do, with the button to do it.
+    auto *empty = new QWidget(this);
+    auto *emptyLayout = new QVBoxLayout(empty);
+    auto *emptyText = new QLabel(tr("No deployments yet — deploy a version from here or from the Models page (right-click)."), empty);
+    emptyText->setObjectName(QStringLiteral("deploymentsEmptyState"));
+    emptyText->setAlignment(Qt::AlignCenter);
+    emptyText->setWordWrap(true);
+    auto *emptyHint = new QLabel(tr("A deployment serves one version (or follows an alias such as 'production') at "
+                                    "/v2/models/<endpoint>/infer, with dynamic batching and hot swaps."),
+                                 empty);
+    emptyHint->setAlignment(Qt::AlignCenter);
+    emptyHint->setWordWrap(true);
+    emptyHint->setEnabled(false);
+    auto *emptyButton = new QPushButton(QIcon(QStringLiteral(":/icons/deployments.svg")), tr("Deploy a Version…"), empty);
+    connect(emptyButton, &QPushButton::clicked, this, [this] { openDeployDialog(); });
+    emptyLayout->addStretch(1);
+    emptyLayout->addWidget(emptyText);
+    emptyLayout->addWidget(emptyHint);
+    emptyLayout->addWidget(emptyButton, 0, Qt::AlignHCenter);
+    emptyLayout->addStretch(1);
+
+    m_view = makeTable(this);
+    m_view->setModel(m_model);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->horizontalHeader()->resizeSection(DeploymentTableModel::VersionsColumn, 220);
+    m_view->horizontalHeader()->resizeSection(DeploymentTableModel::StateColumn, 130);
+    connect(m_view, &QTableView::customContextMenuRequested, this, [this](const QPoint &pos) {
+        QMenu menu(this);
+        menu.addActions({m_swapAction, m_rollbackAction});
+        menu.addSeparator();
+        menu.addActions({m_unloadAction, m_loadAction, m_removeAction});
+        menu.addSeparator();
+        menu.addAction(m_deployAction);
+        menu.exec(m_view->viewport()->mapToGlobal(pos));
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &DeploymentsPage::updateSelection);
+
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(empty);
+    m_stack->addWidget(m_view);
+
+    m_tryIt = new TryItPanel(m_host.runtime(), *m_tasks, *m_samples, this);
+    connect(m_tryIt, &TryItPanel::logged, m_log, &RequestLogModel::append);
+
+    auto *logView = makeTable(this);
+    logView->setModel(m_log);
+    logView->horizontalHeader()->resizeSection(RequestLogModel::TimeColumn, 100);
+    logView->horizontalHeader()->resizeSection(RequestLogModel::OutcomeColumn, 150);
+    auto *logPage = new QWidget(this);
+    auto *logLayout = new QVBoxLayout(logPage);
+    auto *logNote = new QLabel(tr("The last %1 events: requests sent from this console, one line per second of traffic "
+                                  "answered by each deployment (all callers), state changes and actions. Newest first.")
+                                   .arg(m_log->capacity()),
+                               logPage);
+    logNote->setWordWrap(true);
+    logNote->setEnabled(false);
+    auto *clearLog = new QPushButton(tr("Clear"), logPage);
+    connect(clearLog, &QPushButton::clicked, m_log, &RequestLogModel::clear);
+    auto *logTop = new QHBoxLayout;
+    logTop->addWidget(logNote, 1);
+    logTop->addWidget(clearLog);
+    logLayout->addLayout(logTop);
+    logLayout->addWidget(logView, 1);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(m_tryIt, tr("Try It"));
+    m_tabs->addTab(buildTuningTab(), tr("Batching && Canary"));
+    m_tabs->addTab(logPage, tr("Request Log"));
+
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("deploymentsSplitter"));
+    splitter->addWidget(m_stack);
+    splitter->addWidget(m_tabs);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    splitter->setChildrenCollapsible(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(serverFrame);
+    layout->addWidget(toolBar);
+    layout->addWidget(splitter, 1);
+    updateSelection();
+}
+
+QWidget *DeploymentsPage::buildTuningTab()
+{
+    auto *page = new QWidget(this);
+    m_tuningTarget = new QLabel(page);
+    m_tuningTarget->setTextFormat(Qt::PlainText);
+
+    m_knobs = new BatchingForm(page);
+    m_applyKnobs = new QPushButton(tr("Apply Live"), page);
+    m_applyKnobs->setToolTip(tr("Applied without dropping a request: batching at once; worker or thread changes start "
+                                "new workers on the loaded model and drain the old ones"));
+    m_revertKnobs = new QPushButton(tr("Revert"), page);
+    connect(m_knobs, &BatchingForm::changed, this, [this] {
+        m_knobsDirty = true;
+        m_applyKnobs->setEnabled(!m_tuningFor.isEmpty());
+        m_revertKnobs->setEnabled(true);
+    });
+    connect(m_applyKnobs, &QPushButton::clicked, this, &DeploymentsPage::applyKnobs);
+    connect(m_revertKnobs, &QPushButton::clicked, this, [this] { updateTuning(true); });
+    auto *knobsBox = new QGroupBox(tr("Batching, workers and access"), page);
+    auto *knobsLayout = new QVBoxLayout(knobsBox);
+    knobsLayout->addWidget(m_knobs);
+    auto *knobsButtons = new QHBoxLayout;
+    knobsButtons->addStretch(1);
+    knobsButtons->addWidget(m_revertKnobs);
+    knobsButtons->addWidget(m_applyKnobs);
+    knobsLayout->addLayout(knobsButtons);
+    knobsLayout->addStretch(1);
+
+    m_canaryVersion = new QComboBox(page);
+    m_canaryVersion->setToolTip(tr("The version that gets the canary share of routed traffic"));
+    m_canarySlider = new QSlider(Qt::Horizontal, page);
+    m_canarySlider->setRange(0, 50);
+    m_canarySlider->setTickPosition(QSlider::TicksBelow);
+    m_canarySlider->setTickInterval(5);
+    m_canarySlider->setPageStep(5);
+    m_canarySlider->setToolTip(tr("Share of routed traffic sent to the canary version, applied when you release the "
+                                  "slider (0 removes the canary)"));
+    m_canaryLabel = new QLabel(page);
+    m_canaryLabel->setMinimumWidth(200);
+    connect(m_canarySlider, &QSlider::valueChanged, this, [this](int v) {
+        m_canaryLabel->setText(v == 0 ? tr("no canary") : tr("%1% canary, %2% primary").arg(v).arg(100 - v));
+    });
+    connect(m_canarySlider, &QSlider::sliderReleased, this, &DeploymentsPage::applyCanaryFromControls);
+    // Keyboard and clicks on the groove change the value without a press/release pair.
+    connect(m_canarySlider, &QSlider::actionTriggered, this, [this](int action) {
+        if (action != QAbstractSlider::SliderMove)
+            QTimer::singleShot(0, this, &DeploymentsPage::applyCanaryFromControls);
+    });
+    connect(m_canaryVersion, &QComboBox::activated, this, [this] {
+        if (m_canarySlider->value() > 0)
+            applyCanaryFromControls();
+    });
+    auto *canaryBox = new QGroupBox(tr("Canary"), page);
+    auto *canaryLayout = new QVBoxLayout(canaryBox);
+    auto *canaryRow = new QHBoxLayout;
+    canaryRow->addWidget(new QLabel(tr("Version:"), canaryBox));
+    canaryRow->addWidget(m_canaryVersion, 1);
+    canaryLayout->addLayout(canaryRow);
+    canaryLayout->addWidget(m_canarySlider);
+    canaryLayout->addWidget(m_canaryLabel);
+    auto *canaryNote = new QLabel(tr("Both versions are loaded and warmed before traffic moves; compare them on the "
+                                     "Monitoring page (per-version latency and errors)."),
+                                  canaryBox);
+    canaryNote->setWordWrap(true);
+    canaryNote->setEnabled(false);
+    canaryLayout->addWidget(canaryNote);
+    canaryLayout->addStretch(1);
+
+    auto *columns = new QHBoxLayout;
+    columns->addWidget(knobsBox, 3);
+    columns->addWidget(canaryBox, 2);
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(m_tuningTarget);
+    layout->addLayout(columns, 1);
+    return page;
+}
+
+QString DeploymentsPage::selectedName() const
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    return rows.isEmpty() ? QString() : rows.constFirst().data(DeploymentTableModel::NameRole).toString();
+}
+
+bool DeploymentsPage::selectDeployment(const QString &name)
+{
+    const int row = m_model->rowOf(name);
+    if (row < 0)
+        return false;
+    m_view->selectRow(row);
+    return true;
+}
+
+std::optional<DeploymentStatus> DeploymentsPage::selectedStatus() const
+{
+    const int row = m_model->rowOf(selectedName());
+    if (row < 0)
+        return std::nullopt;
+    return m_model->statusAt(row);
+}
+
+QList<VersionInfo> DeploymentsPage::versionsOf(const QString &model) const
+{
+    QList<VersionInfo> out;
+    for (const VersionInfo &v : m_client.snapshot().versions) {
+        if (v.model == model && v.version > 0)
+            out << v;
+    }
+    std::sort(out.begin(), out.end(), [](const VersionInfo &a, const VersionInfo &b) { return a.version > b.version; });
+    return out;
+}
+
+void DeploymentsPage::refresh()
+{
+    if (m_polling) {
+        m_pollAgain = true; // an action finished during a poll: read once more after it
+        return;
+    }
+    m_polling = true;
+    Runtime::DeploymentManager *runtime = &m_host.runtime();
+    m_tasks->run(this, [runtime] { return runtime->deployments(); },
+                 [this](const QList<DeploymentStatus> &statuses) {
+                     m_polling = false;
+                     applyStatuses(statuses);
+                     if (m_pollAgain) {
+                         m_pollAgain = false;
+                         refresh();
+                     }
+                 });
+}
+
+void DeploymentsPage::applyStatuses(const QList<DeploymentStatus> &statuses)
+{
+    logStateChanges(statuses);
+    m_model->setDeployments(statuses);
+    m_stack->setCurrentIndex(statuses.isEmpty() ? 0 : 1);
+    bool busy = false;
+    for (const DeploymentStatus &s : statuses)
+        busy = busy || isBusy(s);
+    m_pollTimer->setInterval(busy ? busyPollMs : pollMs);
+    if (selectedName().isEmpty() && !statuses.isEmpty() && m_firstPoll)
+        m_view->selectRow(0);
+    m_firstPoll = false;
+    m_serverBar->refresh();
+    updateSelection();
+    Q_EMIT refreshed();
+}
+
+void DeploymentsPage::logStateChanges(const QList<DeploymentStatus> &statuses)
+{
+    QHash<QString, DeploymentStatus> now;
+    for (const DeploymentStatus &s : statuses) {
+        now.insert(s.spec.name, s);
+        const auto before = m_last.constFind(s.spec.name);
+        const bool known = before != m_last.constEnd();
+        if (m_firstPoll)
+            continue; // the restored set is not news
+        const int version = DeploymentTableModel::primaryVersion(s);
+        if (!known || before->state != s.state) {
+            const bool failed = s.state == DeploymentState::Failed;
+            log(RequestLogModel::Source::Event, s.spec.name, version, !failed, DeploymentTableModel::stateText(s), s.reason);
+            if (failed)
+                Q_EMIT error(tr("Deployment '%1' failed: %2").arg(s.spec.name, s.reason));
+            else if (s.state == DeploymentState::Ready && known)
+                Q_EMIT info(tr("Deployment '%1' is ready: %2 v%3.").arg(s.spec.name, s.spec.model).arg(version));
+        } else if (DeploymentTableModel::primaryVersion(*before) != version && version > 0) {
+            log(RequestLogModel::Source::Event, s.spec.name, version, true, tr("now serves v%1").arg(version),
+                tr("was v%1").arg(DeploymentTableModel::primaryVersion(*before)));
+        }
+    }
+    if (!m_firstPoll) {
+        for (auto it = m_last.constBegin(); it != m_last.constEnd(); ++it) {
+            if (!now.contains(it.key()))
+                log(RequestLogModel::Source::Event, it.key(), 0, true, tr("removed"), QString());
+        }
+    }
+    m_last = std::move(now);
+}
+
+void DeploymentsPage::applySamples(const QList<Monitoring::SeriesSample> &samples)
+{
+    struct Second
+    {
+        double requests = 0;
+        double errors = 0;
+        std::optional<double> p50;
+        std::optional<double> p99;
+    };
+    QHash<QString, QHash<int, Second>> seconds;
+    for (const Monitoring::SeriesSample &s : samples) {
+        if (s.key.deployment.isEmpty())
+            continue;
+        Second &sec = seconds[s.key.deployment][s.key.version];
+        if (s.key.name == QLatin1String("requests_per_second"))
+            sec.requests = s.value;
+        else if (s.key.name == QLatin1String("errors_per_second"))
+            sec.errors = s.value;
+        else if (s.key.name == QLatin1String("latency_p50"))
+            sec.p50 = s.value;
+        else if (s.key.name == QLatin1String("latency_p99"))
+            sec.p99 = s.value;
+    }
+    QHash<QString, DeploymentTableModel::Traffic> traffic;
+    for (auto d = seconds.constBegin(); d != seconds.constEnd(); ++d) {
+        DeploymentTableModel::Traffic &t = traffic[d.key()];
+        for (auto v = d->constBegin(); v != d->constEnd(); ++v) {
+            t.requestsPerSecond += v->requests;
+            if (v->p99 && (!t.p99Seconds || *v->p99 > *t.p99Seconds))
+                t.p99Seconds = v->p99;
+            if (v->requests <= 0)
+                continue;
+            RequestLogModel::Entry e;
+            e.source = RequestLogModel::Source::Traffic;
+            e.deployment = d.key();
+            e.version = v.key();
+            e.ok = v->errors <= 0;
+            e.outcome = v->errors > 0 ? tr("%n error(s)", nullptr, int(std::lround(v->errors))) : tr("ok");
+            e.latencyMs = v->p99 ? *v->p99 * 1000.0 : -1;
+            e.detail = tr("%n request(s) in 1 s", nullptr, int(std::lround(v->requests)));
+            if (v->p50)
+                e.detail += tr(", p50 %1 ms, p99 %2 ms").arg(*v->p50 * 1000.0, 0, 'f', 2).arg(v->p99.value_or(0) * 1000.0, 0, 'f', 2);
+            m_log->append(e);
+        }
+    }
+    m_model->setTraffic(traffic);
+}
+
+void DeploymentsPage::updateSelection()
+{
+    const auto status = selectedStatus();
+    const bool has = status.has_value();
+    const bool unloaded = has && (status->state == DeploymentState::Unloaded || status->state == DeploymentState::Failed);
+    m_swapAction->setEnabled(has);
+    m_rollbackAction->setEnabled(has && !status->history.isEmpty());
+    m_rollbackAction->setToolTip(has && !status->history.isEmpty()
+                                     ? tr("Go back to v%1 (served before the last swap)").arg(status->history.constLast())
+                                     : tr("Go back to the version served before the last swap (none yet)"));
+    m_unloadAction->setEnabled(has && status->state != DeploymentState::Unloaded);
+    m_loadAction->setEnabled(unloaded);
+    m_removeAction->setEnabled(has);
+    m_tryIt->setTarget(has ? *status : DeploymentStatus{}, has ? versionsOf(status->spec.model) : QList<VersionInfo>());
+    updateTuning(false);
+}
+
+void DeploymentsPage::updateTuning(bool force)
+{
+    const auto status = selectedStatus();
+    const QString name = status ? status->spec.name : QString();
+    if (name != m_tuningFor)
+        force = true;
+    m_tuningFor = name;
+    m_tuningTarget->setText(status ? tr("Settings of endpoint %1 (%2), applied live.").arg(name, status->spec.model)
+                                   : tr("Select a deployment to tune it."));
+    m_knobs->setEnabled(status.has_value());
+    m_canarySlider->setEnabled(status.has_value());
+    m_canaryVersion->setEnabled(status.has_value());
+    if (!status) {
+        m_applyKnobs->setEnabled(false);
+        m_revertKnobs->setEnabled(false);
+        return;
+    }
+    // Edits in progress are not overwritten by the 1 Hz refresh.
+    if (force || !m_knobsDirty) {
+        m_knobs->setValues(status->spec.batching, status->spec.isPublic);
+        m_knobsDirty = false;
+        m_applyKnobs->setEnabled(false);
+        m_revertKnobs->setEnabled(false);
+    }
+    if (!m_canarySlider->isSliderDown()) {
+        const int primary = DeploymentTableModel::primaryVersion(*status);
+        QList<int> candidates;
+        for (const VersionInfo &v : versionsOf(status->spec.model)) {
+            if (v.version != primary)
+                candidates << v.version;
+        }
+        QList<int> listed;
+        for (int i = 0; i < m_canaryVersion->count(); ++i)
+            listed << m_canaryVersion->itemData(i).toInt();
+        if (listed != candidates || force) {
+            m_canaryVersion->clear();
+            for (int v : candidates)
+                m_canaryVersion->addItem(tr("v%1").arg(v), v);
+        }
+        if (status->spec.canaryVersion) {
+            const int at = m_canaryVersion->findData(*status->spec.canaryVersion);
+            if (at >= 0)
+                m_canaryVersion->setCurrentIndex(at);
+        }
+        m_canarySlider->blockSignals(true);
+        m_canarySlider->setValue(status->spec.canaryVersion ? std::min(50, status->spec.canaryPercent) : 0);
+        m_canarySlider->blockSignals(false);
+        const int v = m_canarySlider->value();
+        m_canaryLabel->setText(v == 0 ? tr("no canary") : tr("%1% canary, %2% primary").arg(v).arg(100 - v));
+        const bool any = m_canaryVersion->count() > 0;
+        m_canarySlider->setEnabled(any);
+        m_canaryVersion->setEnabled(any);
+        if (!any)
+            m_canaryLabel->setText(tr("The model has no other version to use as a canary."));
+    }
+}
+
+void DeploymentsPage::log(RequestLogModel::Source source, const QString &deployment, int version, bool ok,
+                          const QString &outcome, const QString &detail)
+{
+    m_log->append({{}, source, deployment, version, ok, outcome, -1, detail});
 }
