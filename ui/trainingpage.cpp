@@ -401,6 +401,8 @@ void TrainingPage::onFinished(const TrainingOutcome &o)
         Q_EMIT error(o.runId.isEmpty() ? tr("Training could not start: %1").arg(o.errorMessage)
                                        : tr("Run %1 failed: %2").arg(o.runId, o.errorMessage));
     }
+    if (!o.runId.isEmpty() && o.runId == m_viewedRunId)
+        m_charts->setTitle(tr("Run %1: %2").arg(o.runId, summary));
     Q_EMIT runFinished(o.runId, o.ok(), summary);
     refreshRuns();
     if (!o.model.isEmpty())

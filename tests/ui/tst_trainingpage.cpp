@@ -259,6 +259,13 @@ void tst_TrainingPage::trainsThroughTheFormAndRegisters()
     QCOMPARE(version->lineage.runId, runId);
     QVERIFY(version->metrics.value(QStringLiteral("test_accuracy")).toDouble() > 0.8);
     QAbstractItemModelTester tester(m_page->runsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+    // For people: MODELDESK_SCREENSHOT_DIR=/tmp/x keeps a picture of the page after the run.
+    const QString shots = qEnvironmentVariable("MODELDESK_SCREENSHOT_DIR");
+    if (!shots.isEmpty()) {
+        m_page->runsView()->selectRow(row);
+        QVERIFY(m_page->grab().save(shots + QStringLiteral("/trainingpage.png")));
+    }
 }
 
 void tst_TrainingPage::cancelThenResume()

@@ -91,6 +91,7 @@ private:
     QGroupBox *buildOptimizerGroup();
     QGroupBox *buildOutputGroup();
     QLabel *addErrorLabel(QFormLayout *form, QWidget *field);
+    QLabel *buddyLabel(const QString &text, QWidget *buddy);
     void setFieldError(QWidget *field, const QString &message);
 
     void applyArchitectureDefaults();
