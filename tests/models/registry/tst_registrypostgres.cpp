@@ -12,6 +12,7 @@
 
 #include <QDeadlineTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QScopeGuard>
@@ -490,6 +491,44 @@ private Q_SLOTS:
         QVERIFY(watcher->waitForFinished(60000));
         QCOMPARE(watcher->exitCode(), 0);
         QVERIFY(QString::fromUtf8(watcher->readAllStandardOutput()).startsWith(QLatin1String("changed ")));
+    }
+
+    void cliOnTheSameRegistry()
+    {
+        // modeldesk-cli with --registry (and with $MODELDESK_REGISTRY_URL) writes where this process
+        // reads; the workspace keeps the artifacts and gets no registry.sqlite.
+        const QString cli = qEnvironmentVariable("MODELDESK_CLI");
+        const QString models = qEnvironmentVariable("MODELDESK_TEST_MODELS");
+        if (cli.isEmpty() || !QFileInfo(cli).isExecutable() || !QFile::exists(models + QStringLiteral("/linear.pt")))
+            QSKIP("needs MODELDESK_CLI and MODELDESK_TEST_MODELS/linear.pt (ctest sets both)");
+        QTemporaryDir ws;
+        QProcess import;
+        import.start(cli, {QStringLiteral("--workspace"), ws.path(), QStringLiteral("--registry"), m_url, QStringLiteral("models"),
+                           QStringLiteral("import"), models + QStringLiteral("/linear.pt"), QStringLiteral("--name"),
+                           QStringLiteral("linear")});
+        QVERIFY(import.waitForFinished(120000));
+        QVERIFY2(import.exitCode() == 0, import.readAllStandardError().constData());
+        auto v = reg().latestVersion(QStringLiteral("linear"));
+        REG_VERIFY(v);
+        QCOMPARE(v->version, 1);
+        QVERIFY(!QFile::exists(ws.filePath(QStringLiteral("registry.sqlite"))));
+
+        REG_VERIFY(reg().setAlias(QStringLiteral("linear"), QStringLiteral("production"), 1, QStringLiteral("test")));
+        QProcess list;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("MODELDESK_REGISTRY_URL"), m_url);
+        list.setProcessEnvironment(env);
+        list.start(cli, {QStringLiteral("--workspace"), ws.path(), QStringLiteral("models"), QStringLiteral("list"),
+                         QStringLiteral("--json")});
+        QVERIFY(list.waitForFinished(120000));
+        QVERIFY2(list.exitCode() == 0, list.readAllStandardError().constData());
+        const QByteArray json = list.readAllStandardOutput();
+        QVERIFY2(json.contains("\"production\""), json.constData());
+        QProcess doctor;
+        doctor.setProcessEnvironment(env);
+        doctor.start(cli, {QStringLiteral("--workspace"), ws.path(), QStringLiteral("doctor")});
+        QVERIFY(doctor.waitForFinished(120000));
+        QVERIFY2(doctor.exitCode() == 0, QByteArray(doctor.readAllStandardOutput() + doctor.readAllStandardError()).constData());
     }
 
     void threadsGetDistinctNumbers()
