@@ -44,7 +44,8 @@ Status readInt(const QJsonObject &o, const char *key, int &out)
     if (v.isUndefined())
         return {};
     const double d = v.toDouble(std::numeric_limits<double>::quiet_NaN());
-    if (!v.isDouble() || d != static_cast<double>(static_cast<long long>(d)) || d < -2147483648.0 || d > 2147483647.0)
+    // Range first: converting a double outside long long's range is undefined (found by fuzzing).
+    if (!v.isDouble() || !(d >= -2147483648.0 && d <= 2147483647.0) || d != static_cast<double>(static_cast<long long>(d)))
         return fail(Error::invalid(QStringLiteral("'%1' must be an integer").arg(QLatin1String(key))));
     out = static_cast<int>(d);
     return {};

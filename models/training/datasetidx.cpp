@@ -105,6 +105,9 @@ Result<IdxFile> readIdx(const QString &path, quint32 expectedMagic)
         if (dim == 0)
             return fail(Error::invalid(QStringLiteral("%1: IDX dimension %2 is zero").arg(path).arg(i + 1)));
         f.dims.append(dim);
+        // Checked before multiplying: two 32-bit sizes near 4G overflow a qint64 (found by fuzzing).
+        if (elements > MaxDataFileBytes / qint64(dim))
+            return fail(Error::invalid(QStringLiteral("%1: IDX sizes describe more than 4 GiB").arg(path)));
         elements *= dim;
         if (elements > MaxDataFileBytes)
             return fail(Error::invalid(QStringLiteral("%1: IDX sizes describe more than 4 GiB").arg(path)));
