@@ -23,6 +23,15 @@ if [[ "${MODELDESK_TEST_PG:-1}" != 0 && -z "${MODELDESK_TEST_PG_URL:-}" ]]; then
 fi
 # ---- end of PostgreSQL ------------------------------------------------------------------------------
 
+# ---- fuzzing (tests/fuzz, docs/security.md) --------------------------------------------------------
+# Every libFuzzer target (clang + ASan + UBSan) on its seed corpus for a bounded time; a crash, leak
+# or sanitizer report fails the run here, before ctest. MODELDESK_FUZZ_SECONDS per target (default 10;
+# 0 skips). Needs clang-14 and libclang-rt-14-dev.
+if [ "${MODELDESK_FUZZ_SECONDS:-10}" != 0 ]; then
+  MODELDESK_FUZZ_BUILD="$PWD/build/fuzz" bash tests/fuzz/run-fuzzers.sh "${MODELDESK_FUZZ_SECONDS:-10}"
+fi
+# ---- end fuzzing -----------------------------------------------------------------------------------
+
 export QT_QPA_PLATFORM=offscreen
 export CTEST_OUTPUT_ON_FAILURE=1
 # ctest runs inside a private session bus with its own unlocked keyring and a throw-away HOME, so
