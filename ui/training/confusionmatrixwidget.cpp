@@ -79,8 +79,9 @@ void ConfusionMatrixWidget::updateGeometryMetrics()
     int widest = 0;
     for (const QString &c : std::as_const(m_classes))
         widest = std::max(widest, fm.horizontalAdvance(c.left(24)));
-    m_labelWidth = widest + 2 * Margin + AxisTitle;
-    m_labelHeight = widest + 2 * Margin + AxisTitle;
+    // A few pixels of slack: elision measures a little wider than horizontalAdvance on some fonts.
+    m_labelWidth = widest + 2 * Margin + AxisTitle + 6;
+    m_labelHeight = widest + 2 * Margin + AxisTitle + 6;
     // Room for the biggest count in a cell.
     qint64 biggest = 0;
     for (const QList<qint64> &r : std::as_const(m_matrix))

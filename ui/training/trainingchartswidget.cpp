@@ -142,8 +142,10 @@ void TrainingChartsWidget::updateAxes()
     }
     if (!anyX)
         xLow = 0;
-    for (QValueAxis *x : {m_lossX, m_accuracyX})
+    for (QValueAxis *x : {m_lossX, m_accuracyX}) {
         x->setRange(std::min(0.0, xLow), std::max(xHigh, 1.0));
+        x->applyNiceNumbers(); // round step labels (500, 1000, ...) rather than 633, 1266
+    }
 
     bool anyLoss = false;
     if (m_steps->range({StepLoss}, a, b)) {

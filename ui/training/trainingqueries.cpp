@@ -55,6 +55,8 @@ Result<QList<RunRow>> listRuns(Registry::ModelCatalog &catalog)
         }
         if (s.value(QStringLiteral("train_seconds")).isDouble())
             row.seconds = s.value(QStringLiteral("train_seconds")).toDouble();
+        else if (row.state == QLatin1String("running") && r.created.isValid())
+            row.seconds = double(r.created.msecsTo(QDateTime::currentDateTimeUtc())) / 1000.0;
         else if (r.created.isValid() && r.updated.isValid())
             row.seconds = double(r.created.msecsTo(r.updated)) / 1000.0;
         if (auto dir = RunDirectory::open(catalog.workspace(), r.id))
