@@ -230,7 +230,15 @@ void AccessPage::refresh()
                 Q_EMIT error(tr("Cannot read the API tokens: %1").arg(a.error));
             } else {
                 const QString selected = selectedToken();
+                const bool first = m_tokens->rowCount() == 0;
                 m_tokens->setTokens(std::move(a.rows));
+                if (first && m_tokens->rowCount() > 0) {
+                    // Fit the columns once to what is there, without letting a long scope push
+                    // the state off the screen; later the operator's widths stay.
+                    m_tokenView->resizeColumnsToContents();
+                    for (int c : {int(TokenTableModel::ScopeColumn), int(TokenTableModel::PermissionsColumn)})
+                        m_tokenView->setColumnWidth(c, std::min(m_tokenView->columnWidth(c), 240));
+                }
                 m_tokenStack->setCurrentIndex(m_tokens->rowCount() == 0 ? 0 : 1);
                 if (const int row = m_tokens->rowOf(selected); row >= 0)
                     m_tokenView->selectRow(row);

@@ -83,8 +83,10 @@ void AuditWidget::build()
     auto *range = new QHBoxLayout;
     range->addWidget(m_useFrom);
     range->addWidget(m_from);
+    range->addSpacing(12);
     range->addWidget(m_useTo);
     range->addWidget(m_to);
+    range->addStretch();
     grid->addLayout(range, 1, 2, 1, 4);
     auto *actions = new QHBoxLayout;
     actions->addWidget(new QLabel(tr("Max. matches:"), this));

@@ -124,7 +124,9 @@ void SecurityStateWidget::showKeychain(const KeychainState &state)
         m_keychain->setToolTip({});
     } else {
         const QString why = state.message.isEmpty() ? reasonName(state.reason) : state.message;
-        m_keychain->setText(warnText(tr("no secure store — %1").arg(why)) +
+        // SecretStore's message already starts with "no secure store: ..." when it has one.
+        const QString line = why.startsWith(QLatin1String("no secure store")) ? why : tr("no secure store — %1").arg(why);
+        m_keychain->setText(warnText(line) +
                             QStringLiteral("<br><small>") +
                             tr("Secrets are then never written in plaintext: encryption asks for a passphrase "
                                "instead (see Settings).")
