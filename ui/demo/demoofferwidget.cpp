@@ -125,6 +125,7 @@ DemoOfferWidget::DemoOfferWidget(DemoRunner &runner, QWidget *parent)
     column->addWidget(m_traffic);
     column->addWidget(m_tryIt);
     column->addLayout(buttons);
+    column->addStretch(1); // on a tall page the card keeps its height and the space goes below it
 
     m_trafficTimer = new QTimer(this);
     m_trafficTimer->setInterval(1000);

@@ -295,8 +295,9 @@ void DemoRunner::runTraining()
     c.data.classes = int(c.data.classNames.size());
     if (m_fallback)
         c.data.dataset = m_options.fallbackDataset;
-    // One pass over 60 000 images already gives ~83% test accuracy; the small set needs a few passes.
-    c.epochs = m_options.epochs > 0 ? m_options.epochs : (m_fallback ? 5 : 1);
+    // Two passes over 60 000 images: ~85% test accuracy in about two seconds on one core; the small
+    // built-in set needs a few more passes.
+    c.epochs = m_options.epochs > 0 ? m_options.epochs : (m_fallback ? 5 : 2);
     c.logEverySteps = m_fallback ? 2 : 20;
     c.threads = std::max(1, m_options.trainingThreads);
     c.registerAs = m_options.model;

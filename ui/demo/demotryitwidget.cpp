@@ -23,14 +23,16 @@ DemoTryItWidget::DemoTryItWidget(DemoRunner &runner, QWidget *parent)
     m_answer->setWordWrap(true);
     m_answer->setTextFormat(Qt::RichText);
     m_answer->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
 
     m_another = new QPushButton(tr("Another image"), this);
     m_another->setToolTip(tr("Classify another image from the test split with the deployed model"));
     connect(m_another, &QPushButton::clicked, &m_runner, &DemoRunner::trySample);
 
     auto *text = new QVBoxLayout;
-    text->addWidget(m_answer, 1);
+    text->addWidget(m_answer);
     text->addWidget(m_another, 0, Qt::AlignLeft);
+    text->addStretch(1);
 
     auto *row = new QHBoxLayout(this);
     row->addWidget(m_image, 0, Qt::AlignTop);
