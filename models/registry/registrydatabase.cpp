@@ -191,6 +191,33 @@ Status configure(const QSqlDatabase &db)
     return execPragma(db, QStringLiteral("PRAGMA busy_timeout = %1").arg(RegistryDatabase::busyTimeoutMs));
 }
 
+Status configurePostgres(const QSqlDatabase &db, const QString &display);
+
+// libpq reports no SQLSTATE for a dead socket ("server closed the connection unexpectedly"); 08xxx
+// and 57P0x are connection failures and administrator/crash shutdowns.
+bool connectionLost(const QSqlDatabase &db, const QSqlError &e)
+{
+    if (Dialect::backend(db) != Dialect::Backend::Postgres)
+        return false;
+    const QString state = e.nativeErrorCode();
+    return state.isEmpty() || state.startsWith(QLatin1String("08")) || state.startsWith(QLatin1String("57P"));
+}
+
+// Reopens the named connection in place (same thread, same settings); true when it is usable again.
+bool reconnect(const QSqlDatabase &db)
+{
+    QSqlDatabase handle = db;
+    handle.close();
+    if (!handle.open()) {
+        qCWarning(lcRegistry).noquote() << "registry connection lost and not reopened:" << handle.lastError().text();
+        return false;
+    }
+    if (Status s = configurePostgres(handle, handle.databaseName()); !s)
+        return false;
+    qCInfo(lcRegistry) << "registry connection to" << handle.hostName() << handle.databaseName() << "reopened";
+    return true;
+}
+
 Status configurePostgres(const QSqlDatabase &db, const QString &display)
 {
     // A writer waits for the registry lock as long as SQLite's whole beginWrite retry would.
@@ -273,13 +300,54 @@ Result<QSqlDatabase> RegistryDatabase::connection() const
 
 // ---- transactions -----------------------------------------------------------------------------------
 
+namespace {
+Status beginPostgres(const QSqlDatabase &db, const QString &begin)
+{
+    QSqlError e;
+    {
+        QSqlQuery q(db);
+        if (q.exec(begin))
+            return {};
+        e = q.lastError();
+    }
+    if (connectionLost(db, e) && reconnect(db)) {
+        QSqlQuery q(db);
+        if (q.exec(begin))
+            return {};
+        e = q.lastError();
+    }
+    return fail(Sql::error(db, e, QStringLiteral("cannot start a registry transaction")));
+}
+} // namespace
+
+Result<QVariant> RegistryDatabase::scalarNow(const QString &sql) const
+{
+    Result<QSqlDatabase> db = connection();
+    if (!db)
+        return fail(db.error());
+    QSqlError e;
+    {
+        QSqlQuery q(*db);
+        if (q.exec(sql))
+            return q.next() ? q.value(0) : QVariant();
+        e = q.lastError();
+    }
+    if (connectionLost(*db, e) && reconnect(*db)) {
+        QSqlQuery q(*db);
+        if (q.exec(sql))
+            return q.next() ? q.value(0) : QVariant();
+        e = q.lastError();
+    }
+    return fail(Sql::error(*db, e, QStringLiteral("registry query failed")));
+}
+
 Status RegistryDatabase::beginWrite(const QSqlDatabase &db)
 {
     if (Dialect::backend(db) == Dialect::Backend::Postgres) {
         // The advisory lock waits on the server (bounded by lock_timeout); nothing to retry here.
+        if (Status s = beginPostgres(db, Dialect::beginWriteStatement(Dialect::Backend::Postgres)); !s)
+            return s;
         QSqlQuery q(db);
-        if (!q.exec(Dialect::beginWriteStatement(Dialect::Backend::Postgres)))
-            return fail(Sql::error(db, q.lastError(), QStringLiteral("cannot start a registry transaction")));
         if (!q.exec(Dialect::postgresWriteLock())) {
             const QSqlError e = q.lastError();
             rollback(db);
@@ -303,6 +371,8 @@ Status RegistryDatabase::beginWrite(const QSqlDatabase &db)
 
 Status RegistryDatabase::beginRead(const QSqlDatabase &db)
 {
+    if (Dialect::backend(db) == Dialect::Backend::Postgres)
+        return beginPostgres(db, Dialect::beginReadStatement(Dialect::Backend::Postgres));
     QSqlQuery q(db);
     if (!q.exec(Dialect::beginReadStatement(Dialect::backend(db))))
         return fail(Sql::error(db, q.lastError(), QStringLiteral("cannot start a registry transaction")));

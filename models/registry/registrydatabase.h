@@ -79,6 +79,8 @@ public:
     // COMMITTED) + a transaction-scoped advisory lock, the same one lock for every writer of the
     // database, so writers are serialized exactly as on SQLite and each statement after the lock sees
     // every earlier commit.
+    // PostgreSQL: a connection the server dropped (restart, failover, idle kill) is reopened once when
+    // BEGIN or an autocommit read finds it dead; the call then goes on. SQLite has no such state.
     static Status beginWrite(const QSqlDatabase &db);
     static Status beginRead(const QSqlDatabase &db);
     static Status commit(const QSqlDatabase &db);
@@ -124,6 +126,10 @@ public:
         guard.active = false;
         return r;
     }
+
+    // One statement outside any transaction (always the latest commit of any process), with the same
+    // reconnect-once rule as beginWrite; for the change counter that views poll.
+    Result<QVariant> scalarNow(const QString &sql) const;
 
     struct Shared;
 

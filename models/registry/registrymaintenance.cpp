@@ -73,10 +73,7 @@ Result<bool> ModelRegistry::isDigestReferenced(const QString &digest) const
 Result<qint64> ModelRegistry::changeCounter() const
 {
     // One autocommit statement: no transaction, so it always sees the latest commit of any process.
-    Result<QSqlDatabase> db = d->db->connection();
-    if (!db)
-        return fail(db.error());
-    Result<QVariant> v = Sql::scalar(*db, QStringLiteral("SELECT change_counter FROM meta WHERE id = 1"));
+    Result<QVariant> v = d->db->scalarNow(QStringLiteral("SELECT change_counter FROM meta WHERE id = 1"));
     if (!v)
         return fail(v.error());
     return v->toLongLong();

@@ -493,6 +493,29 @@ private Q_SLOTS:
         QVERIFY(QString::fromUtf8(watcher->readAllStandardOutput()).startsWith(QLatin1String("changed ")));
     }
 
+    void reconnectsAfterTheServerDropsTheSession()
+    {
+        // A server restart or an administrator's kill drops every session; a long-running console
+        // must go on without a restart of its own.
+        REG_VERIFY(reg().addVersion(QStringLiteral("m"), newVersion(QStringLiteral("1")), QStringLiteral("a")));
+        const qint64 before = *reg().changeCounter();
+        auto kill = [this] {
+            return PostgresServer::exec({}, {QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                                                            " WHERE datname = '%1' AND pid <> pg_backend_pid()")
+                                                 .arg(m_database)});
+        };
+        QCOMPARE(kill(), QString());
+        auto counter = reg().changeCounter(); // the console's poll
+        REG_VERIFY(counter);
+        QCOMPARE(*counter, before);
+        QCOMPARE(kill(), QString());
+        REG_VERIFY(reg().models()); // a read transaction
+        QCOMPARE(kill(), QString());
+        auto v = reg().addVersion(QStringLiteral("m"), newVersion(QStringLiteral("2")), QStringLiteral("a")); // a write
+        REG_VERIFY(v);
+        QCOMPARE(v->version, 2);
+    }
+
     void cliOnTheSameRegistry()
     {
         // modeldesk-cli with --registry (and with $MODELDESK_REGISTRY_URL) writes where this process
