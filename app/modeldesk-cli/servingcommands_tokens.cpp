@@ -34,8 +34,9 @@ int tokensCreate(CliContext &ctx, Security::TokenService &tokens, const QStringL
     p.addOption({QStringLiteral("name"), QStringLiteral("Token name (used as the audit actor)."), QStringLiteral("NAME")});
     p.addOption({QStringLiteral("role"), QStringLiteral("viewer (read, metrics), operator (infer, deploy) or admin (everything, tokens)."),
                  QStringLiteral("ROLE")});
-    p.addOption({QStringLiteral("models"), QStringLiteral("Comma-separated model names the token is limited to (default: all)."),
-                 QStringLiteral("A,B")});
+    p.addOption({QStringLiteral("models"), QStringLiteral("Comma-separated scope: model names (all the role allows), MODEL:PERM+PERM or *:PERM+PERM "
+                                                           "with read, infer, deploy, modify (default: every model)."),
+                 QStringLiteral("A,B:infer,*:read")});
     p.addOption({QStringLiteral("expires"), QStringLiteral("30d, 12h, 45m, 2w or an ISO 8601 date/time (default: never)."),
                  QStringLiteral("WHEN")});
     int code = 0;
