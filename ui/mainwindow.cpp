@@ -2,11 +2,19 @@
 
 #include "accesspage.h"
 #include "catalogclient.h"
+#include "commandpalette.h"
+#include "dashboardpage.h"
 #include "deploymentspage.h"
 #include "modelspage.h"
+#include "monitoring/alertbanner.h"
 #include "monitoringpage.h"
 #include "settingspage.h"
+#include "theme.h"
 #include "trainingpage.h"
+#include "trayicon.h"
+
+#include "monitoring/monitoringservice.h"
+#include "serving/servinghost.h"
 
 #include <QAction>
 #include <QApplication>
@@ -15,14 +23,22 @@
 #include <QDockWidget>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMetaMethod>
 #include <QPainter>
+#include <QPointer>
+#include <QRegularExpression>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
+#include <QUndoStack>
+#include <QVBoxLayout>
 #include <type_traits>
 
 static void initUiResourcesOutsideNamespace()
@@ -32,12 +48,13 @@ static void initUiResourcesOutsideNamespace()
 
 namespace {
 
-// The navigation icons are dark strokes; on the selection highlight they need a light variant.
+// The navigation icons are drawn in one mid-tone colour; on the selection highlight they need the
+// highlighted-text colour. Pixmap-based, so the per-mode pixmaps are used as given.
 QIcon navigationIcon(const QString &path, const QColor &selectedColor)
 {
     const QIcon svg(path);
-    QIcon icon; // pixmap-based, so the per-mode pixmaps are used as given
-    for (int size : {22, 44}) { // 44: high-DPI screens
+    QIcon icon;
+    for (int size : {22, 44}) { // 44: high-DPI screens (device pixel ratio 2)
         const QPixmap normal = svg.pixmap(QSize(size, size));
         QPixmap tinted = normal;
         QPainter painter(&tinted);
@@ -50,16 +67,41 @@ QIcon navigationIcon(const QString &path, const QColor &selectedColor)
     return icon;
 }
 
+const QString kNavigationIcons[MainWindow::PageCount] = {
+    QStringLiteral("dashboard"), QStringLiteral("models"), QStringLiteral("training"), QStringLiteral("deployments"),
+    QStringLiteral("monitoring"), QStringLiteral("access"), QStringLiteral("settings"),
+};
+
 const auto kGeometryKey = QStringLiteral("mainwindow/geometry");
 const auto kStateKey = QStringLiteral("mainwindow/state");
 const auto kPageKey = QStringLiteral("mainwindow/page");
 const auto kSplitterKey = QStringLiteral("mainwindow/modelsSplitter");
+// The page order changed when the Dashboard came first; a page index saved before is one off.
+const auto kPageOrderKey = QStringLiteral("mainwindow/pageOrder");
+constexpr int kPageOrder = 2;
+
+QString alertKey(const ModelDesk::Monitoring::AlertEvent &e)
+{
+    return QString(e.rule + u'|' + e.series.toString());
+}
+
+QString plainText(const QAction *action)
+{
+    QString text = action->text();
+    text.remove(QRegularExpression(QStringLiteral("&(?!&)")));
+    return text;
+}
 
 } // namespace
 
 void MainWindow::initResources()
 {
     initUiResourcesOutsideNamespace();
+}
+
+QString MainWindow::closeToTrayKey()
+{
+    return QStringLiteral("ui/closeToTray");
 }
 
 MainWindow::MainWindow(CatalogClient &client, ModelDesk::Serving::ServingHost &serving, QSettings &settings,
@@ -73,6 +115,12 @@ MainWindow::MainWindow(CatalogClient &client, ModelDesk::Serving::ServingHost &s
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("ModelDesk — %1").arg(QDir::toNativeSeparators(client.workspacePath())));
     setWindowIcon(QIcon(QStringLiteral(":/icons/modeldesk.svg")));
+    // Before any page is built, so every widget starts in the chosen look.
+    m_themeSetting = Theme::normalized(m_settings.value(Theme::settingsKey()).toString());
+    Theme::apply(m_themeSetting);
+
+    m_undoStack = new QUndoStack(this);
+    m_undoStack->setUndoLimit(100);
 
     m_log = new LogPanel(this);
     m_logDock = new QDockWidget(tr("Log"), this);
@@ -85,13 +133,25 @@ MainWindow::MainWindow(CatalogClient &client, ModelDesk::Serving::ServingHost &s
     createPages(runtime);
     createNavigation();
     createMenus();
+    m_palette = new CommandPalette(this);
 
-    auto *central = new QSplitter(Qt::Horizontal, this);
-    central->addWidget(m_navigation);
-    central->addWidget(m_pages);
-    central->setStretchFactor(1, 1);
-    central->setChildrenCollapsible(false);
-    central->setSizes({190, 1090});
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(m_navigation);
+    splitter->addWidget(m_pages);
+    splitter->setStretchFactor(1, 1);
+    splitter->setChildrenCollapsible(false);
+    splitter->setSizes({190, 1090});
+
+    m_banner = new AlertBanner(this);
+    m_banner->setObjectName(QStringLiteral("windowAlertBanner"));
+    connect(m_banner, &AlertBanner::detailsRequested, this, [this] { showPage(MonitoringPageIndex); });
+
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_banner);
+    centralLayout->addWidget(splitter, 1);
     setCentralWidget(central);
 
     auto *workspaceLabel = new QLabel(QDir::toNativeSeparators(client.workspacePath()), this);
@@ -106,21 +166,41 @@ MainWindow::MainWindow(CatalogClient &client, ModelDesk::Serving::ServingHost &s
     connect(&m_client, &CatalogClient::backgroundError, this,
             [this](const QString &m) { report(LogPanel::Level::Warning, m); });
 
+    createTray();
+    wireMonitoring();
+    // The server can be switched by other pages and the CLI-less API too: keep the tray and the
+    // dashboard honest with a cheap look once a second (two member reads on the owner thread).
+    auto *serverTimer = new QTimer(this);
+    serverTimer->setInterval(1000);
+    connect(serverTimer, &QTimer::timeout, this, &MainWindow::refreshServerState);
+    serverTimer->start();
+    refreshServerState();
+    // Screens come and go (a laptop leaves its dock): never leave the window on a screen that is gone.
+    connect(qApp, &QGuiApplication::screenRemoved, this, [this] { QTimer::singleShot(0, this, &MainWindow::ensureOnScreen); });
+
     restoreWindowState();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    if (m_tray)
+        m_tray->setVisible(false);
+    QGuiApplication::setQuitOnLastWindowClosed(true);
+}
 
 void MainWindow::createPages(const RuntimeInfo &runtime)
 {
     m_pages = new QStackedWidget(this);
+    m_dashboard = new DashboardPage(m_client, m_serving, m_pages);
     m_modelsPage = new ModelsPage(m_client, m_pages);
+    m_modelsPage->setUndoStack(m_undoStack);
     auto *settingsPage = new SettingsPage(m_client.workspacePath(), runtime, m_settings, m_pages);
-    m_pages->insertWidget(ModelsPageIndex, m_modelsPage);
     auto *training = new TrainingPage(m_client, m_serving, m_pages);
     auto *deployments = new DeploymentsPage(m_client, m_serving, m_pages);
     auto *monitoring = new MonitoringPage(m_client, m_serving, m_pages);
     auto *access = new AccessPage(m_client, m_serving, m_pages);
+    m_pages->insertWidget(DashboardPageIndex, m_dashboard);
+    m_pages->insertWidget(ModelsPageIndex, m_modelsPage);
     m_pages->insertWidget(TrainingPageIndex, training);
     m_pages->insertWidget(DeploymentsPageIndex, deployments);
     m_pages->insertWidget(MonitoringPageIndex, monitoring);
@@ -133,29 +213,38 @@ void MainWindow::createPages(const RuntimeInfo &runtime)
         connect(page, &Page::info, this, [this](const QString &m) { report(LogPanel::Level::Info, m); });
         connect(page, &Page::error, this, [this](const QString &m) { report(LogPanel::Level::Error, m); });
     };
+    reportFrom(m_dashboard);
     reportFrom(m_modelsPage);
     reportFrom(training);
     reportFrom(deployments);
     reportFrom(monitoring);
     reportFrom(access);
     reportFrom(settingsPage);
+    wireTrainingNotifications(training);
+
+    connect(m_dashboard, &DashboardPage::deploymentActivated, this, [this] { showPage(DeploymentsPageIndex); });
+    connect(m_dashboard, &DashboardPage::runActivated, this, [this] { showPage(TrainingPageIndex); });
+    connect(m_dashboard, &DashboardPage::alertsActivated, this, [this] { showPage(MonitoringPageIndex); });
+    connect(m_dashboard, &DashboardPage::auditActivated, this, &MainWindow::openAuditTarget);
+    connect(m_dashboard, &DashboardPage::serverToggleRequested, this, &MainWindow::setServerRunning);
+}
+
+void MainWindow::wireTrainingNotifications(QObject *trainingPage)
+{
+    // The Training page announces finished runs with runFinished(QString runId, bool ok, QString
+    // summary). Looked up by name so the window builds whichever Training page is linked in; a page
+    // without the signal simply sends no notifications.
+    const QMetaObject *meta = trainingPage->metaObject();
+    const int signal = meta->indexOfSignal(QMetaObject::normalizedSignature("runFinished(QString,bool,QString)"));
+    const int slot = metaObject()->indexOfSlot(QMetaObject::normalizedSignature("notifyRunFinished(QString,bool,QString)"));
+    if (signal >= 0 && slot >= 0)
+        connect(trainingPage, meta->method(signal), this, metaObject()->method(slot));
 }
 
 void MainWindow::createNavigation()
 {
-    struct Entry
-    {
-        QString icon;
-        QString text;
-    };
-    const Entry entries[PageCount] = {
-        {QStringLiteral("models"), tr("Models")},
-        {QStringLiteral("training"), tr("Training")},
-        {QStringLiteral("deployments"), tr("Deployments")},
-        {QStringLiteral("monitoring"), tr("Monitoring")},
-        {QStringLiteral("access"), tr("Access")},
-        {QStringLiteral("settings"), tr("Settings")},
-    };
+    const QString texts[PageCount] = {tr("Dashboard"),   tr("Models"), tr("Training"), tr("Deployments"),
+                                      tr("Monitoring"), tr("Access"), tr("Settings")};
     m_navigation = new QListWidget(this);
     m_navigation->setObjectName(QStringLiteral("navigation"));
     m_navigation->setIconSize(QSize(22, 22));
@@ -163,19 +252,29 @@ void MainWindow::createNavigation()
     m_navigation->setUniformItemSizes(true);
     m_navigation->setSelectionMode(QAbstractItemView::SingleSelection);
     for (int i = 0; i < PageCount; ++i) {
-        const QString path = QString(QStringLiteral(":/icons/") + entries[i].icon + QStringLiteral(".svg"));
-        auto *item = new QListWidgetItem(navigationIcon(path, palette().color(QPalette::HighlightedText)),
-                                         entries[i].text, m_navigation);
-        item->setToolTip(tr("%1 (Ctrl+%2)").arg(entries[i].text).arg(i + 1));
+        auto *item = new QListWidgetItem(texts[i], m_navigation);
+        item->setToolTip(tr("%1 (Ctrl+%2)").arg(texts[i]).arg(i + 1));
         item->setSizeHint(QSize(0, 36));
     }
+    updateNavigationIcons();
     m_navigation->setMinimumWidth(150);
     m_navigation->setMaximumWidth(240);
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0)
             m_pages->setCurrentIndex(row);
     });
-    m_navigation->setCurrentRow(ModelsPageIndex);
+    m_navigation->setCurrentRow(DashboardPageIndex);
+}
+
+void MainWindow::updateNavigationIcons()
+{
+    if (!m_navigation)
+        return;
+    const QColor selected = palette().color(QPalette::HighlightedText);
+    for (int i = 0; i < PageCount && i < m_navigation->count(); ++i) {
+        const QString path = QString(QStringLiteral(":/icons/") + kNavigationIcons[i] + QStringLiteral(".svg"));
+        m_navigation->item(i)->setIcon(navigationIcon(path, selected));
+    }
 }
 
 void MainWindow::createMenus()
@@ -183,9 +282,44 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_modelsPage->importAction());
     file->addSeparator();
+    m_serverAction = file->addAction(tr("Start &Server"));
+    m_serverAction->setStatusTip(tr("Start or stop the local HTTP server (deployments keep running inside the console)"));
+    connect(m_serverAction, &QAction::triggered, this, [this] { setServerRunning(!m_serving.isServerRunning()); });
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
-    connect(quit, &QAction::triggered, this, &QWidget::close);
+    connect(quit, &QAction::triggered, this, &MainWindow::requestQuit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_undoStack->createUndoAction(this, tr("&Undo"));
+    undo->setShortcuts(QKeySequence::Undo);
+    undo->setObjectName(QStringLiteral("undoAction"));
+    QAction *redo = m_undoStack->createRedoAction(this, tr("&Redo"));
+    // Ctrl+Shift+Z everywhere (and the platform's own, Ctrl+Y on some).
+    QList<QKeySequence> redoKeys{QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)};
+    for (const QKeySequence &k : QKeySequence::keyBindings(QKeySequence::Redo)) {
+        if (!redoKeys.contains(k))
+            redoKeys << k;
+    }
+    redo->setShortcuts(redoKeys);
+    redo->setObjectName(QStringLiteral("redoAction"));
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    QAction *palette = edit->addAction(tr("&Command Palette…"));
+    palette->setObjectName(QStringLiteral("commandPaletteAction"));
+    palette->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_K), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)});
+    palette->setShortcutContext(Qt::WindowShortcut);
+    palette->setStatusTip(tr("Search pages, actions, models, versions and deployments"));
+    connect(palette, &QAction::triggered, this, &MainWindow::openCommandPalette);
+    QAction *find = edit->addAction(tr("&Find Models…"));
+    find->setShortcut(QKeySequence::Find);
+    find->setStatusTip(tr("Filter the Models page by model, alias, tag or digest"));
+    connect(find, &QAction::triggered, this, [this] {
+        showPage(ModelsPageIndex);
+        m_modelsPage->filterEdit()->setFocus(Qt::ShortcutFocusReason);
+        m_modelsPage->filterEdit()->selectAll();
+    });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (int i = 0; i < PageCount; ++i) {
@@ -199,8 +333,15 @@ void MainWindow::createMenus()
     toggleLog->setText(tr("&Log Panel"));
     toggleLog->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     view->addAction(toggleLog);
+    QAction *fullScreen = view->addAction(tr("&Full Screen"));
+    fullScreen->setShortcuts(QKeySequence::FullScreen);
+    fullScreen->setCheckable(true);
+    connect(fullScreen, &QAction::toggled, this, [this](bool on) { on ? showFullScreen() : showNormal(); });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *keys = help->addAction(tr("&Keyboard Shortcuts"));
+    keys->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    connect(keys, &QAction::triggered, this, &MainWindow::showShortcutHelp);
     QAction *about = help->addAction(tr("&About ModelDesk"));
     connect(about, &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About ModelDesk"),
@@ -208,6 +349,287 @@ void MainWindow::createMenus()
                               "workstation.</p><p>Workspace: %2</p>")
                                .arg(QStringLiteral(MODELDESK_VERSION), m_client.workspacePath().toHtmlEscaped()));
     });
+}
+
+void MainWindow::showShortcutHelp()
+{
+    QString rows;
+    for (QAction *menuAction : menuBar()->actions()) {
+        const QMenu *menu = menuAction->menu();
+        if (!menu)
+            continue;
+        for (QAction *a : menu->actions()) {
+            if (a->isSeparator() || a->shortcut().isEmpty())
+                continue;
+            QStringList keys;
+            for (const QKeySequence &k : a->shortcuts())
+                keys << k.toString(QKeySequence::NativeText).toHtmlEscaped();
+            rows += QStringLiteral("<tr><td>%1</td><td>&nbsp;&nbsp;<b>%2</b></td></tr>")
+                        .arg(plainText(a).toHtmlEscaped(), keys.join(QStringLiteral(", ")));
+        }
+    }
+    QMessageBox::information(this, tr("Keyboard Shortcuts"),
+                             QString(QStringLiteral("<table>") + rows + QStringLiteral("</table><p>")
+                                     + tr("In the command palette, type a few letters of anything — a page, an "
+                                          "action, a model, a version, a deployment — and press Enter.")
+                                     + QStringLiteral("</p>")));
+}
+
+void MainWindow::createTray()
+{
+    m_tray = new TrayIcon(this);
+    connect(m_tray, &TrayIcon::showWindowRequested, this, &MainWindow::showFromTray);
+    connect(m_tray, &TrayIcon::serverToggleRequested, this, &MainWindow::setServerRunning);
+    connect(m_tray, &TrayIcon::quitRequested, this, &MainWindow::requestQuit);
+    if (QSystemTrayIcon::isSystemTrayAvailable())
+        m_tray->setVisible(true);
+}
+
+void MainWindow::forceTrayIcon()
+{
+    m_tray->setVisible(true);
+}
+
+bool MainWindow::closesToTray() const
+{
+    return m_tray && m_tray->isVisible() && m_settings.value(closeToTrayKey(), false).toBool();
+}
+
+void MainWindow::wireMonitoring()
+{
+    using ModelDesk::Monitoring::AlertEvent;
+    using ModelDesk::Monitoring::MonitoringService;
+    qRegisterMetaType<AlertEvent>();
+    MonitoringService &monitoring = m_serving.monitoring();
+    // Emitted on the monitoring worker; `this` as context queues them to the GUI thread.
+    connect(&monitoring, &MonitoringService::alertFired, this, [this](const AlertEvent &e) {
+        m_banner->raiseAlert(alertKey(e), e.message, QStringLiteral("warning"));
+        report(LogPanel::Level::Warning, tr("Alert: %1").arg(e.message));
+        notify(tr("ModelDesk alert"), e.message, QSystemTrayIcon::Warning);
+    });
+    connect(&monitoring, &MonitoringService::alertCleared, this, [this](const AlertEvent &e) {
+        m_banner->clearAlert(alertKey(e));
+        report(LogPanel::Level::Info, tr("Alert cleared: %1").arg(e.message));
+    });
+    for (const AlertEvent &e : monitoring.activeAlerts()) // in memory, no blocking
+        m_banner->raiseAlert(alertKey(e), e.message, QStringLiteral("warning"));
+}
+
+void MainWindow::showAlertBanner(const QString &text, const QString &severity)
+{
+    m_banner->raiseAlert(text, text, severity);
+}
+
+void MainWindow::clearAlertBanner(const QString &key)
+{
+    m_banner->clearAlert(key);
+}
+
+void MainWindow::notify(const QString &title, const QString &text, QSystemTrayIcon::MessageIcon icon)
+{
+    if (m_tray && m_tray->isVisible())
+        m_tray->notify(title, text, icon);
+}
+
+void MainWindow::notifyRunFinished(const QString &runId, bool ok, const QString &summary)
+{
+    const QString line = ok ? tr("Training run %1 finished: %2").arg(runId, summary)
+                            : tr("Training run %1 did not finish: %2").arg(runId, summary);
+    report(ok ? LogPanel::Level::Info : LogPanel::Level::Warning, line);
+    notify(ok ? tr("Training finished") : tr("Training stopped"), line,
+           ok ? QSystemTrayIcon::Information : QSystemTrayIcon::Warning);
+    m_dashboard->refreshNow();
+}
+
+void MainWindow::setServerRunning(bool running)
+{
+    if (running == m_serving.isServerRunning()) {
+        refreshServerState();
+        return;
+    }
+    if (running) {
+        if (auto started = m_serving.startServer(); !started) {
+            const auto options = m_serving.serverOptions();
+            report(LogPanel::Level::Error,
+                   tr("The HTTP server did not start on %1:%2 (%3). If another program uses that port, choose "
+                      "another one in the settings and start the server again.")
+                       .arg(options.http.host)
+                       .arg(options.http.port)
+                       .arg(started.error().message));
+        } else {
+            report(LogPanel::Level::Info, tr("HTTP server started on %1.").arg(m_serving.serverUrl()));
+        }
+    } else {
+        m_serving.stopServer();
+        report(LogPanel::Level::Info,
+               tr("HTTP server stopped. Deployments stay loaded and still answer inside the console."));
+    }
+    refreshServerState();
+}
+
+void MainWindow::refreshServerState()
+{
+    const bool running = m_serving.isServerRunning();
+    const QString url = m_serving.serverUrl();
+    m_dashboard->setServerState(running, url);
+    if (m_tray)
+        m_tray->setServerState(running, url);
+    if (m_serverAction)
+        m_serverAction->setText(running ? tr("Stop &Server") : tr("Start &Server"));
+}
+
+void MainWindow::openAuditTarget(const QString &target)
+{
+    const auto startsWith = [&](const char *prefix) { return target.startsWith(QLatin1String(prefix)); };
+    if (startsWith("deployment/")) {
+        showPage(DeploymentsPageIndex);
+    } else if (startsWith("run/") || startsWith("dataset/")) {
+        showPage(TrainingPageIndex);
+    } else if (startsWith("token/")) {
+        showPage(AccessPageIndex);
+    } else if (startsWith("settings/")) {
+        showPage(SettingsPageIndex);
+    } else {
+        // "name", "name:3" or "name@alias"
+        const qsizetype colon = target.indexOf(u':');
+        const qsizetype at = target.indexOf(u'@');
+        QString model = target;
+        int version = 0;
+        if (colon > 0) {
+            model = target.left(colon);
+            version = target.mid(colon + 1).toInt();
+        } else if (at > 0) {
+            model = target.left(at);
+            const QString alias = target.mid(at + 1);
+            for (const auto &v : m_client.snapshot().versions) {
+                if (v.model == model && v.aliases.contains(alias))
+                    version = v.version;
+            }
+        }
+        showModelVersion(model, version);
+    }
+}
+
+void MainWindow::showModelVersion(const QString &model, int version)
+{
+    showPage(ModelsPageIndex);
+    if (version == 0) {
+        for (const auto &m : m_client.snapshot().models) {
+            if (m.name == model)
+                version = m.latestVersion;
+        }
+    }
+    if (!m_modelsPage->selectVersion(model, version)) {
+        // Hidden by the filter: clear it and try again.
+        m_modelsPage->filterEdit()->clear();
+        if (!m_modelsPage->selectVersion(model, version))
+            report(LogPanel::Level::Warning, tr("%1:%2 is no longer in the registry.").arg(model).arg(version));
+    }
+}
+
+QList<PaletteEntry> MainWindow::paletteEntries() const
+{
+    QList<PaletteEntry> entries;
+    for (int i = 0; i < PageCount; ++i) {
+        PaletteEntry e;
+        e.kind = PaletteEntry::Kind::Page;
+        e.text = m_navigation->item(i)->text();
+        e.detail = QKeySequence(QKeyCombination(Qt::CTRL, Qt::Key(Qt::Key_1 + i))).toString(QKeySequence::NativeText);
+        e.icon = QIcon(QString(QStringLiteral(":/icons/") + kNavigationIcons[i] + QStringLiteral(".svg")));
+        auto *self = const_cast<MainWindow *>(this);
+        e.run = [self, i] { self->showPage(i); };
+        entries << e;
+    }
+    for (QAction *menuAction : menuBar()->actions()) {
+        const QMenu *menu = menuAction->menu();
+        if (!menu)
+            continue;
+        for (QAction *a : menu->actions()) {
+            if (a->isSeparator() || a->menu() || !a->isEnabled() || !a->isVisible()
+                || a->objectName() == QLatin1String("commandPaletteAction"))
+                continue;
+            const QString text = plainText(a);
+            if (text.isEmpty() || std::any_of(entries.cbegin(), entries.cend(), [&](const PaletteEntry &p) {
+                    return p.kind == PaletteEntry::Kind::Page && p.text == text;
+                }))
+                continue; // View > page entries are already listed as pages
+            PaletteEntry e;
+            e.kind = PaletteEntry::Kind::Action;
+            e.text = text;
+            e.detail = a->shortcut().toString(QKeySequence::NativeText);
+            e.icon = a->icon();
+            QPointer<QAction> action(a);
+            e.run = [action] {
+                if (action && action->isEnabled())
+                    action->trigger();
+            };
+            entries << e;
+        }
+    }
+    auto *self = const_cast<MainWindow *>(this);
+    const CatalogSnapshot &snapshot = m_client.snapshot();
+    const QIcon modelIcon(QStringLiteral(":/icons/models.svg"));
+    for (const auto &m : snapshot.models) {
+        PaletteEntry e;
+        e.kind = PaletteEntry::Kind::Model;
+        e.text = m.name;
+        e.detail = tr("model, %n version(s)", nullptr, m.versionCount);
+        e.icon = modelIcon;
+        const QString name = m.name;
+        e.run = [self, name] { self->showModelVersion(name, 0); };
+        entries << e;
+    }
+    const QIcon versionIcon(QStringLiteral(":/icons/alias.svg"));
+    for (const auto &v : snapshot.versions) {
+        PaletteEntry e;
+        e.kind = PaletteEntry::Kind::Version;
+        e.text = QString(v.model + u':' + QString::number(v.version));
+        QStringList detail;
+        for (const QString &alias : v.aliases)
+            detail << QString(u'@' + alias);
+        if (!v.description.isEmpty())
+            detail << v.description.left(60);
+        e.detail = detail.join(QStringLiteral("  "));
+        e.icon = versionIcon;
+        const QString model = v.model;
+        const int version = v.version;
+        e.run = [self, model, version] { self->showModelVersion(model, version); };
+        entries << e;
+    }
+    const QIcon deploymentIcon(QStringLiteral(":/icons/deployments.svg"));
+    for (const auto &d : m_dashboard->deployments()) {
+        PaletteEntry e;
+        e.kind = PaletteEntry::Kind::Deployment;
+        e.text = d.spec.name;
+        e.detail = tr("deployment of %1 (%2)").arg(d.spec.model, ModelDesk::Runtime::deploymentStateName(d.state));
+        e.icon = deploymentIcon;
+        e.run = [self] { self->showPage(DeploymentsPageIndex); };
+        entries << e;
+    }
+    return entries;
+}
+
+void MainWindow::openCommandPalette()
+{
+    m_dashboard->refreshNow(); // fresher deployments next time
+    m_palette->setEntries(paletteEntries());
+    m_palette->popUp();
+}
+
+void MainWindow::applyTheme(const QString &theme)
+{
+    m_themeSetting = Theme::normalized(theme);
+    Theme::apply(m_themeSetting);
+    updateNavigationIcons();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        updateNavigationIcons();
+    else if (event->type() == QEvent::ThemeChange && m_themeSetting == QLatin1String("system"))
+        QTimer::singleShot(0, this, [this] { applyTheme(m_themeSetting); }); // the desktop switched light/dark
 }
 
 int MainWindow::currentPage() const
@@ -242,7 +664,31 @@ void MainWindow::restoreWindowState()
         resizeDocks({m_logDock}, {130}, Qt::Vertical); // a few lines of log; the page gets the room
     if (auto *splitter = m_modelsPage->findChild<QSplitter *>(QStringLiteral("modelsSplitter")))
         splitter->restoreState(m_settings.value(kSplitterKey).toByteArray());
-    showPage(m_settings.value(kPageKey, int(ModelsPageIndex)).toInt());
+    int page = m_settings.value(kPageKey, int(DashboardPageIndex)).toInt();
+    if (m_settings.contains(kPageKey) && m_settings.value(kPageOrderKey, 1).toInt() < kPageOrder)
+        page += 1; // saved before the Dashboard existed
+    showPage(page);
+    ensureOnScreen();
+}
+
+void MainWindow::ensureOnScreen()
+{
+    if (isFullScreen() || isMaximized())
+        return;
+    const QRect frame = frameGeometry();
+    // Enough of the title bar on some screen to grab it: then the window is where the user put it.
+    const QRect grip(frame.topLeft(), QSize(std::min(frame.width(), 200), 40));
+    for (const QScreen *screen : QGuiApplication::screens()) {
+        if (screen->availableGeometry().intersected(grip).width() >= std::min(grip.width(), 100))
+            return;
+    }
+    const QScreen *target = QGuiApplication::primaryScreen();
+    if (!target)
+        return;
+    const QRect available = target->availableGeometry();
+    QSize size = this->size().boundedTo(available.size() - QSize(40, 80));
+    resize(size);
+    move(available.center() - QPoint(size.width() / 2, size.height() / 2));
 }
 
 void MainWindow::saveWindowState()
@@ -250,13 +696,49 @@ void MainWindow::saveWindowState()
     m_settings.setValue(kGeometryKey, saveGeometry());
     m_settings.setValue(kStateKey, saveState());
     m_settings.setValue(kPageKey, currentPage());
+    m_settings.setValue(kPageOrderKey, kPageOrder);
     if (auto *splitter = m_modelsPage->findChild<QSplitter *>(QStringLiteral("modelsSplitter")))
         m_settings.setValue(kSplitterKey, splitter->saveState());
     m_settings.sync();
 }
 
+void MainWindow::showFromTray()
+{
+    QGuiApplication::setQuitOnLastWindowClosed(true);
+    if (isMinimized())
+        showNormal();
+    else
+        show();
+    ensureOnScreen();
+    raise();
+    activateWindow();
+}
+
+void MainWindow::requestQuit()
+{
+    m_quitting = true;
+    saveWindowState();
+    QGuiApplication::setQuitOnLastWindowClosed(true);
+    Q_EMIT quitRequested();
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveWindowState();
+    if (!m_quitting && closesToTray()) {
+        // Keep serving: the window goes, the process, the server and the tray icon stay. A dialog
+        // closed later must not end the application either.
+        QGuiApplication::setQuitOnLastWindowClosed(false);
+        event->ignore();
+        hide();
+        if (!m_trayHintShown) {
+            m_trayHintShown = true;
+            m_tray->notify(tr("ModelDesk keeps running"),
+                           tr("The server keeps serving. Open the window or quit from the tray icon."),
+                           QSystemTrayIcon::Information);
+        }
+        report(LogPanel::Level::Info, tr("Window closed to the tray; the server keeps serving."));
+        return;
+    }
     event->accept();
 }

@@ -6,6 +6,7 @@
 #include "catalogclient.h"
 #include "namedialog.h"
 #include "tagdialog.h"
+#include "undocommands.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -13,12 +14,42 @@
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QUndoStack>
 
 namespace {
 
 QString versionRef(const ModelDesk::VersionInfo &v)
 {
     return QString(v.model + u':' + QString::number(v.version));
+}
+
+// Runs a reversible edit through the undo stack when there is one (push() runs it), else at once.
+void perform(QUndoStack *stack, QUndoCommand *command)
+{
+    if (stack) {
+        stack->push(command);
+        return;
+    }
+    command->redo();
+    delete command;
+}
+
+// The version an alias of `model` points at in the last snapshot, if any.
+std::optional<int> aliasTarget(const CatalogSnapshot &snapshot, const QString &model, const QString &alias)
+{
+    for (const auto &v : snapshot.versions) {
+        if (v.model == model && v.aliases.contains(alias))
+            return v.version;
+    }
+    return std::nullopt;
+}
+
+std::optional<QString> tagValue(const ModelDesk::VersionInfo &v, const QString &key)
+{
+    const auto it = v.tags.constFind(key);
+    if (it == v.tags.cend())
+        return std::nullopt;
+    return *it;
 }
 
 } // namespace
@@ -64,7 +95,13 @@ void ModelsPage::setAliasOnSelected()
     NameDialog dialog(tr("Set Alias"), prompt, tr("alias"), suggestions, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    m_client.setAlias(v->model, dialog.name(), v->version);
+    const QString alias = dialog.name();
+    const std::optional<int> previous = aliasTarget(m_client.snapshot(), v->model, alias);
+    if (previous == v->version) {
+        Q_EMIT info(tr("Alias %1@%2 already points at version %3.").arg(v->model, alias).arg(v->version));
+        return;
+    }
+    perform(m_undoStack, new AliasCommand(m_client, v->model, alias, v->version, previous));
 }
 
 void ModelsPage::removeAliasFromSelected()
@@ -86,7 +123,7 @@ void ModelsPage::removeAliasFromSelected()
         if (!ok || alias.isEmpty())
             return;
     }
-    m_client.removeAlias(v->model, alias);
+    perform(m_undoStack, new AliasCommand(m_client, v->model, alias, std::nullopt, v->version));
 }
 
 void ModelsPage::setTagOnSelected()
@@ -97,7 +134,8 @@ void ModelsPage::setTagOnSelected()
     TagDialog dialog(versionRef(*v), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    m_client.setTag(v->model, v->version, dialog.key(), dialog.value());
+    perform(m_undoStack, new TagCommand(m_client, v->model, v->version, dialog.key(), dialog.value(),
+                                        tagValue(*v, dialog.key())));
 }
 
 void ModelsPage::removeTagFromSelected()
@@ -119,7 +157,7 @@ void ModelsPage::removeTagFromSelected()
         if (!ok || key.isEmpty())
             return;
     }
-    m_client.removeTag(v->model, v->version, key);
+    perform(m_undoStack, new TagCommand(m_client, v->model, v->version, key, std::nullopt, tagValue(*v, key)));
 }
 
 void ModelsPage::deleteSelectedVersion()

@@ -20,6 +20,7 @@ class QLabel;
 class QLineEdit;
 class QTableView;
 class QToolBar;
+class QUndoStack;
 class VersionDetailsWidget;
 class VersionFilterProxyModel;
 class VersionTableModel;
@@ -43,6 +44,9 @@ public:
     // The selected row's version (version == 0: a model without versions), if any.
     std::optional<ModelDesk::VersionInfo> selectedVersion() const;
     bool selectVersion(const QString &model, int version);
+    // Alias and tag edits go on this stack so Edit > Undo can reverse them (not owned; may be null:
+    // the edits then run without undo).
+    void setUndoStack(QUndoStack *stack) { m_undoStack = stack; }
 
 public Q_SLOTS:
     // Opens a file dialog, then asks for the model name of each chosen file.
@@ -81,6 +85,7 @@ private:
     void deleteSelectedModel();
 
     CatalogClient &m_client;
+    QUndoStack *m_undoStack = nullptr;
     VersionTableModel *m_model = nullptr;
     VersionFilterProxyModel *m_proxy = nullptr;
     QToolBar *m_toolBar = nullptr;

@@ -143,6 +143,10 @@ int Application::run()
     QStringList servingWarnings;
     startServing(servingWarnings);
     m_window = std::make_unique<MainWindow>(*m_client, *m_serving, m_settings, runtime);
+    // File > Quit and the tray's Quit end the application even when closing only hides the window
+    // (ui/closeToTray); shutdown() then runs in order after exec() returns.
+    QObject::connect(m_window.get(), &MainWindow::quitRequested, &m_app, &QCoreApplication::quit,
+                     Qt::QueuedConnection);
     m_window->report(LogPanel::Level::Info, tr("Workspace %1 opened.").arg(workspace->root()));
     for (const QString &line : std::as_const(startLines))
         m_window->report(LogPanel::Level::Info, line);

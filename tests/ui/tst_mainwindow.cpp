@@ -1,25 +1,38 @@
 // The real MainWindow over a real catalog in a QTemporaryDir with a model imported from a real
-// TorchScript file: the Models page lists it, a change made by a second ModelCatalog instance (as
-// the CLI would) shows up without a restart and keeps the selection, Ctrl+N switches pages, the
-// window draws something, and its geometry comes back from QSettings.
+// TorchScript file: the Dashboard comes first, the Models page lists the model, a change made by a
+// second ModelCatalog instance (as the CLI would) shows up without a restart and keeps the
+// selection, Ctrl+N switches pages, the window draws something, its geometry comes back from
+// QSettings (and onto a screen), Edit > Undo reverses alias and tag edits, the theme switches live,
+// and with "close to tray" closing the window keeps the console and its server running.
 
 #include "catalogclient.h"
+#include "dashboardpage.h"
 #include "itemmodels/versionfilterproxymodel.h"
 #include "itemmodels/versiontablemodel.h"
 #include "mainwindow.h"
 #include "modelspage.h"
+#include "namedialog.h"
 #include "plannedpage.h"
+#include "tagdialog.h"
 #include "testmodels.h"
+#include "theme.h"
+#include "trayicon.h"
 #include "versiondetailswidget.h"
 
 #include "core/workspace.h"
+#include "monitoring/alertbanner.h"
+#include "monitoring/monitoringservice.h"
 #include "registry/modelcatalog.h"
 #include "serving/servinghost.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QFileInfo>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -27,6 +40,8 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <QUndoStack>
 
 using namespace ModelDesk;
 using Registry::ModelCatalog;
@@ -44,16 +59,26 @@ private Q_SLOTS:
     void importFromThePage();
     void filterBoxFilters();
     void ctrlNumberSwitchesPages();
-    void plannedPagesSayWhatComes();
+    void everyPageHasANavigationEntry();
     void windowIsNotBlank();
     void errorsGoToTheLogPanel();
     void geometryIsRestored();
+    void offScreenWindowComesBack();
+    void undoOfAnAliasMoveRestoresTheAlias();
+    void undoOfATagEditRestoresTheTag();
+    void themeSwitchChangesThePalette();
+    void closeToTrayKeepsServing();
+    void closeWithoutTraySettingCloses();
+    void alertBannerShowsAndClears();
 
 private:
     std::unique_ptr<ModelCatalog> openCatalog() const;
     // Imports as the CLI would; false (with the reason logged) when it fails.
     bool importDirect(ModelCatalog &catalog, const QString &file, const QString &model);
     void createWindow();
+    // Answers the next modal dialog of type D with `fill`, then accepts it.
+    template <typename D>
+    void answerNextDialog(std::function<void(D *)> fill);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QSettings> m_settings;
@@ -99,6 +124,24 @@ void tst_MainWindow::createWindow()
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
 
+template <typename D>
+void tst_MainWindow::answerNextDialog(std::function<void(D *)> fill)
+{
+    // Polls until the dialog is up (exec() has started its own event loop), then answers it.
+    auto *timer = new QTimer(this);
+    timer->setInterval(20);
+    connect(timer, &QTimer::timeout, this, [timer, fill] {
+        auto *dialog = qobject_cast<D *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        timer->stop();
+        timer->deleteLater();
+        fill(dialog);
+        dialog->accept();
+    });
+    timer->start();
+}
+
 void tst_MainWindow::init()
 {
     cleanup(); // Qt Test skips cleanup() when init() failed: never leave a client polling a dead catalog
@@ -136,7 +179,9 @@ void tst_MainWindow::titleNamesWorkspace()
 void tst_MainWindow::modelsPageShowsImportedModel()
 {
     ModelsPage *page = m_window->modelsPage();
-    QCOMPARE(m_window->currentPage(), int(MainWindow::ModelsPageIndex));
+    QCOMPARE(m_window->currentPage(), int(MainWindow::DashboardPageIndex)); // home comes first
+    m_window->showPage(MainWindow::ModelsPageIndex);
+    QCOMPARE(m_window->pages()->currentWidget(), page);
     QTRY_COMPARE(page->tableModel()->rowCount(), 1);
     QCOMPARE(page->proxyModel()->rowCount(), 1);
     const QModelIndex first = page->proxyModel()->index(0, VersionTableModel::ModelColumn);
@@ -204,31 +249,45 @@ void tst_MainWindow::ctrlNumberSwitchesPages()
     m_window->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
+    QCOMPARE(m_window->currentPage(), int(MainWindow::ModelsPageIndex));
+    QTest::keyClick(m_window.get(), Qt::Key_3, Qt::ControlModifier);
     QCOMPARE(m_window->currentPage(), int(MainWindow::TrainingPageIndex));
     QCOMPARE(m_window->navigation()->currentRow(), int(MainWindow::TrainingPageIndex));
-    QTest::keyClick(m_window.get(), Qt::Key_6, Qt::ControlModifier);
+    QTest::keyClick(m_window.get(), Qt::Key_7, Qt::ControlModifier);
     QCOMPARE(m_window->currentPage(), int(MainWindow::SettingsPageIndex));
     QTest::keyClick(m_window.get(), Qt::Key_1, Qt::ControlModifier);
-    QCOMPARE(m_window->currentPage(), int(MainWindow::ModelsPageIndex));
+    QCOMPARE(m_window->currentPage(), int(MainWindow::DashboardPageIndex));
+    QCOMPARE(m_window->pages()->currentWidget(), m_window->dashboardPage());
     // Clicking in the navigation list does the same.
     m_window->navigation()->setCurrentRow(MainWindow::AccessPageIndex);
     QCOMPARE(m_window->pages()->currentIndex(), int(MainWindow::AccessPageIndex));
 }
 
-void tst_MainWindow::plannedPagesSayWhatComes()
+void tst_MainWindow::everyPageHasANavigationEntry()
 {
-    for (int index : {MainWindow::TrainingPageIndex, MainWindow::DeploymentsPageIndex, MainWindow::MonitoringPageIndex,
-                      MainWindow::AccessPageIndex}) {
-        auto *page = qobject_cast<PlannedPage *>(m_window->pages()->widget(index));
-        QVERIFY(page);
-        QCOMPARE(page->heading(), m_window->navigation()->item(index)->text());
-        QVERIFY(page->plannedItems().size() >= 3);
+    QCOMPARE(m_window->pages()->count(), int(MainWindow::PageCount));
+    QCOMPARE(m_window->navigation()->count(), int(MainWindow::PageCount));
+    for (int index = 0; index < MainWindow::PageCount; ++index) {
+        const QListWidgetItem *item = m_window->navigation()->item(index);
+        QVERIFY(!item->text().isEmpty());
+        QVERIFY(!item->icon().isNull());
+        QVERIFY2(item->toolTip().contains(QStringLiteral("Ctrl+%1").arg(index + 1)), qPrintable(item->toolTip()));
+        // A page still waiting for its feature says what it will offer, under the same name.
+        if (auto *planned = qobject_cast<PlannedPage *>(m_window->pages()->widget(index))) {
+            QCOMPARE(planned->heading(), item->text());
+            QVERIFY(planned->plannedItems().size() >= 3);
+        }
     }
+    QCOMPARE(m_window->navigation()->item(MainWindow::DashboardPageIndex)->text(), QStringLiteral("Dashboard"));
+    // High-DPI: the navigation icons carry a 2x pixmap, so they stay crisp at a device pixel ratio of 2.
+    const QIcon icon = m_window->navigation()->item(MainWindow::ModelsPageIndex)->icon();
+    QVERIFY(icon.availableSizes().contains(QSize(44, 44)));
 }
 
 void tst_MainWindow::windowIsNotBlank()
 {
     QTRY_COMPARE(m_window->modelsPage()->tableModel()->rowCount(), 1);
+    m_window->showPage(MainWindow::ModelsPageIndex);
     const QImage image = m_window->grab().toImage().convertToFormat(QImage::Format_RGB32);
     QVERIFY(!image.isNull());
     QHash<QRgb, int> histogram;
@@ -259,13 +318,206 @@ void tst_MainWindow::errorsGoToTheLogPanel()
 
 void tst_MainWindow::geometryIsRestored()
 {
-    m_window->resize(900, 640);
+    // A size the pages allow (their minimum widths add up), other than the default one.
+    const QSize wanted = QSize(900, 640).expandedTo(m_window->minimumSizeHint()) + QSize(17, 9);
+    m_window->resize(wanted);
+    m_window->move(40, 30);
     m_window->showPage(MainWindow::SettingsPageIndex);
     QVERIFY(m_window->close()); // saves
     m_window.reset();
     createWindow();
-    QCOMPARE(m_window->size(), QSize(900, 640));
+    QCOMPARE(m_window->size(), wanted);
     QCOMPARE(m_window->currentPage(), int(MainWindow::SettingsPageIndex));
+}
+
+void tst_MainWindow::offScreenWindowComesBack()
+{
+    // Saved on a screen that is gone (a second monitor unplugged): far beyond every screen now.
+    m_window->resize(900, 640);
+    m_window->move(30000, 20000);
+    QVERIFY(m_window->close());
+    m_window.reset();
+    createWindow();
+    const QRect frame = m_window->frameGeometry();
+    bool visible = false;
+    for (const QScreen *screen : QGuiApplication::screens())
+        visible = visible || screen->availableGeometry().intersects(frame);
+    QVERIFY2(visible, qPrintable(QStringLiteral("window at %1,%2").arg(frame.x()).arg(frame.y())));
+}
+
+void tst_MainWindow::undoOfAnAliasMoveRestoresTheAlias()
+{
+    auto cli = openCatalog();
+    QVERIFY(importDirect(*cli, QStringLiteral("mlp.pt"), QStringLiteral("linear"))); // linear:2
+    QVERIFY(cli->registry().setAlias(QStringLiteral("linear"), QStringLiteral("production"), 1, QStringLiteral("cli-user")));
+    ModelsPage *page = m_window->modelsPage();
+    m_window->showPage(MainWindow::ModelsPageIndex);
+    QTRY_COMPARE_WITH_TIMEOUT(page->tableModel()->rowCount(), 2, 10000);
+    QTRY_VERIFY(page->selectVersion(QStringLiteral("linear"), 2));
+    // The page decides what undo puts back from what it shows: wait until it shows production on 1.
+    QTRY_VERIFY(std::any_of(m_client->snapshot().versions.cbegin(), m_client->snapshot().versions.cend(), [](const auto &v) {
+        return v.model == QLatin1String("linear") && v.version == 1 && v.aliases.contains(QStringLiteral("production"));
+    }));
+    const auto production = [this] {
+        const auto v = m_catalog->registry().resolve(QStringLiteral("linear"), QStringLiteral("production"));
+        return v ? v->version : 0;
+    };
+
+    // Move production to version 2 the way an operator does: Set Alias on the selected row.
+    answerNextDialog<NameDialog>([](NameDialog *d) { d->setName(QStringLiteral("production")); });
+    QAction *setAlias = nullptr;
+    for (QAction *a : page->findChildren<QAction *>()) {
+        if (a->text() == page->tr("Set &Alias…"))
+            setAlias = a;
+    }
+    QVERIFY(setAlias && setAlias->isEnabled());
+    setAlias->trigger();
+    QTRY_COMPARE(production(), 2);
+    QCOMPARE(m_window->undoStack()->count(), 1);
+    QVERIFY(m_window->undoStack()->undoText().contains(QStringLiteral("linear@production")));
+
+    // Ctrl+Z puts it back on version 1, Ctrl+Shift+Z moves it again.
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    page->view()->setFocus();
+    QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+    QTRY_COMPARE(production(), 1);
+    QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_COMPARE(production(), 2);
+
+    // Undoing the creation of a new alias removes it.
+    m_window->undoStack()->undo();
+    QTRY_COMPARE(production(), 1);
+    QVERIFY(page->selectVersion(QStringLiteral("linear"), 2));
+    answerNextDialog<NameDialog>([](NameDialog *d) { d->setName(QStringLiteral("staging")); });
+    setAlias->trigger();
+    QTRY_VERIFY(m_catalog->registry().resolve(QStringLiteral("linear"), QStringLiteral("staging")).has_value());
+    m_window->undoStack()->undo();
+    QTRY_VERIFY(!m_catalog->registry().resolve(QStringLiteral("linear"), QStringLiteral("staging")).has_value());
+    QCOMPARE(production(), 1);
+}
+
+void tst_MainWindow::undoOfATagEditRestoresTheTag()
+{
+    QVERIFY(m_catalog->registry().setTag(QStringLiteral("linear"), 1, QStringLiteral("stage"), QStringLiteral("test"),
+                                         QStringLiteral("cli-user")));
+    ModelsPage *page = m_window->modelsPage();
+    m_window->showPage(MainWindow::ModelsPageIndex);
+    QTRY_VERIFY(page->selectVersion(QStringLiteral("linear"), 1));
+    QTRY_COMPARE(page->selectedVersion()->tags.value(QStringLiteral("stage")), QStringLiteral("test"));
+    const auto tags = [this] {
+        const auto v = m_catalog->registry().version(QStringLiteral("linear"), 1);
+        return v ? v->tags : QMap<QString, QString>{};
+    };
+    QAction *setTag = nullptr;
+    for (QAction *a : page->findChildren<QAction *>()) {
+        if (a->text() == page->tr("Set &Tag…"))
+            setTag = a;
+    }
+    QVERIFY(setTag);
+    answerNextDialog<TagDialog>([](TagDialog *d) { d->setTag(QStringLiteral("stage"), QStringLiteral("live")); });
+    setTag->trigger();
+    QTRY_COMPARE(tags().value(QStringLiteral("stage")), QStringLiteral("live"));
+    m_window->undoStack()->undo();
+    QTRY_COMPARE(tags().value(QStringLiteral("stage")), QStringLiteral("test"));
+
+    answerNextDialog<TagDialog>([](TagDialog *d) { d->setTag(QStringLiteral("owner"), QStringLiteral("ops")); });
+    QTRY_VERIFY(page->selectVersion(QStringLiteral("linear"), 1));
+    setTag->trigger();
+    QTRY_VERIFY(tags().contains(QStringLiteral("owner")));
+    m_window->undoStack()->undo();
+    QTRY_VERIFY(!tags().contains(QStringLiteral("owner")));
+    QCOMPARE(tags().value(QStringLiteral("stage")), QStringLiteral("test"));
+}
+
+void tst_MainWindow::themeSwitchChangesThePalette()
+{
+    m_window->applyTheme(QStringLiteral("dark"));
+    QVERIFY(Theme::isDark(QApplication::palette()));
+    // Top-level windows take the application palette by an event of their own.
+    QTRY_VERIFY(Theme::isDark(m_window->palette()));
+    QVERIFY(m_window->modelsPage()->view()->palette().color(QPalette::Base).lightness() < 128);
+    QCOMPARE(QApplication::style()->name().toLower(), QStringLiteral("fusion"));
+    const QImage dark = m_window->grab().toImage();
+
+    m_window->applyTheme(QStringLiteral("light"));
+    QVERIFY(!Theme::isDark(QApplication::palette()));
+    QTRY_VERIFY(!Theme::isDark(m_window->palette()));
+    const QImage light = m_window->grab().toImage();
+    QVERIFY(dark != light);
+    // The colour of a point of the page background follows the theme.
+    const QPoint probe(m_window->width() - 20, m_window->height() / 2);
+    QVERIFY(QColor(dark.pixel(probe)).lightness() < QColor(light.pixel(probe)).lightness());
+
+    // "system" resolves to one of the two (the offscreen platform's palette is light).
+    m_window->applyTheme(QStringLiteral("system"));
+    QCOMPARE(Theme::isDark(QApplication::palette()), Theme::resolve(QStringLiteral("system")) == Theme::Mode::Dark);
+    m_window->applyTheme(QStringLiteral("light"));
+}
+
+void tst_MainWindow::closeToTrayKeepsServing()
+{
+    m_settings->setValue(MainWindow::closeToTrayKey(), true);
+    m_window->forceTrayIcon(); // the offscreen platform reports no tray
+    QVERIFY(m_serving->startServer().has_value());
+    QVERIFY(m_window->closesToTray());
+    QSignalSpy lastClosed(qApp, &QGuiApplication::lastWindowClosed);
+    QSignalSpy quit(m_window.get(), &MainWindow::quitRequested);
+
+    QVERIFY(!m_window->close()); // refused: hidden instead
+    QVERIFY(m_window->isHidden());
+    QCOMPARE(lastClosed.count(), 0);
+    QCOMPARE(quit.count(), 0);
+    QVERIFY(!QGuiApplication::quitOnLastWindowClosed());
+    QVERIFY(m_serving->isServerRunning());
+    QVERIFY(m_window->trayIcon()->isVisible());
+    QTRY_VERIFY(m_window->trayIcon()->trayIcon()->toolTip().contains(m_serving->serverUrl())); // polled once a second
+
+    // The server still answers with the window closed.
+    QNetworkAccessManager http;
+    std::unique_ptr<QNetworkReply> reply(http.get(QNetworkRequest(QUrl(m_serving->serverUrl() + QStringLiteral("/v2/health/live")))));
+    QSignalSpy done(reply.get(), &QNetworkReply::finished);
+    QVERIFY(done.wait(10000));
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+
+    // The tray brings the window back, and its Quit ends the application.
+    m_window->trayIcon()->showAction()->trigger();
+    QVERIFY(m_window->isVisible());
+    QVERIFY(QGuiApplication::quitOnLastWindowClosed());
+    m_window->trayIcon()->quitAction()->trigger();
+    QCOMPARE(quit.count(), 1);
+    m_serving->stopServer();
+}
+
+void tst_MainWindow::closeWithoutTraySettingCloses()
+{
+    m_window->forceTrayIcon();
+    QVERIFY(!m_window->closesToTray()); // the setting defaults to off
+    QVERIFY(m_window->close());
+    QVERIFY(m_window->isHidden());
+}
+
+void tst_MainWindow::alertBannerShowsAndClears()
+{
+    AlertBanner *banner = m_window->alertBanner();
+    QVERIFY(banner->isHidden());
+    m_window->showAlertBanner(QStringLiteral("latency_p99 of linear above 5 ms"), QStringLiteral("critical"));
+    QVERIFY(banner->isVisible());
+    QVERIFY(banner->text().contains(QStringLiteral("latency_p99")));
+    m_window->clearAlertBanner(QStringLiteral("latency_p99 of linear above 5 ms"));
+    QVERIFY(banner->isHidden());
+
+    // The monitoring alerts reach it by themselves.
+    Monitoring::AlertRule rule;
+    rule.name = QStringLiteral("always-threads");
+    rule.series = QStringLiteral("process_threads");
+    rule.threshold = 0;
+    m_serving->monitoring().addAlertRule(rule);
+    QTRY_VERIFY_WITH_TIMEOUT(banner->alertCount() == 1, 15000);
+    QVERIFY(banner->isVisible());
+    QTRY_VERIFY(m_window->logPanel()->text().contains(QStringLiteral("Alert:")));
+    m_serving->monitoring().removeAlertRule(rule.name);
+    QTRY_VERIFY_WITH_TIMEOUT(banner->alertCount() == 0, 15000);
 }
 
 QTEST_MAIN(tst_MainWindow)
