@@ -294,6 +294,15 @@ QWidget *DeploymentsPage::buildTuningTab()
     canaryRow->addWidget(m_canaryVersion, 1);
     canaryLayout->addLayout(canaryRow);
     canaryLayout->addWidget(m_canarySlider);
+    auto *scale = new QHBoxLayout;
+    auto *low = new QLabel(tr("0%"), canaryBox);
+    auto *high = new QLabel(tr("50%"), canaryBox);
+    low->setEnabled(false);
+    high->setEnabled(false);
+    scale->addWidget(low);
+    scale->addStretch(1);
+    scale->addWidget(high);
+    canaryLayout->addLayout(scale);
     canaryLayout->addWidget(m_canaryLabel);
     auto *canaryNote = new QLabel(tr("Both versions are loaded and warmed before traffic moves; compare them on the "
                                      "Monitoring page (per-version latency and errors)."),

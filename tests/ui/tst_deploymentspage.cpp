@@ -95,6 +95,7 @@ private Q_SLOTS:
     void tryItSendsAndShowsOutput();
     void tryItRefusesBadJson();
     void tryItSendsWithServerStopped();
+    void exampleFillsDataForEditedShape();
     void swapAndRollbackChangeVersionColumn();
     void canaryAndKnobsApplyLive();
     void unloadLoadAgainAndRemove();
@@ -373,6 +374,34 @@ void tst_DeploymentsPage::tryItSendsWithServerStopped()
     QVERIFY(answered.wait(20000));
     QCOMPARE(answered.first().first().toBool(), true);
     QVERIFY(tryIt->responseView()->toPlainText().contains(QStringLiteral("\"shape\": [2, 3]")));
+}
+
+void tst_DeploymentsPage::exampleFillsDataForEditedShape()
+{
+    // Imported files record no shapes: the example is a skeleton; once the operator writes the
+    // shape, Example fills "data" to match and the request is accepted.
+    deployReady(QStringLiteral("fashion"), QStringLiteral("mlp"), 1);
+    TryItPanel *tryIt = m_page->tryIt();
+    QTRY_COMPARE(tryIt->targetName(), QStringLiteral("fashion"));
+    QVERIFY2(tryIt->resultLabel()->text().contains(QStringLiteral("does not record the shape of input 'x'")),
+             qPrintable(tryIt->resultLabel()->text()));
+    QString text = tryIt->editor()->toPlainText();
+    QVERIFY(text.contains(QStringLiteral("\"shape\": [1, 1]")));
+    tryIt->editor()->setPlainText(text.replace(QStringLiteral("\"shape\": [1, 1]"), QStringLiteral("\"shape\": [1, 784]")));
+    tryIt->fillExample(true);
+    const QJsonObject request = QJsonDocument::fromJson(tryIt->editor()->toPlainText().toUtf8()).object();
+    QCOMPARE(request.value(QStringLiteral("inputs")).toArray().at(0).toObject().value(QStringLiteral("data")).toArray().size(), 784);
+    QSignalSpy answered(tryIt, &TryItPanel::answered);
+    QVERIFY(tryIt->send());
+    QVERIFY(answered.wait(20000));
+    QCOMPARE(answered.first().first().toBool(), true);
+    QVERIFY(tryIt->resultLabel()->text().contains(QStringLiteral("Predicted: class")));
+    // The edited request is kept per endpoint across selection changes.
+    deployReady(QStringLiteral("lin"), QStringLiteral("linear"), 1);
+    QTRY_COMPARE(tryIt->targetName(), QStringLiteral("lin"));
+    QVERIFY(m_page->selectDeployment(QStringLiteral("fashion")));
+    QTRY_COMPARE(tryIt->targetName(), QStringLiteral("fashion"));
+    QVERIFY(tryIt->editor()->toPlainText().contains(QStringLiteral("[1, 784]")));
 }
 
 void tst_DeploymentsPage::swapAndRollbackChangeVersionColumn()

@@ -13,6 +13,9 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QMenu>
 #include <QPixmap>
@@ -236,6 +239,30 @@ void TryItPanel::showResult(bool ok, const QString &text)
     m_result->setText(text);
 }
 
+std::optional<Signature> TryItPanel::signatureInEditor() const
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(m_editor->toPlainText().toUtf8());
+    const QJsonArray inputs = doc.object().value(QStringLiteral("inputs")).toArray();
+    if (inputs.isEmpty())
+        return std::nullopt;
+    Signature signature;
+    for (const QJsonValue &value : inputs) {
+        const QJsonObject input = value.toObject();
+        TensorSpec spec;
+        spec.name = input.value(QStringLiteral("name")).toString();
+        spec.dtype = input.value(QStringLiteral("datatype")).toString();
+        for (const QJsonValue &d : input.value(QStringLiteral("shape")).toArray()) {
+            if (!d.isDouble() || d.toDouble() < 1)
+                return std::nullopt;
+            spec.shape << qint64(d.toDouble());
+        }
+        if (spec.shape.isEmpty())
+            return std::nullopt;
+        signature.inputs << spec;
+    }
+    return signature;
+}
+
 void TryItPanel::fillExample(bool random)
 {
     if (m_status.spec.name.isEmpty())
@@ -260,7 +287,18 @@ void TryItPanel::fillExample(bool random)
         showResult(true, tr("Example request for v%1 from its signature. Edit it, then Send.").arg(version));
         return;
     }
-    // Imported TorchScript does not record shapes: a skeleton the operator completes.
+    // Imported TorchScript does not record shapes. When the editor already says them (the operator
+    // set "shape"), fill "data" to match, so nobody types 784 zeros by hand.
+    if (const auto fromEditor = signatureInEditor()) {
+        if (auto filled = TryItFormat::exampleRequest(*fromEditor, random ? TryItFormat::Fill::Random : TryItFormat::Fill::Zeros, id)) {
+            m_editor->setPlainText(*filled);
+            showResult(true, tr("Filled \"data\" for the shapes written in the request: the signature of v%1 does not "
+                                "record them (edit \"shape\" and press Example again to change them).")
+                                 .arg(version));
+            return;
+        }
+    }
+    // Otherwise a skeleton the operator completes.
     const QString name = signature.inputs.isEmpty() || signature.inputs.constFirst().name.isEmpty()
                              ? QStringLiteral("input__0")
                              : signature.inputs.constFirst().name;
@@ -268,9 +306,9 @@ void TryItPanel::fillExample(bool random)
                                           "      \"datatype\": \"FP32\",\n      \"shape\": [1, 1],\n"
                                           "      \"data\": [0]\n    }\n  ]\n}\n")
                                .arg(id, name));
-    showResult(false, tr("No example from the signature: %1. Set \"shape\" and \"data\" to what the model takes; "
-                         "the request is kept for this endpoint.")
-                          .arg(UiFormat::errorText(text.error())));
+    showResult(true, tr("No example from the signature: %1. Set \"shape\" to what the model takes and press Example "
+                        "again to fill \"data\"; the request is kept for this endpoint.")
+                         .arg(UiFormat::errorText(text.error())));
 }
 
 void TryItPanel::pickTestSample()

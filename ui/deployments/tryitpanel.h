@@ -71,6 +71,8 @@ private:
     void finish(const ModelDesk::Runtime::InferResult &result, double latencyMs, quint64 serial);
     std::optional<ModelDesk::VersionInfo> versionInfo(int version) const;
     int targetVersion() const; // pinned version, else the primary
+    // The inputs as the editor's JSON describes them (names, datatypes, positive shapes), if it does.
+    std::optional<ModelDesk::Signature> signatureInEditor() const;
     void updateButtons();
 
     ModelDesk::Runtime::DeploymentManager &m_runtime;
