@@ -1,24 +1,16 @@
 #!/usr/bin/env bash
-# Prepares a demo workspace: a model trained from real data that Debian ships when the training
-# commands are available, else the Python-made reference MLP. Skips what is already there.
-# Usage: demo-setup.sh CLI WORKSPACE [command prefix to run as another user...]
+# Prepares a demo workspace for the console's first-run demo and says which data it will use.
+# The console itself trains, registers, deploys and loads the demo model (MODELDESK_DEMO_AUTOSTART=1);
+# nothing is trained here. Idempotent.
+# Usage: demo-setup.sh WORKSPACE [command prefix to run as another user...]
 set -euo pipefail
-cli="$1"; ws="$2"; shift 2
+ws="$1"; shift
 run=("$@")
-if "${run[@]}" "$cli" --workspace "$ws" models show fashion-mlp >/dev/null 2>&1; then
-  echo "demo: model fashion-mlp already in $ws"
-  exit 0
-fi
-if "${run[@]}" "$cli" train --help >/dev/null 2>&1 && [ -d /usr/share/datasets/fashion-mnist ]; then
-  echo "demo: training an MLP on Fashion-MNIST (1 epoch)..."
-  "${run[@]}" "$cli" --workspace "$ws" train --data /usr/share/datasets/fashion-mnist --arch mlp --epochs 1 \
-      --register fashion-mlp
+"${run[@]}" mkdir -p "$ws"
+data=/usr/share/datasets/fashion-mnist
+if [ -e "$data/train-images-idx3-ubyte.gz" ] || [ -e "$data/train-images-idx3-ubyte" ]; then
+  echo "demo: data: Fashion-MNIST from $data (60 000 training images)"
 else
-  tmp="$(mktemp -d)"
-  chmod 755 "$tmp"
-  /usr/bin/python3 "$(dirname "$0")/../tests/data/make_models.py" "$tmp" --only mlp.pt >/dev/null
-  "${run[@]}" "$cli" --workspace "$ws" models import "$tmp/mlp.pt" --name fashion-mlp \
-      --description "Reference MLP 784-128-10 made with PyTorch" --task classification
-  rm -rf "$tmp"
+  echo "demo: Fashion-MNIST is not installed: the demo uses the sample built into ModelDesk (800 images)."
+  echo "      For the full demo: sudo apt install dataset-fashion-mnist"
 fi
-"${run[@]}" "$cli" --workspace "$ws" models alias fashion-mlp:1 production

@@ -8,6 +8,8 @@
 // answered on runtime threads, which only touch shared atomic counters (so an answer arriving after
 // the load is destroyed is harmless). Back-pressure: no new request while 64 are unanswered.
 
+#include "core/result.h"
+#include "runtime/inferenceengine.h"
 #include "runtime/tensor.h"
 
 #include <QImage>
@@ -17,13 +19,10 @@
 #include <QThread>
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <vector>
-
-namespace ModelDesk::Runtime {
-class InferenceEngine;
-}
 
 struct DemoData
 {
@@ -38,6 +37,23 @@ struct DemoData
     // FP32 [1, height*width] raw pixel values: the trained model's input (preprocessing is inside it).
     ModelDesk::Runtime::Tensor input(int index, const QString &name) const;
 };
+
+struct DemoSample;
+
+// The data step's blocking parts (worker threads): the built-in set copied from the executable to
+// <workspace>/demo-data (the loader reads files; unchanged files are not rewritten), the first test
+// images of an IDX folder, and whether a folder holds the four Fashion-MNIST files.
+ModelDesk::Result<QString> extractDemoFallbackData(const QString &workspaceRoot);
+ModelDesk::Result<std::shared_ptr<const DemoData>> loadDemoTestImages(const QString &path,
+                                                                      const QStringList &classNames);
+bool hasFashionMnistFiles(const QString &dir);
+
+// Sends `request` (test image `index` of `data`) and waits up to `timeout` for the answer: the
+// predicted class with its softmax probability, the true label and the round-trip time.
+// Blocking: worker threads only (the runtime answers on its own threads).
+ModelDesk::Result<DemoSample> classifyBlocking(ModelDesk::Runtime::InferenceEngine &engine, const DemoData &data,
+                                               int index, ModelDesk::Runtime::InferRequest request,
+                                               std::chrono::milliseconds timeout);
 
 class DemoLoad final : public QObject
 {

@@ -8,19 +8,15 @@
 #include "registry/modelcatalog.h"
 #include "runtime/deploymentmanager.h"
 #include "serving/servinghost.h"
-#include "training/dataset.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QRandomGenerator>
-#include <QSaveFile>
 
 #include <chrono>
-#include <cmath>
 #include <exception>
-#include <future>
 
 // Q_INIT_RESOURCE must be called outside any namespace; the data is in this static library.
 static void initDemoResources()
@@ -31,60 +27,10 @@ static void initDemoResources()
 using namespace ModelDesk;
 using namespace std::chrono_literals;
 
+// Step lines on stderr too: run-demo.sh and screenshots.sh report the time to "live" from them.
+Q_LOGGING_CATEGORY(lcDemo, "modeldesk.demo")
+
 namespace {
-
-// The loader reads files, so the built-in set is copied out of the executable into the workspace.
-const char *const idxFiles[] = {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
-                                "t10k-labels-idx1-ubyte"};
-// Plenty for a varied load and "try it"; the full test split has 10 000.
-constexpr int maxTestImages = 2000;
-
-Result<QString> extractFallbackData(const QString &workspaceRoot)
-{
-    const QString dir = QDir(workspaceRoot).filePath(QStringLiteral("demo-data"));
-    if (!QDir().mkpath(dir))
-        return fail(Error::io(QStringLiteral("cannot create %1").arg(dir)));
-    for (const char *name : idxFiles) {
-        const QString file = QString::fromLatin1(name) + QStringLiteral(".gz");
-        QFile source(QStringLiteral(":/demo/") + file);
-        if (!source.open(QIODevice::ReadOnly))
-            return fail(Error::notFound(QStringLiteral("the built-in demo data %1 is missing from this build").arg(file)));
-        const QByteArray bytes = source.readAll();
-        const QString target = QDir(dir).filePath(file);
-        QFile existing(target);
-        if (existing.open(QIODevice::ReadOnly) && existing.readAll() == bytes)
-            continue;
-        QSaveFile out(target);
-        if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
-            return fail(Error::io(QStringLiteral("cannot write %1: %2").arg(target, out.errorString())));
-    }
-    return dir;
-}
-
-Result<std::shared_ptr<const DemoData>> loadTestImages(const QString &path, const QStringList &classNames)
-{
-    Training::DataOptions options;
-    options.path = path;
-    options.kind = QStringLiteral("idx");
-    options.classNames = classNames;
-    auto dataset = Training::loadDataset(options);
-    if (!dataset)
-        return fail(dataset.error());
-    const Training::Dataset &d = *dataset;
-    if (d.testStart < 0 || d.testStart >= d.rows())
-        return fail(Error::invalid(QStringLiteral("%1 has no test images (t10k-*)").arg(path)));
-    auto out = std::make_shared<DemoData>();
-    out->width = d.width;
-    out->height = d.height;
-    out->classNames = d.classNames;
-    const qint64 count = std::min<qint64>(d.rows() - d.testStart, maxTestImages);
-    const size_t size = size_t(d.width) * size_t(d.height);
-    out->pixels.assign(d.pixels.begin() + qsizetype(d.testStart * qint64(size)),
-                       d.pixels.begin() + qsizetype((d.testStart + count) * qint64(size)));
-    for (qint64 i = 0; i < count; ++i)
-        out->labels.push_back(int(d.labels[size_t(d.testStart + i)]));
-    return std::shared_ptr<const DemoData>(std::move(out));
-}
 
 Error exceptionError(const std::exception &e)
 {
@@ -182,12 +128,7 @@ QStringList DemoRunner::fashionClassNames()
 
 bool DemoRunner::hasFashionMnist(const QString &dir)
 {
-    for (const char *name : idxFiles) {
-        const QString base = QDir(dir).filePath(QString::fromLatin1(name));
-        if (!QFileInfo::exists(base) && !QFileInfo::exists(base + QStringLiteral(".gz")))
-            return false;
-    }
-    return true;
+    return hasFashionMnistFiles(dir);
 }
 
 void DemoRunner::setState(State state)
@@ -200,6 +141,7 @@ void DemoRunner::setState(State state)
 
 void DemoRunner::failStep(Step step, const QString &message)
 {
+    qCWarning(lcDemo).noquote() << stepName(step) << "failed:" << message;
     Q_EMIT stepFinished(step, false, message);
     Q_EMIT error(tr("Demo: %1").arg(message));
     setState(State::Failed);
@@ -242,14 +184,14 @@ void DemoRunner::runData()
             Prepared p;
             p.fallback = !hasFashionMnist(system);
             if (p.fallback) {
-                auto dir = extractFallbackData(root);
+                auto dir = extractDemoFallbackData(root);
                 if (!dir)
                     return fail(dir.error());
                 p.path = *dir;
             } else {
                 p.path = system;
             }
-            auto data = loadTestImages(p.path, fashionClassNames());
+            auto data = loadDemoTestImages(p.path, fashionClassNames());
             if (!data)
                 return fail(data.error());
             p.data = *data;
@@ -432,6 +374,9 @@ void DemoRunner::onFirstAnswer()
     if (m_state != State::Running)
         return;
     m_secondsToLive = double(m_clock.elapsed()) / 1000.0;
+    qCInfo(lcDemo).noquote() << QStringLiteral("live %1 s after the demo started (%2)")
+                                    .arg(m_secondsToLive, 0, 'f', 1)
+                                    .arg(m_fallback ? QStringLiteral("built-in data") : QStringLiteral("Fashion-MNIST"));
     Q_EMIT stepFinished(Step::Load, true,
                         tr("%1 test images per second; watch the Monitoring page").arg(m_options.requestsPerSecond));
     Q_EMIT info(tr("Demo live %1 s after it started: %2 is answering requests.")
@@ -480,38 +425,7 @@ void DemoRunner::classify(int index)
     const std::shared_ptr<const DemoData> data = m_data;
     runAsync(
         [=, request = std::move(request)]() mutable -> Result<DemoSample> {
-            // A worker thread may block on the answer; the runtime's callback only fulfils the promise.
-            auto promise = std::make_shared<std::promise<Runtime::InferResult>>();
-            auto answer = promise->get_future();
-            QElapsedTimer clock;
-            clock.start();
-            runtime->infer(std::move(request), [promise](Runtime::InferResult r) { promise->set_value(std::move(r)); });
-            if (answer.wait_for(60s) != std::future_status::ready)
-                return fail(Error{Error::Code::Timeout, QStringLiteral("no answer from the deployment within 60 s")});
-            Runtime::InferResult r = answer.get();
-            if (!r)
-                return fail(r.error().error);
-            if (r->outputs.empty() || r->outputs.front().dtype != Runtime::DataType::Float32)
-                return fail(Error::invalid(QStringLiteral("the model did not answer with FP32 class scores")));
-            const Runtime::Tensor &out = r->outputs.front();
-            const auto *logits = reinterpret_cast<const float *>(out.data.constData());
-            const int classes = int(out.data.size() / qsizetype(sizeof(float)));
-            if (classes <= 0)
-                return fail(Error::invalid(QStringLiteral("the model answered with no class scores")));
-            DemoSample s;
-            s.index = index;
-            s.image = data->image(index);
-            s.truth = data->labels[size_t(index)];
-            s.predicted = int(std::max_element(logits, logits + classes) - logits);
-            double sum = 0;
-            for (int i = 0; i < classes; ++i)
-                sum += std::exp(double(logits[i] - logits[s.predicted]));
-            s.confidence = 1.0 / sum;
-            s.truthName = data->classNames.value(s.truth, QString::number(s.truth));
-            s.predictedName = data->classNames.value(s.predicted, QString::number(s.predicted));
-            s.latencyMs = double(clock.nsecsElapsed()) / 1e6;
-            s.version = r->version;
-            return s;
+            return classifyBlocking(*runtime, *data, index, std::move(request), 60s);
         },
         [this](Result<DemoSample> r) {
             if (!r) {

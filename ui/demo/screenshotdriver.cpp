@@ -35,6 +35,14 @@ QString ScreenshotDriver::requestedDirectory()
     return qEnvironmentVariable("MODELDESK_SCREENSHOT_DIR");
 }
 
+ScreenshotDriver::Options ScreenshotDriver::optionsFromEnvironment()
+{
+    Options o;
+    o.directory = requestedDirectory();
+    o.quitWhenDone = qEnvironmentVariable("MODELDESK_SCREENSHOT_KEEP_RUNNING") != QLatin1String("1");
+    return o;
+}
+
 QString ScreenshotDriver::fileNameFor(const QString &pageText)
 {
     QString slug = pageText.toLower();

@@ -4,7 +4,8 @@
 // fill a few seconds of monitoring history, then shows each page of the main window in turn and
 // saves it with QWidget::grab() as <dir>/<page>.png ("models.png", "monitoring.png"...; the page's
 // navigation text, lower-case), plus the demo card as demo.png, and quits the application
-// (exit code 0, or 1 with the reason on stderr when the demo failed or a file could not be written).
+// (exit code 0, or 1 with the reason on stderr when the demo failed or a file could not be written),
+// unless asked to keep running.
 //
 // Grabbing from inside the process gives the window's own pixels whatever the window manager does
 // (no decorations, no other windows), which `import -window root` under Xvfb does not.
@@ -44,6 +45,9 @@ public:
 
     // MODELDESK_SCREENSHOT_DIR, empty when screenshot mode is off.
     static QString requestedDirectory();
+    // The options the environment asks for: directory = MODELDESK_SCREENSHOT_DIR (empty = mode off);
+    // MODELDESK_SCREENSHOT_KEEP_RUNNING=1 keeps the console (and the demo traffic) running afterwards.
+    static Options optionsFromEnvironment();
     // "Monitoring" -> "monitoring", "API access" -> "api-access".
     static QString fileNameFor(const QString &pageText);
 
