@@ -254,6 +254,14 @@ void tst_DeploymentsPage::dialogValidatesEndpointName()
     // The dialog's defaults are the runtime's and it only offers values the runtime accepts.
     QCOMPARE(dialog.spec().batching.maxBatchSize, Runtime::BatchingConfig{}.maxBatchSize);
     QCOMPARE(dialog.batchingForm()->maxBatchSize()->maximum(), 4096);
+
+    // New deployments start from the Settings page's defaults.
+    QSettings().setValue(QStringLiteral("deploy/maxBatch"), 32);
+    QSettings().setValue(QStringLiteral("deploy/workers"), 2);
+    DeployDialog withDefaults(m_client->snapshot(), {}, m_page.get());
+    QSettings().remove(QStringLiteral("deploy"));
+    QCOMPARE(withDefaults.spec().batching.maxBatchSize, 32);
+    QCOMPARE(withDefaults.spec().batching.workers, 2);
 }
 
 void tst_DeploymentsPage::deployViaDialogReachesReady()

@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QVBoxLayout>
 
 using ModelDesk::Runtime::DeploymentSpec;
@@ -48,6 +49,15 @@ DeployDialog::DeployDialog(const CatalogSnapshot &snapshot, const QStringList &e
     what->addRow(tr("Canary sticky header:"), m_sticky);
 
     m_batching = new BatchingForm(this);
+    // New deployments start from the defaults chosen on the Settings page (its keys), else the runtime's.
+    const QSettings settings;
+    ModelDesk::Runtime::BatchingConfig defaults;
+    defaults.maxBatchSize = settings.value(QStringLiteral("deploy/maxBatch"), defaults.maxBatchSize).toInt();
+    defaults.maxQueueDelayUs = settings.value(QStringLiteral("deploy/maxDelayUs"), defaults.maxQueueDelayUs).toInt();
+    defaults.workers = settings.value(QStringLiteral("deploy/workers"), defaults.workers).toInt();
+    defaults.intraOpThreads = settings.value(QStringLiteral("deploy/intraOpThreads"), defaults.intraOpThreads).toInt();
+    if (ModelDesk::Runtime::checkBatchingConfig(defaults))
+        m_batching->setValues(defaults, false);
     auto *how = new QGroupBox(tr("Batching, workers and access"), this);
     auto *howLayout = new QVBoxLayout(how);
     howLayout->addWidget(m_batching);

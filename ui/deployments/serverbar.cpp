@@ -46,6 +46,8 @@ ServerBar::ServerBar(ModelDesk::Serving::ServingHost &host, QWidget *parent)
     m_status->setOpenExternalLinks(true);
     m_status->setMinimumWidth(260);
 
+    m_shownHost = options.http.host;
+    m_shownPort = options.http.port;
     m_host = new QLineEdit(options.http.host, this);
     m_host->setToolTip(tr("Address to listen on. 127.0.0.1 (loopback) keeps the server private to this machine."));
     m_host->setMaximumWidth(150);
@@ -138,6 +140,19 @@ QString ServerBar::stateText() const
 
 void ServerBar::refresh()
 {
+    // Another place (Settings page, tray menu) may have restarted the server with other options:
+    // show them, unless the operator is editing the fields.
+    const ModelDesk::Serving::ModelServerOptions options = m_serving.serverOptions();
+    if (options.http.host != m_shownHost || options.http.port != m_shownPort) {
+        m_shownHost = options.http.host;
+        m_shownPort = options.http.port;
+        if (!m_host->hasFocus() && !m_port->hasFocus()) {
+            m_host->setText(options.http.host);
+            m_port->setValue(options.http.port);
+            m_cert->setText(options.http.tlsCertificateFile);
+            m_key->setText(options.http.tlsPrivateKeyFile);
+        }
+    }
     if (m_serving.isServerRunning())
         m_state = State::Running;
     else if (m_state == State::Running)
@@ -249,7 +264,7 @@ void ServerBar::saveSettings() const
     settings.setValue(QStringLiteral("server/host"), m_host->text().trimmed());
     settings.setValue(QStringLiteral("server/port"), m_port->value());
     settings.setValue(QStringLiteral("server/autoStart"), m_autoStart->isChecked());
-    // Kept for the next start; the composition root must read them too (see docs/user-guide.md).
-    settings.setValue(QStringLiteral("server/tlsCertificateFile"), m_serving.serverOptions().http.tlsCertificateFile);
-    settings.setValue(QStringLiteral("server/tlsPrivateKeyFile"), m_serving.serverOptions().http.tlsPrivateKeyFile);
+    // The Settings page's keys for the TLS files (read with the others at the next start).
+    settings.setValue(QStringLiteral("server/tlsCert"), m_serving.serverOptions().http.tlsCertificateFile);
+    settings.setValue(QStringLiteral("server/tlsKey"), m_serving.serverOptions().http.tlsPrivateKeyFile);
 }

@@ -56,6 +56,8 @@ private:
     ModelDesk::Serving::ServingHost &m_serving;
     State m_state = State::Stopped;
     QString m_failure;
+    QString m_shownHost;    // the host's options as last shown in the fields
+    quint16 m_shownPort = 0;
     QLabel *m_light = nullptr;
     QLabel *m_status = nullptr;
     QLineEdit *m_host = nullptr;
