@@ -191,7 +191,7 @@ void MonitoringPage::buildLayout()
     sideLayout->addWidget(alertsTitle);
     sideLayout->addWidget(noAlerts);
     sideLayout->addWidget(m_alerts, 2);
-    side->setMinimumWidth(240);
+    side->setMinimumWidth(260);
 
     m_charts = new MonitoringCharts(m_host.monitoring(), this);
     auto *chartsArea = new QScrollArea(this);
@@ -206,7 +206,7 @@ void MonitoringPage::buildLayout()
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 4);
     splitter->setChildrenCollapsible(false);
-    splitter->setSizes({260, 900});
+    splitter->setSizes({300, 900});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
@@ -400,15 +400,20 @@ void MonitoringPage::onAlertFired(const AlertEvent &event)
     item->setText(0, severity == QLatin1String("critical") ? tr("critical") : tr("warning"));
     item->setIcon(0, style()->standardIcon(severity == QLatin1String("critical") ? QStyle::SP_MessageBoxCritical
                                                                                  : QStyle::SP_MessageBoxWarning));
-    item->setText(1, QString(event.rule + QStringLiteral(": ") + event.series.toString()));
-    item->setToolTip(1, event.message);
+    item->setText(1, event.rule);
     item->setText(2, eventValue(event));
-    item->setText(3, UiFormat::dateTime(QDateTime::fromSecsSinceEpoch(event.time, Qt::UTC)));
+    const QDateTime since = QDateTime::fromSecsSinceEpoch(event.time);
+    item->setText(3, since.date() == QDate::currentDate() ? since.toString(QStringLiteral("HH:mm:ss"))
+                                                          : UiFormat::dateTime(since.toUTC()));
+    for (int column = 0; column < 4; ++column)
+        item->setToolTip(column, event.message);
+    for (int column = 0; column < 3; ++column)
+        m_alerts->resizeColumnToContents(column);
     item->setData(0, Qt::UserRole, key);
     if (auto *none = findChild<QLabel *>(QStringLiteral("noAlerts")))
         none->setVisible(m_alertItems.isEmpty());
     m_banner->raiseAlert(key, event.message, severity);
-    Q_EMIT error(tr("Alert: %1").arg(event.message));
+    Q_EMIT error(event.message); // "alert X fired: ..." already says what it is
     Q_EMIT alertRaised(event.message);
 }
 
@@ -419,7 +424,7 @@ void MonitoringPage::onAlertCleared(const AlertEvent &event)
     if (auto *none = findChild<QLabel *>(QStringLiteral("noAlerts")))
         none->setVisible(m_alertItems.isEmpty());
     m_banner->clearAlert(key);
-    Q_EMIT info(tr("Alert cleared: %1").arg(event.message));
+    Q_EMIT info(event.message);
     Q_EMIT alertCleared(event.message);
 }
 

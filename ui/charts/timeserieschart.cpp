@@ -117,17 +117,18 @@ void TimeSeriesChart::addLine(const QString &id, const QString &label)
     l.label = label;
     l.series = new QLineSeries(this);
     l.series->setName(label);
+    m_chart->addSeries(l.series);
+    // After addSeries: the theme has given the line its colour; a pen set before would stay black.
     QPen pen = l.series->pen();
     pen.setWidthF(1.5);
     l.series->setPen(pen);
-    m_chart->addSeries(l.series);
     l.series->attachAxis(m_timeAxis ? static_cast<QAbstractAxis *>(m_timeAxis) : m_numberAxis);
     l.series->attachAxis(m_yAxis);
     connect(l.series, &QLineSeries::hovered, this,
             [this, id](const QPointF &point, bool state) { showTooltip(id, point, state); });
     m_lines.insert(id, std::move(l));
     m_order.append(id);
-    m_chart->legend()->setVisible(m_order.size() > 1);
+    updateLegend();
     scheduleFlush();
 }
 
@@ -140,8 +141,18 @@ void TimeSeriesChart::removeLine(const QString &id)
     delete it->series;
     m_lines.erase(it);
     m_order.removeAll(id);
-    m_chart->legend()->setVisible(m_order.size() > 1);
+    updateLegend();
     scheduleFlush();
+}
+
+void TimeSeriesChart::updateLegend()
+{
+    // A row under the plot reads best for a few lines; more would be cut to "f...", so they go
+    // into a column on the right. Tooltips give the full name of a cut entry either way.
+    QLegend *legend = m_chart->legend();
+    legend->setVisible(m_order.size() > 1);
+    legend->setShowToolTips(true);
+    legend->setAlignment(m_order.size() > 4 ? Qt::AlignRight : Qt::AlignBottom);
 }
 
 void TimeSeriesChart::clearLines()
@@ -395,6 +406,10 @@ void TimeSeriesChart::updateAxes(double xMin, double xMax, double yMin, double y
         m_timeAxis->setFormat(span <= 2 * 3600 * 1000.0    ? QStringLiteral("HH:mm:ss")
                               : span <= 2 * 86400 * 1000.0 ? QStringLiteral("ddd HH:mm")
                                                            : QStringLiteral("dd MMM"));
+        // As many time labels as fit (about 110 px each), so a narrow plot is not cut to "16:...".
+        const int ticks = std::clamp(int(m_chart->plotArea().width() / 110), 2, 6);
+        if (m_timeAxis->tickCount() != ticks)
+            m_timeAxis->setTickCount(ticks);
         m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(qint64(xMin)), QDateTime::fromMSecsSinceEpoch(qint64(xMax)));
     } else {
         m_numberAxis->setRange(xMin, xMax);

@@ -128,6 +128,7 @@ private:
     const Line *line(const QString &id) const;
     void trim(Line &l);
     void scheduleFlush();
+    void updateLegend();
     void updateAxes(double xMin, double xMax, double yMin, double yMax);
     QList<QPointF> visiblePoints(const Line &l, double xMin, double xMax, int buckets) const;
     QString formatX(double x) const;

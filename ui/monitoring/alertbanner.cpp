@@ -80,7 +80,7 @@ void AlertBanner::refresh()
     const bool critical = std::any_of(m_alerts.cbegin(), m_alerts.cend(), [](const Entry &e) { return e.critical; });
     // The newest alert is the one the operator has not seen yet.
     const QString newest = m_alerts.constLast().text;
-    m_text->setText(m_alerts.size() == 1 ? tr("Alert: %1").arg(newest)
+    m_text->setText(m_alerts.size() == 1 ? newest
                                          : tr("%n alerts firing. Latest: %1", nullptr, int(m_alerts.size())).arg(newest));
     QPalette pal = palette();
     pal.setColor(QPalette::Window, critical ? QColor(0xf8, 0xd7, 0xda) : QColor(0xff, 0xf3, 0xcd));

@@ -14,7 +14,7 @@ MetricTile::MetricTile(const QString &title, QWidget *parent)
     setObjectName(QStringLiteral("metricTile"));
     setFrameShape(QFrame::StyledPanel);
     setMinimumWidth(190);
-    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred); // a row of tiles of one height
     QFont bold = m_title->font();
     bold.setBold(true);
     bold.setPointSizeF(bold.pointSizeF() * 1.1);
@@ -32,6 +32,7 @@ MetricTile::MetricTile(const QString &title, QWidget *parent)
     layout->addWidget(m_title);
     layout->addWidget(m_state);
     layout->addLayout(m_rows);
+    layout->addStretch(1);
 }
 
 QString MetricTile::title() const

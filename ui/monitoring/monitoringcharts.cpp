@@ -16,6 +16,7 @@ using namespace ModelDesk::Monitoring;
 namespace {
 
 constexpr double kMiB = 1024.0 * 1024.0;
+constexpr double kGiB = 1024.0 * kMiB;
 constexpr int kHistoryRefreshMs = 60 * 1000;
 
 QString versionLabel(const QString &deployment, int version, const QString &suffix)
@@ -68,7 +69,7 @@ MonitoringCharts::MonitoringCharts(MonitoringService &service, QWidget *parent)
          tr("% of all cores"), false},
         {QStringLiteral("machine_memory"), tr("Machine memory"),
          {QStringLiteral("machine_memory_used_bytes"), QStringLiteral("machine_memory_available_bytes")}, {tr("used"), tr("available")},
-         U::Bytes, 1 / kMiB, tr("MiB"), false},
+         U::Bytes, 1 / kGiB, tr("GiB"), false},
     };
     for (const Spec &spec : std::as_const(m_specs)) {
         auto *chart = new TimeSeriesChart(spec.title, TimeSeriesChart::XAxis::Time, this);
