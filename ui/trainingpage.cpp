@@ -308,7 +308,10 @@ bool TrainingPage::launch(const TrainingRequest &request)
     }
     m_job = std::make_unique<TrainingJob>(&m_catalog, request);
     TrainingJob *job = m_job.get();
-    m_jobThreads = request.resumeRunId.isEmpty() ? request.config.threads : 0;
+    m_resuming = !request.resumeRunId.isEmpty();
+    m_jobThreads = request.config.threads;
+    if (const TrainingQueries::RunRow *run = m_resuming ? m_runs->find(request.resumeRunId) : nullptr)
+        m_jobThreads = run->record.config.value(QStringLiteral("threads")).toInt(1);
     // Every connection below is queued: the job emits on the training pool's thread.
     connect(job, &TrainingJob::started, this, [this](const QString &runId, const QString &summary) {
         m_liveRunId = runId;
@@ -395,10 +398,11 @@ void TrainingPage::onFinished(const TrainingOutcome &o)
     } else {
         summary = o.errorMessage;
         setStatus(tr("Failed"));
-        // A run that never got created failed on its data or config: the form says what to fix.
-        if (o.runId.isEmpty())
+        // A new run that never got created failed on its data or config: the form says what to fix.
+        if (o.runId.isEmpty() && !m_resuming)
             m_form->showRunError(o.errorMessage);
-        Q_EMIT error(o.runId.isEmpty() ? tr("Training could not start: %1").arg(o.errorMessage)
+        Q_EMIT error(o.runId.isEmpty() ? (m_resuming ? tr("The run could not be resumed: %1") : tr("Training could not start: %1"))
+                                             .arg(o.errorMessage)
                                        : tr("Run %1 failed: %2").arg(o.runId, o.errorMessage));
     }
     if (!o.runId.isEmpty() && o.runId == m_viewedRunId)
@@ -421,7 +425,10 @@ void TrainingPage::refreshRuns()
     }
     m_refreshing = true;
     Registry::ModelCatalog *catalog = &m_catalog;
-    query<QList<TrainingQueries::RunRow>>([catalog] { return TrainingQueries::listRuns(*catalog); },
+    QList<TrainingQueries::RunRow> previous;
+    for (int i = 0; i < m_runs->rowCount(); ++i)
+        previous.append(*m_runs->run(i));
+    query<QList<TrainingQueries::RunRow>>([catalog, previous] { return TrainingQueries::listRuns(*catalog, previous); },
                                           [this](const Answer<QList<TrainingQueries::RunRow>> &a) {
                                               m_refreshing = false;
                                               if (a.value) {

@@ -116,6 +116,7 @@ private:
     QThreadPool m_ioPool;         // registry reads/writes, in order
     std::unique_ptr<ModelDesk::Training::TrainingJob> m_job;
     int m_jobThreads = 0;
+    bool m_resuming = false;      // the job continues a stored run (its errors are not the form's)
 
     TrainingFormWidget *m_form = nullptr;
     MetricsTableModel *m_steps = nullptr;

@@ -14,6 +14,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMap>
@@ -27,11 +28,14 @@ using namespace ModelDesk::Training;
 
 namespace TrainingQueries {
 
-Result<QList<RunRow>> listRuns(Registry::ModelCatalog &catalog)
+Result<QList<RunRow>> listRuns(Registry::ModelCatalog &catalog, const QList<RunRow> &previous)
 {
     auto runs = catalog.registry().runs();
     if (!runs)
         return fail(runs.error());
+    QHash<QString, const RunRow *> known;
+    for (const RunRow &r : previous)
+        known.insert(r.record.id, &r);
     QList<RunRow> out;
     out.reserve(runs->size());
     for (const RunRecord &r : *runs) {
@@ -45,7 +49,11 @@ Result<QList<RunRow>> listRuns(Registry::ModelCatalog &catalog)
         }
         // The best epoch's validation accuracy from the history: the summary only has the final
         // model's, and unfinished runs have no summary at all.
-        if (auto metrics = catalog.registry().runMetrics(r.id)) {
+        const RunRow *before = known.value(r.id);
+        if (before && before->record.updated == r.updated && before->record.epochsDone == r.epochsDone) {
+            row.hasBestValidation = before->hasBestValidation;
+            row.bestValidation = before->bestValidation;
+        } else if (auto metrics = catalog.registry().runMetrics(r.id)) {
             for (const RunMetricRow &m : *metrics) {
                 if (m.split == QLatin1String("validation") && m.name == QLatin1String("accuracy") && m.epoch > 0) {
                     row.bestValidation = row.hasBestValidation ? std::max(row.bestValidation, m.value) : m.value;

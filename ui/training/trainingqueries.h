@@ -39,8 +39,10 @@ struct RunRow
     bool hasModel = false;            // runs/<id>/model.pt exists (a finished run can be registered)
 };
 
-// Newest first.
-ModelDesk::Result<QList<RunRow>> listRuns(ModelDesk::Registry::ModelCatalog &catalog);
+// Newest first. `previous` (the rows shown now) spares re-reading the metrics history of runs
+// that did not change since (same update time and epoch count).
+ModelDesk::Result<QList<RunRow>> listRuns(ModelDesk::Registry::ModelCatalog &catalog,
+                                          const QList<RunRow> &previous = {});
 
 struct RunHistory
 {
