@@ -22,6 +22,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSlider>
 #include <QSplitter>
@@ -120,6 +121,8 @@ void DeploymentsPage::createActions()
                         &DeploymentsPage::loadSelectedAgain);
     m_removeAction = make(QStringLiteral("delete"), tr("Re&move…"), tr("Delete the deployment: the endpoint stops answering (the versions stay in the registry)"),
                           &DeploymentsPage::removeSelected);
+    m_removeAction->setShortcut(QKeySequence::Delete);
+    m_removeAction->setShortcutContext(Qt::WidgetShortcut); // on the table only: the editors need Delete
     m_refreshAction = new QAction(QIcon(QStringLiteral(":/icons/refresh.svg")), tr("Refresh"), this);
     m_refreshAction->setToolTip(tr("Read the deployments again (also done every second)"));
     connect(m_refreshAction, &QAction::triggered, this, &DeploymentsPage::refresh);
@@ -174,6 +177,7 @@ void DeploymentsPage::buildLayout()
 
     m_view = makeTable(this);
     m_view->setModel(m_model);
+    m_view->addAction(m_removeAction);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->horizontalHeader()->resizeSection(DeploymentTableModel::VersionsColumn, 220);
     m_view->horizontalHeader()->resizeSection(DeploymentTableModel::StateColumn, 130);
@@ -187,6 +191,11 @@ void DeploymentsPage::buildLayout()
         menu.exec(m_view->viewport()->mapToGlobal(pos));
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &DeploymentsPage::updateSelection);
+    // Double-click: the operator wants to call it.
+    connect(m_view, &QTableView::doubleClicked, this, [this] {
+        m_tabs->setCurrentWidget(m_tryIt);
+        m_tryIt->editor()->setFocus();
+    });
 
     m_stack = new QStackedWidget(this);
     m_stack->addWidget(empty);
