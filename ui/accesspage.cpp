@@ -84,6 +84,8 @@ AccessPage::~AccessPage()
     m_pool.waitForDone();
 }
 
+TokenSecretDialog *AccessPage::secretDialog() const { return m_secretDialog.data(); }
+
 QWidget *AccessPage::buildTokensTab()
 {
     auto *tab = new QWidget(this);

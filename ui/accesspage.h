@@ -48,7 +48,7 @@ public:
     SecurityStateWidget *securityState() const { return m_security; }
     QTabWidget *tabs() const { return m_tabs; }
     // The dialog showing the last created token's secret, while it is open.
-    TokenSecretDialog *secretDialog() const { return m_secretDialog; }
+    TokenSecretDialog *secretDialog() const;
 
     // The create dialog, then createToken() with its request.
     void newToken();
