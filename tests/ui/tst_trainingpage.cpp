@@ -80,6 +80,7 @@ private Q_SLOTS:
     void cancelThenResume();
     void badCsvShowsPreciseErrorAndRegistersNothing();
     void evaluationAndCompare();
+    void closingThePageMidRunCancelsIt();
 
 private:
     void waitForPreview();
@@ -403,6 +404,24 @@ void tst_TrainingPage::evaluationAndCompare()
         }
     }
     QVERIFY(seedRow);
+}
+
+void tst_TrainingPage::closingThePageMidRunCancelsIt()
+{
+    const QString data = m_dir->filePath(QStringLiteral("long.csv"));
+    QVERIFY(writeClusters(data, 600, 5));
+    fillForm(data, 400, 8, QStringLiteral("never"));
+    QTest::mouseClick(m_page->form()->startButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->epochModel()->rowCount() >= 1, Timeout);
+    const QString runId = m_page->liveRunId();
+    QVERIFY(!runId.isEmpty());
+    // The window closes while the job trains: the page stops it and waits; nothing outlives it.
+    m_page.reset();
+    auto run = m_catalog->registry().run(runId);
+    QVERIFY(run);
+    QCOMPARE(run->state, QStringLiteral("cancelled"));
+    QVERIFY(run->epochsDone >= 1);
+    QVERIFY(!m_catalog->resolve(QStringLiteral("never")));
 }
 
 QTEST_MAIN(tst_TrainingPage)
