@@ -1,6 +1,7 @@
 #include "commandpalette.h"
 
 #include <QApplication>
+#include <QFrame>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -75,11 +76,19 @@ CommandPalette::CommandPalette(QWidget *parent)
     m_hint = new QLabel(this);
     m_hint->setEnabled(false);
 
+    // A popup has no window frame: draw one, so the palette stands out from the page under it.
+    auto *frame = new QFrame(this);
+    frame->setFrameShape(QFrame::StyledPanel);
+    frame->setFrameShadow(QFrame::Raised);
+    frame->setAutoFillBackground(true);
+    auto *inner = new QVBoxLayout(frame);
+    inner->setContentsMargins(8, 8, 8, 6);
+    inner->addWidget(m_search);
+    inner->addWidget(m_results, 1);
+    inner->addWidget(m_hint);
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(8, 8, 8, 6);
-    layout->addWidget(m_search);
-    layout->addWidget(m_results, 1);
-    layout->addWidget(m_hint);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(frame);
 
     connect(m_search, &QLineEdit::textChanged, this, &CommandPalette::updateResults);
     connect(m_results, &QListWidget::itemActivated, this, [this] { runSelected(); });
@@ -138,8 +147,11 @@ void CommandPalette::updateResults()
         const PaletteEntry &e = m_entries.at(i);
         std::optional<int> score = fuzzyScore(pattern, e.text);
         if (!score && !e.detail.isEmpty()) {
-            // The detail (aliases, shortcut) counts, but less than the name itself.
-            if (auto onDetail = fuzzyScore(pattern, e.detail))
+            // The detail (aliases, shortcut) counts, but less than the name itself: "fshprod" finds
+            // "fashion-mnist:2  @production", "@prod" finds it too.
+            if (auto both = fuzzyScore(pattern, QString(e.text + QStringLiteral("  ") + e.detail)))
+                score = *both - 10;
+            else if (auto onDetail = fuzzyScore(pattern, e.detail))
                 score = *onDetail / 2 - 10;
         }
         if (score)

@@ -383,8 +383,15 @@ void DashboardPage::showDeployments()
     const bool any = !m_data.deployments.isEmpty();
     m_deployments->setVisible(any);
     m_deploymentsEmpty->setVisible(!any);
-    if (any && m_deployments->columnWidth(0) < 40)
-        m_deployments->resizeColumnToContents(0);
+    // Fit the columns when the rows change, not every second (the user may have resized them).
+    QStringList shown;
+    for (int i = 0; i < m_deployments->topLevelItemCount(); ++i)
+        shown << m_deployments->topLevelItem(i)->text(0) + m_deployments->topLevelItem(i)->text(1);
+    if (shown != m_deploymentsShown) {
+        m_deploymentsShown = shown;
+        for (int c = 0; c < m_deployments->columnCount() - 1; ++c)
+            m_deployments->resizeColumnToContents(c);
+    }
 }
 
 void DashboardPage::showAlerts()
@@ -433,8 +440,8 @@ void DashboardPage::showRegistry()
     }
     m_audit->setVisible(!m_data.audit.isEmpty());
     m_auditEmpty->setVisible(m_data.audit.isEmpty());
-    if (!m_data.audit.isEmpty() && m_audit->columnWidth(0) < 40) {
-        for (int c = 0; c < 3; ++c)
-            m_audit->resizeColumnToContents(c);
+    for (QTreeWidget *list : {m_runs, m_audit}) {
+        for (int c = 0; c < list->columnCount() - 1; ++c)
+            list->resizeColumnToContents(c);
     }
 }

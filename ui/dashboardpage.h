@@ -102,6 +102,7 @@ private:
     qint64 m_lastCounter = -1;
     DashboardData m_data;
     int m_loads = 0;
+    QStringList m_deploymentsShown;
 
     QLabel *m_serverState = nullptr;
     QLabel *m_serverUrl = nullptr;

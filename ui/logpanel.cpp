@@ -35,18 +35,18 @@ LogPanel::LogPanel(QWidget *parent)
 
 void LogPanel::append(Level level, const QString &text)
 {
-    QTextCharFormat format;
+    QTextCharFormat format; // Info: no colour of its own, so it follows the theme's text colour
     QString prefix;
+    const bool dark = m_view->palette().color(QPalette::Base).lightness() < 128;
     switch (level) {
     case Level::Info:
-        format.setForeground(palette().color(QPalette::Text));
         break;
     case Level::Warning:
-        format.setForeground(QColor(0x9a, 0x67, 0x00));
+        format.setForeground(dark ? QColor(0xe8, 0xb3, 0x4a) : QColor(0x9a, 0x67, 0x00));
         prefix = tr("Warning: ");
         break;
     case Level::Error:
-        format.setForeground(QColor(0xc0, 0x1c, 0x28));
+        format.setForeground(dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xc0, 0x1c, 0x28));
         prefix = tr("Error: ");
         break;
     }

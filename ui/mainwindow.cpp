@@ -116,8 +116,7 @@ MainWindow::MainWindow(CatalogClient &client, ModelDesk::Serving::ServingHost &s
     setWindowTitle(tr("ModelDesk — %1").arg(QDir::toNativeSeparators(client.workspacePath())));
     setWindowIcon(QIcon(QStringLiteral(":/icons/modeldesk.svg")));
     // Before any page is built, so every widget starts in the chosen look.
-    m_themeSetting = Theme::normalized(m_settings.value(Theme::settingsKey()).toString());
-    Theme::apply(m_themeSetting);
+    applyTheme(m_settings.value(Theme::settingsKey()).toString());
 
     m_undoStack = new QUndoStack(this);
     m_undoStack->setUndoLimit(100);
@@ -620,6 +619,10 @@ void MainWindow::applyTheme(const QString &theme)
 {
     m_themeSetting = Theme::normalized(theme);
     Theme::apply(m_themeSetting);
+    // A top-level window learns of the new application palette by a later event; resolve it now,
+    // so what is built or drawn next (log lines, the icons) already uses the new colours.
+    QEvent changed(QEvent::ApplicationPaletteChange);
+    QCoreApplication::sendEvent(this, &changed);
     updateNavigationIcons();
 }
 

@@ -193,6 +193,12 @@ void tst_CommandPalette::findsPagesActionsAndVersions()
     QTRY_VERIFY(m_window->modelsPage()->selectedVersion().has_value()
                 && m_window->modelsPage()->selectedVersion()->version == 1);
 
+    // Name and alias together, abbreviated.
+    m_window->openCommandPalette();
+    QTest::keyClicks(palette->searchEdit(), QStringLiteral("fshprod"));
+    QCOMPARE(palette->shownTexts(), QStringList{QStringLiteral("fashion-mnist:1")});
+    QTest::keyClick(palette->searchEdit(), Qt::Key_Escape);
+
     // A page by its name.
     m_window->openCommandPalette();
     QTest::keyClicks(palette->searchEdit(), QStringLiteral("sett"));
