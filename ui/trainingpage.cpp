@@ -153,7 +153,7 @@ void TrainingPage::buildLayout()
     m_progress->setFormat(QStringLiteral("%p%"));
     m_rate = new QLabel(this);
     m_rate->setMinimumWidth(260);
-    m_cancel = new QPushButton(QIcon(QStringLiteral(":/icons/delete.svg")), tr("&Cancel Run"), this);
+    m_cancel = new QPushButton(QIcon(QStringLiteral(":/icons/delete.svg")), tr("Cancel Run"), this);
     m_cancel->setEnabled(false);
     m_cancel->setToolTip(tr("Stop after the current batch; the run keeps its last checkpoint and can be resumed."));
     connect(m_cancel, &QPushButton::clicked, this, &TrainingPage::cancelRun);

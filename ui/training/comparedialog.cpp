@@ -45,7 +45,7 @@ QChart *overlayChart(const QString &title, const QString &yTitle, const QList<Co
     chart->setTitle(title);
     chart->legend()->setAlignment(Qt::AlignBottom);
     auto *x = new QValueAxis(chart);
-    x->setTitleText(QObject::tr("epoch"));
+    x->setTitleText(CompareDialog::tr("epoch"));
     x->setLabelFormat(QStringLiteral("%d"));
     auto *y = new QValueAxis(chart);
     y->setTitleText(yTitle);
@@ -58,7 +58,7 @@ QChart *overlayChart(const QString &title, const QString &yTitle, const QList<Co
         const int column = accuracy ? (validation ? W::EpochValidationAccuracy : W::EpochTrainAccuracy)
                                     : (validation ? W::EpochValidationLoss : W::EpochTrainLoss);
         auto *series = new QLineSeries(chart);
-        series->setName(validation ? e.run.record.id : QObject::tr("%1 (train)").arg(e.run.record.id));
+        series->setName(validation ? e.run.record.id : CompareDialog::tr("%1 (train)").arg(e.run.record.id));
         series->setPointsVisible(true);
         for (const QList<double> &r : e.curves.epochs) {
             const double v = r.value(column, std::nan(""));

@@ -172,7 +172,7 @@ QGroupBox *TrainingFormWidget::buildDataGroup()
     m_topics = new QLineEdit(box);
     m_topics->setPlaceholderText(ModelDesk::Training::defaultFortuneTopics().join(QLatin1Char(',')));
     m_topics->setToolTip(tr("Topic files of the fortunes folder to use, comma-separated; empty: the default nine."));
-    form->addRow(tr("T&opics:"), m_topics);
+    form->addRow(tr("Topics:"), m_topics);
     m_rowLabels.insert(m_topics, form->labelForField(m_topics));
 
     m_datasetName = new QLineEdit(box);
@@ -250,7 +250,7 @@ QGroupBox *TrainingFormWidget::buildArchitectureGroup()
     m_arch->addItem(tr("MLP (numbers, images)"), QStringLiteral("mlp"));
     m_arch->addItem(tr("Text classifier (embedding bag)"), QStringLiteral("textcnn"));
     m_arch->addItem(tr("Small CNN (28×28 images)"), QStringLiteral("cnn"));
-    form->addRow(tr("&Network:"), m_arch);
+    form->addRow(tr("Net&work:"), m_arch);
     addErrorLabel(form, m_arch);
 
     m_hidden = new QLineEdit(box);
@@ -268,10 +268,10 @@ QGroupBox *TrainingFormWidget::buildArchitectureGroup()
     m_dropout->setRange(0, 0.95);
     m_dropout->setSingleStep(0.05);
     m_dropout->setDecimals(2);
-    form->addRow(tr("&Dropout:"), m_dropout);
+    form->addRow(tr("Dr&opout:"), m_dropout);
     m_embedding = new QSpinBox(box);
     m_embedding->setRange(1, 4096);
-    form->addRow(tr("&Embedding size:"), m_embedding);
+    form->addRow(tr("Embedding si&ze:"), m_embedding);
     m_rowLabels.insert(m_embedding, form->labelForField(m_embedding));
     m_channels = new QLineEdit(box);
     m_channels->setToolTip(tr("Channels of the two convolution blocks, e.g. 32,64."));
@@ -306,7 +306,7 @@ QGroupBox *TrainingFormWidget::buildOptimizerGroup()
     m_optimizer->addItem(QStringLiteral("Adam"), QStringLiteral("adam"));
     m_optimizer->addItem(QStringLiteral("AdamW"), QStringLiteral("adamw"));
     m_optimizer->addItem(tr("SGD"), QStringLiteral("sgd"));
-    form->addRow(tr("O&ptimizer:"), m_optimizer);
+    form->addRow(tr("Optimize&r:"), m_optimizer);
     m_momentum = new QDoubleSpinBox(box);
     m_momentum->setRange(0, 0.999);
     m_momentum->setDecimals(3);
@@ -317,16 +317,16 @@ QGroupBox *TrainingFormWidget::buildOptimizerGroup()
     sgdRow->addWidget(m_momentum);
     sgdRow->addWidget(m_nesterov);
     sgdRow->addStretch(1);
-    form->addRow(buddyLabel(tr("&Momentum:"), m_momentum), sgdRow);
+    form->addRow(buddyLabel(tr("Momentum:"), m_momentum), sgdRow);
     m_rowLabels.insert(m_momentum, form->labelForField(sgdRow));
     addErrorLabel(form, m_momentum);
 
     m_lr = new QLineEdit(box);
     m_lr->setToolTip(tr("Learning rate, e.g. 0.001 or 1e-3."));
-    form->addRow(tr("&Learning rate:"), m_lr);
+    form->addRow(tr("Learn&ing rate:"), m_lr);
     addErrorLabel(form, m_lr);
     m_weightDecay = new QLineEdit(box);
-    form->addRow(tr("&Weight decay:"), m_weightDecay);
+    form->addRow(tr("Weight &decay:"), m_weightDecay);
     addErrorLabel(form, m_weightDecay);
     m_batch = new QSpinBox(box);
     m_batch->setRange(1, 65536);
@@ -353,7 +353,7 @@ QGroupBox *TrainingFormWidget::buildOptimizerGroup()
     scheduleRow->addWidget(m_stepSize);
     scheduleRow->addWidget(m_gamma);
     scheduleRow->addStretch(1);
-    form->addRow(buddyLabel(tr("&Schedule:"), m_schedule), scheduleRow);
+    form->addRow(buddyLabel(tr("Sched&ule:"), m_schedule), scheduleRow);
 
     m_gradClip = new QDoubleSpinBox(box);
     m_gradClip->setRange(0, 1000);
@@ -373,7 +373,7 @@ QGroupBox *TrainingFormWidget::buildOptimizerGroup()
     stopRow->setContentsMargins(0, 0, 0, 0);
     stopRow->addWidget(m_patience);
     stopRow->addWidget(m_monitor, 1);
-    form->addRow(buddyLabel(tr("Early st&opping:"), m_patience), stopRow);
+    form->addRow(buddyLabel(tr("Earl&y stopping:"), m_patience), stopRow);
     addErrorLabel(form, m_patience);
 
     m_seed = new QSpinBox(box);
@@ -388,7 +388,7 @@ QGroupBox *TrainingFormWidget::buildOptimizerGroup()
     seedRow->addWidget(new QLabel(tr("threads"), box));
     seedRow->addWidget(m_threads);
     seedRow->addStretch(1);
-    form->addRow(buddyLabel(tr("S&eed:"), m_seed), seedRow);
+    form->addRow(buddyLabel(tr("Seed:"), m_seed), seedRow);
 
     const TrainingConfig defaults;
     m_seed->setValue(int(defaults.seed));
@@ -419,7 +419,7 @@ QGroupBox *TrainingFormWidget::buildOutputGroup()
     auto *box = new QGroupBox(tr("Result"), this);
     auto *form = new QFormLayout(box);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    m_register = new QCheckBox(tr("&Register as a new model version when done"), box);
+    m_register = new QCheckBox(tr("Register as a new model &version when done"), box);
     m_register->setChecked(true);
     form->addRow(m_register);
     m_modelName = new QLineEdit(box);
@@ -428,7 +428,7 @@ QGroupBox *TrainingFormWidget::buildOutputGroup()
     addErrorLabel(form, m_modelName);
     m_description = new QLineEdit(box);
     m_description->setPlaceholderText(tr("optional; default: architecture, data, run and accuracy"));
-    form->addRow(tr("&Description:"), m_description);
+    form->addRow(tr("Description:"), m_description);
     connect(m_register, &QCheckBox::toggled, this, [this] {
         updateVisibility();
         revalidate();
