@@ -24,6 +24,7 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTabWidget>
+#include <QTimer>
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -74,6 +75,11 @@ AccessPage::AccessPage(CatalogClient &client, Serving::ServingHost &host, QWidge
         if (tab == AuditTab && m_audit->matchCount() == 0 && !m_audit->isSearching())
             m_audit->search(); // the newest entries, so the tab never opens blank
     });
+    // Expiry is a matter of time, not of a registry change: look again now and then.
+    auto *clock = new QTimer(this);
+    clock->setInterval(60 * 1000);
+    connect(clock, &QTimer::timeout, this, &AccessPage::refresh);
+    clock->start();
     applySnapshot(m_client.snapshot());
     updateActions();
 }
@@ -97,6 +103,9 @@ QWidget *AccessPage::buildTokensTab()
     m_newAction->setToolTip(tr("Create an API token; its secret is shown once"));
     m_revokeAction = bar->addAction(QIcon(QStringLiteral(":/icons/delete.svg")), tr("&Revoke…"));
     m_revokeAction->setToolTip(tr("Revoke the selected token: the server refuses it at once"));
+    m_revokeAction->setShortcut(QKeySequence::Delete);
+    m_revokeAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    tab->addAction(m_revokeAction); // Delete works while the token table has the focus
     bar->addSeparator();
     m_refreshAction = bar->addAction(QIcon(QStringLiteral(":/icons/refresh.svg")), tr("Refresh"));
     m_refreshAction->setToolTip(tr("Read the tokens again (changes by the CLI are picked up every second)"));
@@ -278,6 +287,15 @@ QString AccessPage::selectedToken() const
         return {};
     const TokenRecord *t = m_tokens->token(rows.first().row());
     return t ? t->name : QString();
+}
+
+bool AccessPage::selectToken(const QString &name)
+{
+    const int row = m_tokens->rowOf(name);
+    if (row < 0)
+        return false;
+    m_tokenView->selectRow(row);
+    return true;
 }
 
 void AccessPage::updateActions()

@@ -59,6 +59,7 @@ public:
     void revokeToken(const QString &name);
     void refresh(); // tokens and matrix (the registry's models come from the catalog client)
     QString selectedToken() const;
+    bool selectToken(const QString &name); // false when it is not listed
 
 Q_SIGNALS:
     void info(const QString &message);

@@ -24,6 +24,9 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QFile>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTimer>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -54,6 +57,7 @@ private:
     QList<AuditEntry> search(const AuditFilter &filter);
     // Every text the token table shows for a row (display and tooltips).
     QStringList rowTexts(int row) const;
+    void answerConfirmation(const QString &button);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<ModelCatalog> m_catalog;
@@ -98,6 +102,22 @@ void tst_AccessPage::cleanup()
     m_client.reset();
     m_catalog.reset();
     m_dir.reset();
+}
+
+void tst_AccessPage::answerConfirmation(const QString &button)
+{
+    // The confirmation is modal: answer it from the event loop it runs.
+    QTimer::singleShot(0, this, [button] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        QVERIFY(box);
+        for (QAbstractButton *b : box->buttons()) {
+            if (b->text().remove(QLatin1Char('&')) == button) {
+                b->click();
+                return;
+            }
+        }
+        QFAIL(qPrintable(QStringLiteral("no button '%1' in the confirmation").arg(button)));
+    });
 }
 
 QStringList tst_AccessPage::rowTexts(int row) const
@@ -246,8 +266,15 @@ void tst_AccessPage::revokedTokenStopsWorking()
     QTRY_VERIFY(tokens->rowOf(QStringLiteral("short-lived")) >= 0);
     QTRY_COMPARE(m_page->matrixModel()->columnCount(), 1);
 
+    // Revoke asks first: Cancel keeps the token.
+    QVERIFY(m_page->selectToken(QStringLiteral("short-lived")));
     QSignalSpy revoked(m_page.get(), &AccessPage::tokenRevoked);
-    m_page->revokeToken(QStringLiteral("short-lived"));
+    answerConfirmation(QStringLiteral("Cancel"));
+    m_page->revokeSelected();
+    QVERIFY(m_serving->tokens().authenticate(secret));
+    QCOMPARE(revoked.size(), 0);
+    answerConfirmation(QStringLiteral("Revoke"));
+    m_page->revokeSelected();
     QVERIFY(revoked.wait(10000));
     QTRY_COMPARE(tokens->state(tokens->rowOf(QStringLiteral("short-lived"))), TokenTableModel::State::Revoked);
     QVERIFY(tokens->index(tokens->rowOf(QStringLiteral("short-lived")), TokenTableModel::StateColumn)
