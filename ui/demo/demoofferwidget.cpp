@@ -220,6 +220,9 @@ void DemoOfferWidget::updateButtons()
     m_remove->setEnabled(s != DemoRunner::State::Resetting);
     m_dismiss->setVisible(s == DemoRunner::State::Idle);
     m_tryIt->setVisible(live || m_tryIt->sample().index >= 0);
+    // Once it runs, the card makes room for the dashboard: the steps say what happened.
+    m_intro->setVisible(!live);
+    m_dataNotice->setVisible(!live || m_runner.usesFallbackData());
     const bool traffic = m_runner.isLoadRunning() || live;
     m_traffic->setVisible(traffic);
     if (m_runner.isLoadRunning())

@@ -265,6 +265,7 @@ void DemoRunner::runTraining()
     connect(job, &Training::TrainingJob::finished, this,
             [this, generation](const Training::TrainingOutcome &outcome) {
                 m_jobRunning = false;
+                Q_EMIT trainingFinished(outcome.runId, outcome.ok());
                 if (m_resetPending)
                     removeDemo();
                 else if (generation == m_generation)

@@ -112,6 +112,8 @@ Q_SIGNALS:
     // Training progress of the demo run, 0..1, with a short text ("epoch 1/1, 2 300 samples/s").
     void trainingProgress(double fraction, const QString &text);
     void trainingStarted(ModelDesk::Training::TrainingJob *job);
+    // The demo's run ended (the Training page can open its curves: TrainingPage::openRun(runId)).
+    void trainingFinished(const QString &runId, bool ok);
     void versionRegistered(const QString &model, int version);
     void deploymentReady(const QString &deployment, int version);
     // The load answered its first request: the charts start moving.
