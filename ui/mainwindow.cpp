@@ -27,7 +27,6 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QMetaMethod>
 #include <QPainter>
 #include <QPointer>
 #include <QRegularExpression>
@@ -219,25 +218,13 @@ void MainWindow::createPages(const RuntimeInfo &runtime)
     reportFrom(monitoring);
     reportFrom(access);
     reportFrom(settingsPage);
-    wireTrainingNotifications(training);
+    connect(training, &TrainingPage::runFinished, this, &MainWindow::notifyRunFinished);
 
     connect(m_dashboard, &DashboardPage::deploymentActivated, this, [this] { showPage(DeploymentsPageIndex); });
     connect(m_dashboard, &DashboardPage::runActivated, this, [this] { showPage(TrainingPageIndex); });
     connect(m_dashboard, &DashboardPage::alertsActivated, this, [this] { showPage(MonitoringPageIndex); });
     connect(m_dashboard, &DashboardPage::auditActivated, this, &MainWindow::openAuditTarget);
     connect(m_dashboard, &DashboardPage::serverToggleRequested, this, &MainWindow::setServerRunning);
-}
-
-void MainWindow::wireTrainingNotifications(QObject *trainingPage)
-{
-    // The Training page announces finished runs with runFinished(QString runId, bool ok, QString
-    // summary). Looked up by name so the window builds whichever Training page is linked in; a page
-    // without the signal simply sends no notifications.
-    const QMetaObject *meta = trainingPage->metaObject();
-    const int signal = meta->indexOfSignal(QMetaObject::normalizedSignature("runFinished(QString,bool,QString)"));
-    const int slot = metaObject()->indexOfSlot(QMetaObject::normalizedSignature("notifyRunFinished(QString,bool,QString)"));
-    if (signal >= 0 && slot >= 0)
-        connect(trainingPage, meta->method(signal), this, metaObject()->method(slot));
 }
 
 void MainWindow::createNavigation()

@@ -109,7 +109,6 @@ private:
     void createMenus();
     void createTray();
     void wireMonitoring();
-    void wireTrainingNotifications(QObject *trainingPage);
     void openAuditTarget(const QString &target);
     void refreshServerState();
     void restoreWindowState();

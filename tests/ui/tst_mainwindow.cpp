@@ -16,6 +16,7 @@
 #include "tagdialog.h"
 #include "testmodels.h"
 #include "theme.h"
+#include "trainingpage.h"
 #include "trayicon.h"
 #include "versiondetailswidget.h"
 
@@ -70,6 +71,7 @@ private Q_SLOTS:
     void closeToTrayKeepsServing();
     void closeWithoutTraySettingCloses();
     void alertBannerShowsAndClears();
+    void finishedRunIsAnnounced();
 
 private:
     std::unique_ptr<ModelCatalog> openCatalog() const;
@@ -517,6 +519,18 @@ void tst_MainWindow::alertBannerShowsAndClears()
     QTRY_VERIFY(m_window->logPanel()->text().contains(QStringLiteral("Alert:")));
     m_serving->monitoring().removeAlertRule(rule.name);
     QTRY_VERIFY_WITH_TIMEOUT(banner->alertCount() == 0, 15000);
+}
+
+void tst_MainWindow::finishedRunIsAnnounced()
+{
+    auto *training = qobject_cast<TrainingPage *>(m_window->pages()->widget(MainWindow::TrainingPageIndex));
+    QVERIFY(training);
+    Q_EMIT training->runFinished(QStringLiteral("20261128-170000-ab12"), true, QStringLiteral("test accuracy 0.91"));
+    QVERIFY(m_window->logPanel()->text().contains(QStringLiteral("20261128-170000-ab12")));
+    QVERIFY(m_window->logPanel()->text().contains(QStringLiteral("test accuracy 0.91")));
+    Q_EMIT training->runFinished(QStringLiteral("20261128-170100-cd34"), false, QStringLiteral("cancelled"));
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("20261128-170100-cd34")));
+    QVERIFY(m_window->statusBar()->currentMessage().startsWith(QStringLiteral("Warning:")));
 }
 
 QTEST_MAIN(tst_MainWindow)
