@@ -203,6 +203,7 @@ void DeploymentsPage::buildLayout()
 
     m_tryIt = new TryItPanel(m_host.runtime(), *m_tasks, *m_samples, this);
     connect(m_tryIt, &TryItPanel::logged, m_log, &RequestLogModel::append);
+    connect(m_serverBar, &ServerBar::stateChanged, this, [this] { m_tryIt->setServerUrl(m_host.serverUrl()); });
 
     auto *logView = makeTable(this);
     logView->setModel(m_log);
@@ -396,6 +397,7 @@ void DeploymentsPage::applyStatuses(const QList<DeploymentStatus> &statuses)
         m_view->selectRow(0);
     m_firstPoll = false;
     m_serverBar->refresh();
+    m_tryIt->setServerUrl(m_host.serverUrl());
     updateSelection();
     Q_EMIT refreshed();
 }

@@ -34,11 +34,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QTcpServer>
@@ -96,6 +98,7 @@ private Q_SLOTS:
     void tryItRefusesBadJson();
     void tryItSendsWithServerStopped();
     void exampleFillsDataForEditedShape();
+    void copyAsCurlWorksOverHttp();
     void swapAndRollbackChangeVersionColumn();
     void canaryAndKnobsApplyLive();
     void unloadLoadAgainAndRemove();
@@ -410,6 +413,35 @@ void tst_DeploymentsPage::exampleFillsDataForEditedShape()
     QVERIFY(m_page->selectDeployment(QStringLiteral("fashion")));
     QTRY_COMPARE(tryIt->targetName(), QStringLiteral("fashion"));
     QVERIFY(tryIt->editor()->toPlainText().contains(QStringLiteral("[1, 784]")));
+}
+
+void tst_DeploymentsPage::copyAsCurlWorksOverHttp()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("curl")).isEmpty())
+        QSKIP("curl is not installed");
+    Runtime::DeploymentSpec spec;
+    spec.name = QStringLiteral("lin");
+    spec.model = QStringLiteral("linear");
+    spec.version = 1;
+    spec.isPublic = true;
+    m_page->deploy(spec);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(QStringLiteral("lin")), QStringLiteral("ready"), readyTimeoutMs);
+    QVERIFY(m_page->selectDeployment(QStringLiteral("lin")));
+    TryItPanel *tryIt = m_page->tryIt();
+    QTRY_COMPARE(tryIt->targetName(), QStringLiteral("lin"));
+    tryIt->editor()->setPlainText(QStringLiteral(R"({"id": "c1", "inputs": [{"name": "x", "datatype": "FP32", "shape": [1, 4], "data": [1, 2, 3, 4]}]})"));
+    const QString command = tryIt->curlCommand();
+    QVERIFY(command.contains(m_serving->serverUrl() + QStringLiteral("/v2/models/lin/infer")));
+    QVERIFY(!command.contains(QStringLiteral("Authorization"))); // public
+    QProcess curl;
+    curl.start(QStringLiteral("bash"), {QStringLiteral("-c"), command});
+    QVERIFY(curl.waitForFinished(20000));
+    const QJsonObject response = QJsonDocument::fromJson(curl.readAllStandardOutput()).object();
+    QCOMPARE(response.value(QStringLiteral("id")).toString(), QStringLiteral("c1"));
+    QCOMPARE(response.value(QStringLiteral("outputs")).toArray().size(), 1);
+    // Without a server there is nothing to copy.
+    m_page->serverBar()->stop();
+    QTRY_VERIFY(tryIt->curlCommand().isEmpty());
 }
 
 void tst_DeploymentsPage::swapAndRollbackChangeVersionColumn()

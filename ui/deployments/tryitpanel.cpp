@@ -9,7 +9,9 @@
 #include "runtime/deploymentmanager.h"
 #include "serving/kservecodec.h"
 
+#include <QClipboard>
 #include <QComboBox>
+#include <QGuiApplication>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QImage>
@@ -62,6 +64,7 @@ TryItPanel::TryItPanel(Runtime::DeploymentManager &runtime, BackgroundTasks &tas
 
     m_target = new QLabel(this);
     m_target->setTextFormat(Qt::PlainText);
+    m_target->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_version = new QComboBox(this);
     m_version->setToolTip(tr("Routed: as clients are routed (canary split). A version: pinned, as /v2/models/<name>/versions/<v>/infer."));
     m_example = new QToolButton(this);
@@ -73,6 +76,15 @@ TryItPanel::TryItPanel(Runtime::DeploymentManager &runtime, BackgroundTasks &tas
     exampleMenu->addAction(tr("Random values"), this, [this] { fillExample(true); });
     m_example->setMenu(exampleMenu);
     connect(m_example, &QToolButton::clicked, this, [this] { fillExample(false); });
+    m_copyCurl = new QToolButton(this);
+    m_copyCurl->setText(tr("Copy as curl"));
+    connect(m_copyCurl, &QToolButton::clicked, this, [this] {
+        const QString command = curlCommand();
+        if (command.isEmpty())
+            return;
+        QGuiApplication::clipboard()->setText(command);
+        showResult(true, tr("Copied a curl command for this request to the clipboard."));
+    });
     m_sample = new QPushButton(tr("Test Sample"), this);
     m_send = new QPushButton(QIcon(QStringLiteral(":/icons/deployments.svg")), tr("&Send"), this);
     m_send->setToolTip(tr("Send the request inside the console (Ctrl+Enter); works with the HTTP server stopped"));
@@ -83,6 +95,7 @@ TryItPanel::TryItPanel(Runtime::DeploymentManager &runtime, BackgroundTasks &tas
     top->addWidget(new QLabel(tr("Version:"), this));
     top->addWidget(m_version);
     top->addWidget(m_example);
+    top->addWidget(m_copyCurl);
     top->addWidget(m_sample);
     top->addWidget(m_send);
 
@@ -164,12 +177,7 @@ void TryItPanel::setTarget(const DeploymentStatus &status, const QList<VersionIn
     const QVariant pinned = m_version->currentData();
     m_status = status;
     m_versions = versions;
-    if (status.spec.name.isEmpty()) {
-        m_target->setText(tr("Select a deployment to try it."));
-    } else {
-        m_target->setText(tr("Endpoint %1 (%2), %3").arg(status.spec.name, status.spec.model,
-                                                         DeploymentTableModel::stateText(status)));
-    }
+    updateTargetText();
     // The version list: routed, then every loaded version of the deployment.
     QList<int> loaded;
     for (const auto &v : status.versions)
@@ -201,6 +209,48 @@ void TryItPanel::setTarget(const DeploymentStatus &status, const QList<VersionIn
     updateButtons();
 }
 
+void TryItPanel::setServerUrl(const QString &url)
+{
+    if (url == m_serverUrl)
+        return;
+    m_serverUrl = url;
+    updateTargetText();
+    updateButtons();
+}
+
+void TryItPanel::updateTargetText()
+{
+    if (m_status.spec.name.isEmpty()) {
+        m_target->setText(tr("Select a deployment to try it."));
+        return;
+    }
+    QString text = tr("Endpoint %1 (%2), %3").arg(m_status.spec.name, m_status.spec.model,
+                                                  DeploymentTableModel::stateText(m_status));
+    if (!m_serverUrl.isEmpty())
+        text += tr(" — over HTTP: POST %1/v2/models/%2/infer").arg(m_serverUrl, m_status.spec.name);
+    m_target->setText(text);
+}
+
+QString TryItPanel::curlCommand() const
+{
+    if (m_serverUrl.isEmpty() || m_status.spec.name.isEmpty())
+        return {};
+    QString path = QStringLiteral("/v2/models/") + m_status.spec.name;
+    if (const QVariant pinned = m_version->currentData(); pinned.isValid())
+        path += QStringLiteral("/versions/") + QString::number(pinned.toInt());
+    path += QStringLiteral("/infer");
+    QString body = m_editor->toPlainText().trimmed();
+    const QJsonDocument doc = QJsonDocument::fromJson(body.toUtf8());
+    if (doc.isObject())
+        body = QString::fromUtf8(doc.toJson(QJsonDocument::Compact));
+    QString command = QStringLiteral("curl -sS -X POST '") + m_serverUrl + path
+                      + QStringLiteral("' -H 'Content-Type: application/json'");
+    if (!m_status.spec.isPublic)
+        command += QStringLiteral(" -H \"Authorization: Bearer $MODELDESK_TOKEN\"");
+    command += QStringLiteral(" --data-binary @- <<'JSON'\n") + body + QStringLiteral("\nJSON\n");
+    return command;
+}
+
 std::optional<VersionInfo> TryItPanel::versionInfo(int version) const
 {
     for (const VersionInfo &v : m_versions) {
@@ -221,6 +271,13 @@ void TryItPanel::updateButtons()
     const bool hasTarget = !m_status.spec.name.isEmpty();
     m_send->setEnabled(hasTarget && !m_waiting);
     m_example->setEnabled(hasTarget);
+    m_copyCurl->setEnabled(hasTarget && !m_serverUrl.isEmpty());
+    m_copyCurl->setToolTip(m_serverUrl.isEmpty()
+                               ? tr("The HTTP server is stopped")
+                               : m_status.spec.isPublic
+                                     ? tr("Copy a curl command that sends this request over HTTP")
+                                     : tr("Copy a curl command that sends this request over HTTP (this deployment is "
+                                          "private: set MODELDESK_TOKEN to an API token from the Access page)"));
     m_version->setEnabled(hasTarget);
     QString why;
     const auto info = versionInfo(targetVersion());

@@ -44,6 +44,10 @@ public:
     // test samples); an empty status name clears the target.
     void setTarget(const ModelDesk::Runtime::DeploymentStatus &status, const QList<ModelDesk::VersionInfo> &versions);
     QString targetName() const { return m_status.spec.name; }
+    // The HTTP server's URL ("" when it is stopped), for the endpoint line and "Copy as curl".
+    void setServerUrl(const QString &url);
+    // A curl command that sends the editor's request over HTTP (empty when the server is stopped).
+    QString curlCommand() const;
 
     QPlainTextEdit *editor() const { return m_editor; }
     QPlainTextEdit *responseView() const { return m_response; }
@@ -74,6 +78,7 @@ private:
     // The inputs as the editor's JSON describes them (names, datatypes, positive shapes), if it does.
     std::optional<ModelDesk::Signature> signatureInEditor() const;
     void updateButtons();
+    void updateTargetText();
 
     ModelDesk::Runtime::DeploymentManager &m_runtime;
     BackgroundTasks &m_tasks;
@@ -88,7 +93,9 @@ private:
     struct Pending;
     std::shared_ptr<Pending> m_pending;
 
+    QString m_serverUrl;
     QLabel *m_target = nullptr;
+    QToolButton *m_copyCurl = nullptr;
     QComboBox *m_version = nullptr;
     QToolButton *m_example = nullptr;
     QPushButton *m_sample = nullptr;
