@@ -78,8 +78,21 @@ ModelsPage::ModelsPage(CatalogClient &client, QWidget *parent)
             Q_EMIT info(tr("Import cancelled; nothing was stored."));
         } else {
             Q_EMIT error(tr("Import failed: %1").arg(message));
-            if (isVisible())
-                QMessageBox::warning(this, tr("Import Failed"), tr("The model could not be imported.\n\n%1").arg(message));
+            if (isVisible()) {
+                // After this handler (no modal loop inside a signal delivery), then the next file.
+                QTimer::singleShot(0, this, [this, message] {
+                    QMessageBox box(QMessageBox::Warning, tr("Import Failed"),
+                                    tr("The model could not be imported:\n%1").arg(message), QMessageBox::Ok, this);
+                    box.setInformativeText(
+                        tr("ModelDesk imports TorchScript files: a model saved with torch.jit.save() after "
+                           "torch.jit.script() or torch.jit.trace(). Check that the file is one and is complete "
+                           "(not a state_dict or a pickled nn.Module), then import it again. The log panel keeps "
+                           "this message."));
+                    box.exec();
+                    startNextImport();
+                });
+                return;
+            }
         }
         QTimer::singleShot(0, this, &ModelsPage::startNextImport);
     });

@@ -31,6 +31,7 @@
 #include <QFileInfo>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QScreen>
@@ -72,6 +73,7 @@ private Q_SLOTS:
     void closeWithoutTraySettingCloses();
     void alertBannerShowsAndClears();
     void finishedRunIsAnnounced();
+    void failedImportSaysWhatToDo();
 
 private:
     std::unique_ptr<ModelCatalog> openCatalog() const;
@@ -531,6 +533,20 @@ void tst_MainWindow::finishedRunIsAnnounced()
     Q_EMIT training->runFinished(QStringLiteral("20261128-170100-cd34"), false, QStringLiteral("cancelled"));
     QVERIFY(m_window->statusBar()->currentMessage().contains(QStringLiteral("20261128-170100-cd34")));
     QVERIFY(m_window->statusBar()->currentMessage().startsWith(QStringLiteral("Warning:")));
+}
+
+void tst_MainWindow::failedImportSaysWhatToDo()
+{
+    m_window->showPage(MainWindow::ModelsPageIndex);
+    QString informative;
+    answerNextDialog<QMessageBox>([&informative](QMessageBox *box) { informative = box->informativeText(); });
+    QSignalSpy failed(m_client.get(), &CatalogClient::importFailed);
+    QVERIFY(m_window->modelsPage()->importFileAs(TestData::modelPath(QStringLiteral("random.bin")), QStringLiteral("noise"), {}));
+    QVERIFY(failed.wait(60000));
+    QTRY_VERIFY(!informative.isEmpty());
+    QVERIFY2(informative.contains(QStringLiteral("torch.jit.save")), qPrintable(informative));
+    QVERIFY(m_window->logPanel()->text().contains(QStringLiteral("Import failed")));
+    QVERIFY(m_window->modelsPage()->importAction()->isEnabled()); // ready for the next try
 }
 
 QTEST_MAIN(tst_MainWindow)
