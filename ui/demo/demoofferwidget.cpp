@@ -120,10 +120,16 @@ DemoOfferWidget::DemoOfferWidget(DemoRunner &runner, QWidget *parent)
     column->addWidget(m_intro);
     column->addWidget(m_dataNotice);
     column->addSpacing(4);
-    column->addLayout(steps);
-    column->addWidget(m_progress);
-    column->addWidget(m_traffic);
-    column->addWidget(m_tryIt);
+    // Steps and "try it" side by side: the card stays short enough to share the Dashboard.
+    auto *progressColumn = new QVBoxLayout;
+    progressColumn->addLayout(steps);
+    progressColumn->addWidget(m_progress);
+    progressColumn->addWidget(m_traffic);
+    progressColumn->addStretch(1);
+    auto *body = new QHBoxLayout;
+    body->addLayout(progressColumn, 3);
+    body->addWidget(m_tryIt, 2);
+    column->addLayout(body);
     column->addLayout(buttons);
     column->addStretch(1); // on a tall page the card keeps its height and the space goes below it
 

@@ -23,7 +23,7 @@ DemoTryItWidget::DemoTryItWidget(DemoRunner &runner, QWidget *parent)
     m_answer->setWordWrap(true);
     m_answer->setTextFormat(Qt::RichText);
     m_answer->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
 
     m_another = new QPushButton(tr("Another image"), this);
     m_another->setToolTip(tr("Classify another image from the test split with the deployed model"));
