@@ -6,6 +6,7 @@
 CatalogClient::CatalogClient(ModelDesk::Registry::ModelCatalog &catalog, QString actor, int pollIntervalMs,
                              QObject *parent)
     : QObject(parent)
+    , m_catalog(catalog)
     , m_workspacePath(catalog.workspace().root())
 {
     qRegisterMetaType<CatalogSnapshot>();

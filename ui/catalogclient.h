@@ -29,6 +29,9 @@ public:
     ~CatalogClient() override;
 
     QString workspacePath() const { return m_workspacePath; }
+    // The catalog itself, for jobs that run on a pool of their own (ExportActions); it is thread-safe
+    // and blocking: never call it on the GUI thread.
+    ModelDesk::Registry::ModelCatalog &catalog() const { return m_catalog; }
     bool isImporting() const { return m_activeImport != 0; }
     const CatalogSnapshot &snapshot() const { return m_snapshot; } // last one received
 
@@ -63,6 +66,7 @@ private:
     template <typename Fn>
     void post(Fn &&fn);
 
+    ModelDesk::Registry::ModelCatalog &m_catalog;
     QString m_workspacePath;
     QThread m_thread;
     CatalogWorker *m_worker = nullptr; // lives in m_thread, deleted there when it finishes

@@ -1,6 +1,7 @@
 #include "modelspage.h"
 
 #include "catalogclient.h"
+#include "exportactions.h"
 #include "importdialog.h"
 #include "importprogresswidget.h"
 #include "itemmodels/versionfilterproxymodel.h"
@@ -192,9 +193,14 @@ void ModelsPage::buildLayout()
     m_view->horizontalHeader()->setHighlightSections(false);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    connect(m_view, &QTableView::customContextMenuRequested, this, [this](const QPoint &pos) {
+    // Export submenu: TorchScript file, Triton repository, KServe manifest (exportactions.h).
+    auto *exportActions = new ExportActions(m_client, [this] { return selectedVersion(); }, this);
+    connect(exportActions, &ExportActions::info, this, &ModelsPage::info);
+    connect(exportActions, &ExportActions::error, this, &ModelsPage::error);
+    connect(m_view, &QTableView::customContextMenuRequested, this, [this, exportActions](const QPoint &pos) {
         QMenu menu(this);
-        menu.addActions({m_exportAction, m_setAliasAction, m_removeAliasAction, m_setTagAction, m_removeTagAction});
+        menu.addMenu(exportActions->menu());
+        menu.addActions({m_setAliasAction, m_removeAliasAction, m_setTagAction, m_removeTagAction});
         menu.addSeparator();
         menu.addActions({m_deleteVersionAction, m_deleteModelAction});
         menu.exec(m_view->viewport()->mapToGlobal(pos));
