@@ -2,8 +2,9 @@
 // The model registry: models, versions, aliases, tags and the audit log, on QtSql.
 //
 // Threads: every method may be called from any thread; each thread gets its own named database
-// connection (SQLite in WAL mode, synchronous=FULL, busy timeout), closed when the registry is
-// destroyed. Calls block on the database: never call them on the GUI thread.
+// connection (SQLite in WAL mode, synchronous=FULL, busy timeout; or a PostgreSQL session, see
+// open()), closed when the registry is destroyed. Calls block on the database: never call them on
+// the GUI thread.
 // Processes: several processes (console, CLI, server) may open the same workspace at once; every
 // change is one transaction, so each either happens whole or not at all, and version numbers never
 // repeat. changeCounter() lets another process notice changes cheaply (see changeCounter below).

@@ -1,4 +1,5 @@
-// Helper for tst_registryconcurrency: another process using the same registry file.
+// Helper for tst_registryconcurrency and tst_registrypostgres: another process using the same registry
+// (PATH is a file or a postgresql:// URL, whatever ModelRegistry::open takes).
 //   registry_writer add PATH MODEL COUNT ACTOR   adds COUNT versions, prints "added N1 N2 ..."
 //   registry_writer watch PATH TIMEOUT_MS        prints "ready C", waits until changeCounter() != C,
 //                                                prints "changed C2"; exit 1 on timeout
