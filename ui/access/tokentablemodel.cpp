@@ -88,8 +88,7 @@ QVariant TokenTableModel::data(const QModelIndex &index, int role) const
         case CreatedColumn: return UiFormat::dateTime(t.created);
         case ExpiresColumn: return t.expires.isValid() ? UiFormat::dateTime(t.expires) : tr("never");
         case LastUsedColumn: return t.lastUsed.isValid() ? UiFormat::dateTime(t.lastUsed) : tr("never used");
-        case StateColumn:
-            return st == State::Revoked ? tr("revoked %1").arg(UiFormat::dateTime(t.revoked)) : stateName(st);
+        case StateColumn: return stateName(st); // when: in the tooltip, to keep the column narrow
         default: return {};
         }
     }
