@@ -83,7 +83,12 @@ MonitoringPage::~MonitoringPage() = default;
 
 void MonitoringPage::buildLayout()
 {
-    m_banner = new AlertBanner(this);
+    // In a host: the banner sits in a holder the page hides when its window shows alerts itself.
+    m_bannerHolder = new QWidget(this);
+    auto *holderLayout = new QVBoxLayout(m_bannerHolder);
+    holderLayout->setContentsMargins(0, 0, 0, 0);
+    m_banner = new AlertBanner(m_bannerHolder);
+    holderLayout->addWidget(m_banner);
 
     auto *title = new QLabel(tr("Monitoring"), this);
     QFont titleFont = title->font();
@@ -210,7 +215,7 @@ void MonitoringPage::buildLayout()
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
-    layout->addWidget(m_banner);
+    layout->addWidget(m_bannerHolder);
     layout->addLayout(header);
     layout->addWidget(tilesArea);
     layout->addWidget(m_emptyState);
@@ -218,6 +223,18 @@ void MonitoringPage::buildLayout()
     layout->addWidget(splitter, 1);
 
     connect(m_banner, &AlertBanner::detailsRequested, m_alerts, qOverload<>(&QWidget::setFocus));
+}
+
+void MonitoringPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // MainWindow shows an AlertBanner above every page; a second one here would repeat it.
+    bool windowHasOne = false;
+    if (QWidget *top = QWidget::window(); top != this) {
+        const QList<AlertBanner *> banners = top->findChildren<AlertBanner *>();
+        windowHasOne = std::any_of(banners.cbegin(), banners.cend(), [this](AlertBanner *b) { return !isAncestorOf(b); });
+    }
+    m_bannerHolder->setVisible(!windowHasOne);
 }
 
 QString MonitoringPage::alertSeverity(const AlertEvent &event)

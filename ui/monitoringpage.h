@@ -10,7 +10,8 @@
 //
 // Signals: info()/error() go to the log panel (an alert firing is an error line, clearing an info
 // line); alertRaised()/alertCleared() carry the alert's one-line message for the window's banner and
-// the tray; alertBanner() is the page's own banner widget.
+// the tray; alertBanner() is the page's own banner widget, shown at the top of the page unless the
+// page's window already has an AlertBanner of its own (MainWindow shows one above every page).
 
 #include "monitoring/monitoringcharts.h"
 
@@ -81,6 +82,9 @@ Q_SIGNALS:
     void alertRaised(const QString &message);
     void alertCleared(const QString &message);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void buildLayout();
     void onSampled(qint64 second);
@@ -92,6 +96,7 @@ private:
     QStringList deploymentNames() const;
 
     ModelDesk::Serving::ServingHost &m_host;
+    QWidget *m_bannerHolder = nullptr;
     AlertBanner *m_banner = nullptr;
     OverviewTiles *m_tiles = nullptr;
     MonitoringCharts *m_charts = nullptr;
