@@ -2,6 +2,8 @@
 
 #include <QApplication>
 #include <QFrame>
+#include <QHash>
+#include <QPainter>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -115,6 +117,30 @@ QString CommandPalette::kindName(PaletteEntry::Kind kind)
 void CommandPalette::setEntries(QList<PaletteEntry> entries)
 {
     m_entries = std::move(entries);
+    // The icons are drawn in one colour: on the selection highlight they need the highlighted-text
+    // colour, or the selected row's icon disappears into the highlight.
+    QHash<qint64, QIcon> converted;
+    const QColor selected = palette().color(QPalette::HighlightedText);
+    for (PaletteEntry &e : m_entries) {
+        if (e.icon.isNull())
+            continue;
+        auto it = converted.find(e.icon.cacheKey());
+        if (it == converted.end()) {
+            QIcon icon;
+            for (int size : {18, 36}) { // 36: device pixel ratio 2
+                const QPixmap normal = e.icon.pixmap(QSize(size, size));
+                QPixmap tinted = normal;
+                QPainter painter(&tinted);
+                painter.setCompositionMode(QPainter::CompositionMode_SourceIn);
+                painter.fillRect(tinted.rect(), selected);
+                painter.end();
+                icon.addPixmap(normal, QIcon::Normal);
+                icon.addPixmap(tinted, QIcon::Selected);
+            }
+            it = converted.insert(e.icon.cacheKey(), icon);
+        }
+        e.icon = *it;
+    }
     updateResults();
 }
 
