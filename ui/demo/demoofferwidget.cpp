@@ -255,7 +255,8 @@ void DemoOfferWidget::confirmRemove()
     if (m_askBeforeRemoving) {
         const auto answer = QMessageBox::question(
             this, tr("Remove the demo"),
-            tr("Stop the demo traffic, remove the deployment %1 and delete the model %1 with all its versions?")
+            tr("Stop the demo traffic, remove the deployment %1 and delete the model %1 with all its versions?\n\n"
+               "The demo's training run and its dataset record stay in the registry's history.")
                 .arg(m_runner.options().model),
             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Yes)

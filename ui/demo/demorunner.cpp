@@ -480,7 +480,9 @@ void DemoRunner::removeDemo()
                 return;
             }
             setState(State::Idle);
-            const QString message = tr("Demo removed: its deployment and the model %1 with its versions.")
+            // Run and dataset records have no delete in the registry API: they stay as history.
+            const QString message = tr("Demo removed: its deployment and the model %1 with its versions (the "
+                                       "training run and the dataset record stay in the history).")
                                         .arg(m_options.model);
             Q_EMIT info(message);
             Q_EMIT resetFinished(true, message);
