@@ -107,6 +107,8 @@ private Q_SLOTS:
     void serverBindFailureIsShown();
     void exampleRequestFromSignature();
     void requestLogIsBounded();
+    void failedLoadShowsTheReason();
+    void pageClosedWhileWorkRuns();
 
 private:
     bool importVersion(const QString &file, const QString &model, const QJsonObject &params = {},
@@ -649,6 +651,65 @@ void tst_DeploymentsPage::requestLogIsBounded()
     QCOMPARE(log.rowCount(), 5);
     QCOMPARE(log.entryAt(0).version, 11);
     QCOMPARE(log.entryAt(4).version, 7);
+}
+
+void tst_DeploymentsPage::failedLoadShowsTheReason()
+{
+    // A version whose stored bytes no longer match their digest must not load: the row says
+    // "failed" with the reason, the page reports it, and other deployments keep serving.
+    deployReady(QStringLiteral("lin"), QStringLiteral("linear"), 1);
+    Registry::ImportRequest request;
+    request.sourcePath = TestData::modelPath(QStringLiteral("mlp.pt"));
+    request.model = QStringLiteral("broken");
+    auto version = m_catalog->importFile(request, QStringLiteral("tester"));
+    QVERIFY(version);
+    QFile artifact(m_catalog->store().pathFor(version->digest));
+    QVERIFY(artifact.setPermissions(artifact.permissions() | QFile::WriteOwner));
+    QVERIFY(artifact.open(QIODevice::ReadWrite));
+    QVERIFY(artifact.seek(artifact.size() / 2));
+    QVERIFY(artifact.write("corrupted!") == 10);
+    artifact.close();
+
+    QSignalSpy errors(m_page.get(), &DeploymentsPage::error);
+    Runtime::DeploymentSpec spec;
+    spec.name = QStringLiteral("broken");
+    spec.model = QStringLiteral("broken");
+    spec.version = 1;
+    m_page->deploy(spec);
+    QTRY_COMPARE_WITH_TIMEOUT(stateOf(QStringLiteral("broken")), QStringLiteral("failed"), readyTimeoutMs);
+    const int row = m_page->tableModel()->rowOf(QStringLiteral("broken"));
+    const QString tip = m_page->tableModel()->index(row, DeploymentTableModel::StateColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY2(!tip.isEmpty(), "no reason in the tooltip");
+    QTRY_VERIFY(!errors.isEmpty());
+    QVERIFY2(errors.last().first().toString().startsWith(QStringLiteral("Deployment 'broken' failed: ")),
+             qPrintable(errors.last().first().toString()));
+    QCOMPARE(stateOf(QStringLiteral("lin")), QStringLiteral("ready"));
+    QVERIFY2(tip.contains(QStringLiteral("digest")) || tip.contains(QStringLiteral("SHA-256"))
+                 || tip.contains(QStringLiteral("corrupt"), Qt::CaseInsensitive),
+             qPrintable(tip));
+}
+
+void tst_DeploymentsPage::pageClosedWhileWorkRuns()
+{
+    // Closing the page (the console quitting) with a swap loading and a request in flight: the page
+    // waits for its own tasks, the late answer is dropped, and the runtime finishes the swap.
+    deployReady(QStringLiteral("fashion"), QStringLiteral("mlp"), 1);
+    TryItPanel *tryIt = m_page->tryIt();
+    QTRY_COMPARE(tryIt->targetName(), QStringLiteral("fashion"));
+    QString text = tryIt->editor()->toPlainText();
+    tryIt->editor()->setPlainText(text.replace(QStringLiteral("\"shape\": [1, 1]"), QStringLiteral("\"shape\": [1, 784]")));
+    tryIt->fillExample(false);
+    m_page->swapTo(QStringLiteral("fashion"), 2);
+    QVERIFY(tryIt->send());
+    m_logTester.reset();
+    m_tableTester.reset();
+    m_page.reset();
+    auto status = m_serving->runtime().waitReady(QStringLiteral("fashion"), std::chrono::seconds(60));
+    QVERIFY(status);
+    QTRY_COMPARE_WITH_TIMEOUT(m_serving->runtime().deployment(QStringLiteral("fashion"))->versions.value(0).version, 2, readyTimeoutMs);
+    // A new page picks the state up.
+    createPage();
+    QTRY_COMPARE_WITH_TIMEOUT(versionsOf(QStringLiteral("fashion")), QStringLiteral("v2"), readyTimeoutMs);
 }
 
 QTEST_MAIN(tst_DeploymentsPage)
