@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QIcon>
 #include <QInputDialog>
 #include <QMenu>
 #include <QMessageBox>
@@ -57,6 +58,7 @@ ExportActions::ExportActions(CatalogClient &client, Selection selection, QWidget
     };
     m_menu = new QMenu(tr("E&xport"), dialogParent);
     m_menu->setObjectName(QStringLiteral("exportMenu"));
+    m_menu->setIcon(QIcon(QStringLiteral(":/icons/export.svg")));
     m_torchScript = m_menu->addAction(tr("&TorchScript File…"), this, [this] { chooseAndExport(Kind::TorchScript); });
     m_torchScript->setToolTip(tr("Save the version's TorchScript file (plain, loadable by torch.jit.load)"));
     m_triton = m_menu->addAction(tr("T&riton Repository…"), this, [this] { chooseAndExport(Kind::Triton); });
