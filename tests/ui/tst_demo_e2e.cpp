@@ -46,6 +46,7 @@ private Q_SLOTS:
     void cleanup();
     void demoRunsEndToEndAndResets();
     void cancelStopsTrainingAndResetCleansUp();
+    void offerFollowsTheWorkspace();
 
 private:
     DemoOptions demoOptions() const;
@@ -280,6 +281,47 @@ void tst_DemoE2E::cancelStopsTrainingAndResetCleansUp()
     QTRY_COMPARE_WITH_TIMEOUT(resetDone.count(), 1, stepTimeoutMs);
     QVERIFY2(resetDone.first().at(0).toBool(), qPrintable(resetDone.first().at(1).toString()));
     QCOMPARE(m_runner->state(), DemoRunner::State::Idle);
+}
+
+void tst_DemoE2E::offerFollowsTheWorkspace()
+{
+    // A new workspace: offered. "Not now": hidden. Another model appears: not offered any more, even
+    // without the dismissal. The demo running: shown whatever was dismissed.
+    DemoOfferWidget card(*m_runner);
+    card.followWorkspace(*m_client, false);
+    card.show();
+    m_client->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(card.isVisible(), stepTimeoutMs);
+    QVERIFY(card.startButton()->isVisible());
+    QVERIFY(card.dismissButton()->isVisible());
+    QSignalSpy dismissed(&card, &DemoOfferWidget::dismissed);
+    QTest::mouseClick(card.dismissButton(), Qt::LeftButton);
+    QCOMPARE(dismissed.count(), 1);
+    QVERIFY(!card.isVisible());
+
+    DemoOfferWidget fresh(*m_runner);
+    fresh.followWorkspace(*m_client, false);
+    QVERIFY(m_catalog->registry().createModel(QStringLiteral("someone-elses"), {}, {}, QStringLiteral("cli-user")));
+    m_client->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(m_client->snapshot().models.cbegin(), m_client->snapshot().models.cend(),
+                                         [](const ModelInfo &m) { return m.name == QStringLiteral("someone-elses"); }),
+                             stepTimeoutMs);
+    QVERIFY(!fresh.wantsToBeShown(m_client->snapshot()));
+    QVERIFY(!fresh.isVisible());
+
+    QSignalSpy state(m_runner.get(), &DemoRunner::stateChanged);
+    m_runner->start();
+    QVERIFY(card.wantsToBeShown(m_client->snapshot()));
+    QTRY_VERIFY_WITH_TIMEOUT(card.isVisible(), stepTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_runner->state(), DemoRunner::State::Live, stepTimeoutMs);
+    // The demo model keeps the card offered (to remove the demo) after a restart of the console.
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(m_client->snapshot().models.cbegin(), m_client->snapshot().models.cend(),
+                                         [](const ModelInfo &m) { return m.name == demoModel; }),
+                             stepTimeoutMs);
+    DemoRunner restarted(*m_client, *m_serving, demoOptions());
+    DemoOfferWidget afterRestart(restarted);
+    afterRestart.followWorkspace(*m_client, true);
+    QVERIFY(afterRestart.wantsToBeShown(m_client->snapshot()));
 }
 
 QTEST_MAIN(tst_DemoE2E)

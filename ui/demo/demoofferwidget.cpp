@@ -1,5 +1,6 @@
 #include "demoofferwidget.h"
 
+#include "catalogclient.h"
 #include "demotryitwidget.h"
 #include "uiformat.h"
 
@@ -12,6 +13,8 @@
 #include <QPushButton>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace {
 // Plain glyphs rather than icons: they read in both themes and need no new artwork.
@@ -184,6 +187,39 @@ DemoOfferWidget::DemoOfferWidget(DemoRunner &runner, QWidget *parent)
     updateButtons();
     if (autostartRequested() && m_runner.state() == DemoRunner::State::Idle)
         QTimer::singleShot(0, &m_runner, &DemoRunner::start);
+}
+
+void DemoOfferWidget::followWorkspace(CatalogClient &client, bool dismissed)
+{
+    m_dismissed = dismissed;
+    // Until the first snapshot arrives the workspace's content is unknown: no flash of the card on a
+    // workspace that has models.
+    setVisible(m_runner.state() != DemoRunner::State::Idle || autostartRequested());
+    connect(&client, &CatalogClient::snapshotReady, this, [this](const CatalogSnapshot &snapshot) {
+        m_snapshotSeen = true;
+        setVisible(wantsToBeShown(snapshot));
+    });
+    connect(this, &DemoOfferWidget::dismissed, this, [this] {
+        m_dismissed = true;
+        hide();
+    });
+    connect(&m_runner, &DemoRunner::stateChanged, this, [this, &client] {
+        if (m_snapshotSeen)
+            setVisible(wantsToBeShown(client.snapshot()));
+        else if (m_runner.state() != DemoRunner::State::Idle)
+            show();
+    });
+}
+
+bool DemoOfferWidget::wantsToBeShown(const CatalogSnapshot &snapshot) const
+{
+    if (m_runner.state() != DemoRunner::State::Idle || autostartRequested())
+        return true;
+    const bool hasDemoModel = std::any_of(snapshot.models.cbegin(), snapshot.models.cend(), [this](const auto &m) {
+        return m.name == m_runner.options().model;
+    });
+    // The first snapshot arrives after start-up: until then (changeCounter 0, no models) it is "new".
+    return hasDemoModel || (!m_dismissed && snapshot.models.isEmpty());
 }
 
 QString DemoOfferWidget::stepText(DemoRunner::Step step) const

@@ -11,6 +11,8 @@
 
 #include <QFrame>
 
+class CatalogClient;
+struct CatalogSnapshot;
 class DemoTryItWidget;
 class QLabel;
 class QProgressBar;
@@ -27,6 +29,13 @@ public:
 
     // Whether "Remove demo" asks first (tests switch it off).
     void setAskBeforeRemoving(bool ask) { m_askBeforeRemoving = ask; }
+    // Shows the card only while it has something to offer, following the client's snapshots: on a
+    // new workspace (no model yet), while the demo model exists or the demo runs, or when autostart
+    // asks for it. `dismissed` is the remembered "Not now" (the caller keeps it in its settings and
+    // stores it again on dismissed()); a dismissed card stays hidden unless the demo runs.
+    void followWorkspace(CatalogClient &client, bool dismissed);
+    // What followWorkspace() decides for a snapshot.
+    bool wantsToBeShown(const CatalogSnapshot &snapshot) const;
     static bool autostartRequested(); // MODELDESK_DEMO_AUTOSTART=1
 
     DemoRunner &runner() const { return m_runner; }
@@ -75,4 +84,6 @@ private:
     DemoTryItWidget *m_tryIt = nullptr;
     QTimer *m_trafficTimer = nullptr;
     bool m_askBeforeRemoving = true;
+    bool m_dismissed = false;
+    bool m_snapshotSeen = false;
 };
