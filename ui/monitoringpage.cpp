@@ -430,7 +430,7 @@ void MonitoringPage::onAlertFired(const AlertEvent &event)
     if (auto *none = findChild<QLabel *>(QStringLiteral("noAlerts")))
         none->setVisible(m_alertItems.isEmpty());
     m_banner->raiseAlert(key, event.message, severity);
-    Q_EMIT error(event.message); // "alert X fired: ..." already says what it is
+    // Not also error(): MainWindow logs every alert from the service itself (and the tray shows it).
     Q_EMIT alertRaised(event.message);
 }
 
@@ -441,7 +441,6 @@ void MonitoringPage::onAlertCleared(const AlertEvent &event)
     if (auto *none = findChild<QLabel *>(QStringLiteral("noAlerts")))
         none->setVisible(m_alertItems.isEmpty());
     m_banner->clearAlert(key);
-    Q_EMIT info(event.message);
     Q_EMIT alertCleared(event.message);
 }
 

@@ -8,9 +8,9 @@
 // Everything comes from ServingHost::monitoring() (in-memory reads, asynchronous history queries)
 // and runtime().deployments() (a short lock); nothing here blocks the GUI thread.
 //
-// Signals: info()/error() go to the log panel (an alert firing is an error line, clearing an info
-// line); alertRaised()/alertCleared() carry the alert's one-line message for the window's banner and
-// the tray; alertBanner() is the page's own banner widget, shown at the top of the page unless the
+// Signals: info()/error() go to the log panel (exports, rule edits, history errors);
+// alertRaised()/alertCleared() carry an alert's one-line message for a window banner or the tray
+// (MainWindow logs the alerts from the service itself); alertBanner() is the page's own banner widget, shown at the top of the page unless the
 // page's window already has an AlertBanner of its own (MainWindow shows one above every page).
 
 #include "monitoring/monitoringcharts.h"

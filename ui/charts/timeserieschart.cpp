@@ -427,6 +427,13 @@ void TimeSeriesChart::updateAxes(double xMin, double xMax, double yMin, double y
     if (m_yAxis->min() != yMin || m_yAxis->max() != yMax) {
         m_yAxis->setRange(yMin, yMax);
         m_yAxis->applyNiceNumbers();
+        // Qt Charts sizes the label column from the range's ends: with "%g", "10" fits and "7.5"
+        // is cut to "7.". One number of decimals for every label keeps them all as wide as the ends.
+        const double step = (m_yAxis->max() - m_yAxis->min()) / std::max(1, m_yAxis->tickCount() - 1);
+        int decimals = 0;
+        while (decimals < 6 && std::abs(step * std::pow(10.0, decimals) - std::round(step * std::pow(10.0, decimals))) > 1e-6)
+            ++decimals;
+        m_yAxis->setLabelFormat(QString(QStringLiteral("%.") + QString::number(decimals) + QLatin1Char('f')));
     }
 }
 

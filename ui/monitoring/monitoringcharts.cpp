@@ -106,6 +106,13 @@ void MonitoringCharts::relayout()
         chart->setVisible(shown);
         if (!shown)
             continue;
+        // Latency is the first thing asked about, and with p50/p95/p99 per version its legend is
+        // long: it gets the whole width.
+        if (spec.id == QLatin1String("latency")) {
+            m_grid->addWidget(chart, 0, 0, 1, 2);
+            cell = 2;
+            continue;
+        }
         m_grid->addWidget(chart, cell / 2, cell % 2);
         ++cell;
     }
