@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates the user guide's screenshots (docs/images/<page>.png and demo.png) from the real
+# Regenerates the user guide's screenshots (docs/images/<page>.png, demo-offer.png, demo.png) from the real
 # console: it runs under Xvfb on a throw-away demo workspace with a clean profile, in English, runs
 # the first-run demo (so every page has a trained, deployed, busy model to show), waits ~12 s of
 # traffic, then grabs each page from inside the process (QWidget::grab, screenshot mode:
@@ -30,7 +30,7 @@ printf '[server]\nport=%s\nautoStart=true\n' "$port" > "$tmp/home/.config/ModelD
 started=$(date +%s)
 status=0
 env -u LANGUAGE HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/.config" XDG_DATA_HOME="$tmp/home/.local/share" \
-    LANG=C.UTF-8 LC_ALL=C.UTF-8 MODELDESK_DEMO_AUTOSTART=1 MODELDESK_SCREENSHOT_DIR="$tmp/shots" \
+    LANG=C.UTF-8 LC_ALL=C.UTF-8 MODELDESK_SCREENSHOT_DIR="$tmp/shots" \
     timeout 300 xvfb-run -a -s "-screen 0 1400x900x24" "$gui" --workspace "$tmp/workspace" \
     >"$tmp/console.log" 2>&1 || status=$?
 if [ "$status" -ne 0 ] || [ -z "$(ls "$tmp/shots")" ]; then

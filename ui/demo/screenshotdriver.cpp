@@ -68,10 +68,19 @@ void ScreenshotDriver::start()
     // The monitoring ticks arrive from its worker thread; counted here, on the GUI thread.
     connect(&m_host.monitoring(), &ModelDesk::Monitoring::MonitoringService::sampled, this,
             &ScreenshotDriver::onTick, Qt::QueuedConnection);
-    if (m_runner.state() == DemoRunner::State::Live)
+    if (m_runner.state() == DemoRunner::State::Live) {
         onLive();
-    else if (!m_runner.isBusy())
+    } else if (!m_runner.isBusy()) {
+        // The card as a new workspace shows it, before the demo runs.
+        if (m_demoCard) {
+            m_demoCard->show(); // it is shown anyway once the demo runs
+            QCoreApplication::processEvents();
+            const QString path = QDir(m_options.directory).filePath(QStringLiteral("demo-offer.png"));
+            if (m_demoCard->grab().save(path))
+                m_saved << path;
+        }
         m_runner.start();
+    }
 }
 
 void ScreenshotDriver::onLive()

@@ -3,7 +3,7 @@
 // With MODELDESK_SCREENSHOT_DIR set, it runs the demo (unless it already runs), lets the traffic
 // fill a few seconds of monitoring history, then shows each page of the main window in turn and
 // saves it with QWidget::grab() as <dir>/<page>.png ("models.png", "monitoring.png"...; the page's
-// navigation text, lower-case), plus the demo card as demo.png, and quits the application
+// navigation text, lower-case), plus the demo card as demo.png (and demo-offer.png before it ran), and quits the application
 // (exit code 0, or 1 with the reason on stderr when the demo failed or a file could not be written),
 // unless asked to keep running.
 //

@@ -1,0 +1,365 @@
+#include "workspaceunlocker.h"
+
+#include "artifacts/artifactkeyring.h"
+#include "registry/modelcatalog.h"
+
+#include <QLoggingCategory>
+#include <QMetaObject>
+
+Q_LOGGING_CATEGORY(lcUnlock, "modeldesk.ui.unlock")
+
+using namespace ModelDesk;
+using ModelDesk::Security::EncryptionStatus;
+using ModelDesk::Security::KeySource;
+using ModelDesk::Security::Secret;
+using ModelDesk::Security::SecretStore;
+using ModelDesk::Security::WorkspaceEncryption;
+
+namespace {
+
+// The registry keys WorkspaceEncryption keeps (workspaceencryption.h).
+const QString kPrefix = QStringLiteral("encryption.");
+const QString kKeyId = QStringLiteral("encryption.key_id");
+const QString kSource = QStringLiteral("encryption.key_source");
+const QString kEnabled = QStringLiteral("encryption.enabled");
+
+Security::PassphraseProvider providerFor(const QByteArray &passphrase)
+{
+    if (passphrase.isEmpty())
+        return {};
+    return [passphrase]() -> Result<QByteArray> { return passphrase; };
+}
+
+} // namespace
+
+WorkspaceUnlocker::WorkspaceUnlocker(Registry::ModelCatalog &catalog, QString actor, QObject *parent)
+    : WorkspaceUnlocker(catalog, std::move(actor), Options{}, parent)
+{
+}
+
+WorkspaceUnlocker::WorkspaceUnlocker(Registry::ModelCatalog &catalog, QString actor, const Options &options,
+                                     QObject *parent)
+    : QObject(parent)
+    , m_catalog(catalog)
+    , m_actor(std::move(actor))
+    , m_options(options)
+    , m_secrets(std::make_unique<SecretStore>(catalog.workspace().root(), storeOptions(), this))
+{
+    qRegisterMetaType<EncryptionStatus>();
+    qRegisterMetaType<Security::KeychainState>();
+    // One job at a time: conversions and key loads must not overlap (each reads what the other writes).
+    m_pool.setMaxThreadCount(1);
+    m_pool.setExpiryTimeout(-1);
+    installLockedLoader();
+}
+
+WorkspaceUnlocker::~WorkspaceUnlocker()
+{
+    m_cancel->store(true);
+    m_pool.waitForDone();
+}
+
+SecretStore::Options WorkspaceUnlocker::storeOptions() const
+{
+    SecretStore::Options o;
+    o.service = m_options.service;
+    o.timeoutMs = m_options.keychainTimeoutMs;
+    o.allowUnlockPrompt = m_options.allowUnlockPrompt;
+    return o;
+}
+
+QString WorkspaceUnlocker::workspacePath() const
+{
+    return m_catalog.workspace().root();
+}
+
+template <typename T>
+void WorkspaceUnlocker::runJob(std::function<T()> job, std::function<void(T)> done)
+{
+    QPointer<WorkspaceUnlocker> self(this);
+    m_pool.start([self, job = std::move(job), done = std::move(done)]() mutable {
+        T result = job();
+        // Queued to the GUI thread; dropped with the event if this object is gone by then.
+        if (self)
+            QMetaObject::invokeMethod(
+                self.data(), [done = std::move(done), result = std::move(result)]() mutable { done(std::move(result)); },
+                Qt::QueuedConnection);
+    });
+}
+
+void WorkspaceUnlocker::setState(State state, const QString &message)
+{
+    m_state = state;
+    m_message = message;
+    qCInfo(lcUnlock).noquote() << "workspace key:" << int(state) << message;
+    Q_EMIT stateChanged(state, message);
+}
+
+void WorkspaceUnlocker::installLockedLoader()
+{
+    // Without a key, an encrypted artifact is refused with a message that says what to do; the GUI
+    // never prompts from a background thread (a deployment loading, the HTTP server).
+    const auto keyring = m_catalog.store().keyring();
+    if (!keyring)
+        return;
+    keyring->setKeyLoader([]() -> Result<Artifacts::MasterKey> {
+        return fail(Error{Error::Code::Unavailable,
+                          QStringLiteral("the workspace is locked: unlock it in the console (Settings, Encryption at "
+                                         "rest) to use encrypted models")});
+    });
+}
+
+void WorkspaceUnlocker::start()
+{
+    const auto keyring = m_catalog.store().keyring();
+    if (keyring && keyring->hasMasterKey()) {
+        setState(State::Unlocked, tr("The workspace key is loaded."));
+        return;
+    }
+    ++m_generation;
+    setState(State::Checking, tr("Reading the encryption settings of the workspace..."));
+    Registry::ModelCatalog *catalog = &m_catalog;
+    runJob<Result<Settings>>(
+        [catalog]() -> Result<Settings> {
+            auto values = catalog->registry().settings(kPrefix);
+            if (!values)
+                return fail(values.error());
+            Settings s;
+            s.keyId = values->value(kKeyId);
+            s.source = values->value(kSource);
+            s.enabled = values->value(kEnabled) == QLatin1String("true");
+            return s;
+        },
+        [this](Result<Settings> settings) { settingsRead(settings); });
+}
+
+void WorkspaceUnlocker::settingsRead(const Result<Settings> &settings)
+{
+    if (!settings) {
+        setState(State::Failed, tr("The encryption settings cannot be read: %1").arg(settings.error().message));
+        return;
+    }
+    if (settings->keyId.isEmpty()) {
+        setState(State::NotSetUp, tr("Encryption at rest is off; there is no key to unlock."));
+        return;
+    }
+    if (settings->source == QLatin1String("passphrase")) {
+        m_source = KeySource::Passphrase;
+        setState(State::NeedsPassphrase,
+                 tr("The workspace key is protected by a passphrase: enter it to use encrypted models."));
+        Q_EMIT passphraseNeeded();
+        return;
+    }
+    m_source = KeySource::Keychain;
+    setState(State::Checking, tr("Reading the workspace key from the keychain..."));
+    const quint64 generation = m_generation;
+    m_secrets->read(Secret::ModelMasterKey, this, [this, generation](Result<QByteArray> bytes) {
+        if (generation != m_generation) { // a later start() asked again
+            if (bytes)
+                Artifacts::secureWipe(*bytes);
+            return;
+        }
+        keychainBytes(std::move(bytes));
+    });
+}
+
+void WorkspaceUnlocker::keychainBytes(Result<QByteArray> bytes)
+{
+    if (!bytes) {
+        const Error &e = bytes.error();
+        QString why = e.message;
+        if (e.code == Error::Code::NotFound)
+            why = tr("the keychain has no entry for this workspace's key (was the workspace moved or the keychain "
+                     "reset? see docs/security.md)");
+        setState(State::KeychainFailed,
+                 tr("Encrypted models cannot be loaded: the workspace key is in the keychain, which did not give "
+                    "it (%1). Unlock the keychain and press Retry.")
+                     .arg(why));
+        return;
+    }
+    Registry::ModelCatalog *catalog = &m_catalog;
+    QByteArray secret = std::move(*bytes);
+    runJob<Result<Artifacts::MasterKey>>(
+        [catalog, secret]() mutable {
+            // acceptKeychainBytes wipes its copy; ours (the lambda's) is wiped here.
+            auto key = WorkspaceEncryption::acceptKeychainBytes(catalog->registry(), secret);
+            Artifacts::secureWipe(secret);
+            return key;
+        },
+        [this](Result<Artifacts::MasterKey> key) { keyAccepted(key); });
+    Artifacts::secureWipe(secret);
+}
+
+void WorkspaceUnlocker::keyAccepted(const Result<Artifacts::MasterKey> &key)
+{
+    if (!key) {
+        setState(State::Failed, tr("The workspace key cannot be used: %1").arg(key.error().message));
+        return;
+    }
+    if (const auto keyring = m_catalog.store().keyring())
+        keyring->setMasterKey(*key);
+    setState(State::Unlocked, m_source == KeySource::Passphrase ? tr("Unlocked with the passphrase.")
+                                                                 : tr("Unlocked with the key from the keychain."));
+    Q_EMIT unlocked();
+}
+
+void WorkspaceUnlocker::unlockWithPassphrase(QByteArray passphrase)
+{
+    setState(State::Checking, tr("Deriving the key from the passphrase..."));
+    Registry::ModelCatalog *catalog = &m_catalog;
+    runJob<Result<Artifacts::MasterKey>>(
+        [catalog, passphrase]() mutable {
+            auto key = WorkspaceEncryption::loadMasterKey(catalog->registry(), nullptr, providerFor(passphrase));
+            Artifacts::secureWipe(passphrase);
+            return key;
+        },
+        [this](Result<Artifacts::MasterKey> key) {
+            if (!key && key.error().code == Error::Code::Unauthenticated) {
+                setState(State::NeedsPassphrase, tr("Wrong passphrase."));
+                Q_EMIT passphraseRejected(tr("Wrong passphrase: the workspace key could not be opened with it."));
+                return;
+            }
+            if (!key) {
+                setState(State::NeedsPassphrase, key.error().message);
+                Q_EMIT passphraseRejected(key.error().message);
+                return;
+            }
+            keyAccepted(key);
+        });
+    Artifacts::secureWipe(passphrase);
+}
+
+void WorkspaceUnlocker::checkKeychain()
+{
+    m_secrets->checkAvailability(this, [this](Security::KeychainState state) { Q_EMIT keychainChecked(state); });
+}
+
+void WorkspaceUnlocker::refreshStatus()
+{
+    Registry::ModelCatalog *catalog = &m_catalog;
+    runJob<Result<EncryptionStatus>>(
+        [catalog]() { return WorkspaceEncryption(*catalog, nullptr).status(); },
+        [this](Result<EncryptionStatus> status) {
+            if (status) {
+                m_source = status->keySource;
+                Q_EMIT statusReady(*status);
+            } else {
+                Q_EMIT statusFailed(status.error().message);
+            }
+        });
+}
+
+void WorkspaceUnlocker::enable(KeySource source, QByteArray passphrase)
+{
+    if (m_busy)
+        return;
+    m_busy = true;
+    m_cancel->store(false);
+    Registry::ModelCatalog *catalog = &m_catalog;
+    const QString actor = m_actor;
+    const SecretStore::Options options = storeOptions();
+    const auto cancel = m_cancel;
+    QPointer<WorkspaceUnlocker> self(this);
+    runJob<Result<EncryptionStatus>>(
+        [catalog, actor, options, cancel, self, source, passphrase]() mutable {
+            // QtKeychain delivers to the thread that started the job: a store of this thread.
+            SecretStore secrets(catalog->workspace().root(), options);
+            WorkspaceEncryption encryption(*catalog, source == KeySource::Keychain ? &secrets : nullptr);
+            WorkspaceEncryption::EnableOptions enable;
+            enable.keySource = source;
+            enable.passphrase = providerFor(passphrase);
+            auto result = encryption.enable(enable, actor, [cancel, self](qint64 done, qint64 total) {
+                if (self)
+                    QMetaObject::invokeMethod(self.data(), [self, done, total] {
+                        if (self) Q_EMIT self->encryptionProgress(done, total);
+                    }, Qt::QueuedConnection);
+                return !cancel->load();
+            });
+            Artifacts::secureWipe(passphrase);
+            return result;
+        },
+        [this, source](Result<EncryptionStatus> result) {
+            m_busy = false;
+            if (!result) {
+                Q_EMIT encryptionFinished(false, result.error().message, {});
+                return;
+            }
+            m_source = source;
+            const bool complete = result->complete();
+            Q_EMIT encryptionFinished(true,
+                                      complete ? tr("Encryption at rest is on: %n model file(s) encrypted.", nullptr,
+                                                    result->encrypted)
+                                               : tr("Encryption at rest is on, but %n file(s) are still plaintext; run "
+                                                    "it again to finish.", nullptr, result->plain),
+                                      *result);
+            if (m_state != State::Unlocked) {
+                // enable() put the key into the catalog's keyring.
+                const auto keyring = m_catalog.store().keyring();
+                if (keyring && keyring->hasMasterKey()) {
+                    setState(State::Unlocked, tr("The workspace key is loaded."));
+                    Q_EMIT unlocked();
+                }
+            }
+        });
+    Artifacts::secureWipe(passphrase);
+}
+
+void WorkspaceUnlocker::disable(QByteArray passphrase)
+{
+    if (m_busy)
+        return;
+    m_busy = true;
+    m_cancel->store(false);
+    Registry::ModelCatalog *catalog = &m_catalog;
+    const QString actor = m_actor;
+    const auto cancel = m_cancel;
+    const bool fromKeychain = m_source == KeySource::Keychain;
+    QPointer<WorkspaceUnlocker> self(this);
+    runJob<Result<EncryptionStatus>>(
+        [catalog, actor, cancel, self, passphrase]() mutable {
+            // No keychain here: disabling never reads it (the key is unlocked first, from the
+            // catalog's keyring), and the old entry is removed from the GUI thread afterwards - a
+            // QtKeychain delete started on this worker thread was seen to hang until the deadline.
+            WorkspaceEncryption encryption(*catalog, nullptr);
+            auto result = encryption.disable(providerFor(passphrase), actor, [cancel, self](qint64 done, qint64 total) {
+                if (self)
+                    QMetaObject::invokeMethod(self.data(), [self, done, total] {
+                        if (self) Q_EMIT self->encryptionProgress(done, total);
+                    }, Qt::QueuedConnection);
+                return !cancel->load();
+            });
+            Artifacts::secureWipe(passphrase);
+            return result;
+        },
+        [this, fromKeychain](Result<EncryptionStatus> result) {
+            m_busy = false;
+            if (!result) {
+                Q_EMIT encryptionFinished(false, result.error().message, {});
+                return;
+            }
+            const bool complete = result->complete();
+            if (complete && fromKeychain && !result->keySetUp) {
+                // The settings no longer name the key; a stray entry would be harmless (the next
+                // enable overwrites it), so a failure here is only logged.
+                m_secrets->remove(Secret::ModelMasterKey, this, [](Status removed) {
+                    if (!removed)
+                        qCWarning(lcUnlock).noquote()
+                            << "could not remove the old master key from the keychain:" << removed.error().message;
+                });
+            }
+            Q_EMIT encryptionFinished(true,
+                                      complete ? tr("Encryption at rest is off: %n model file(s) decrypted.", nullptr,
+                                                    result->artifacts)
+                                               : tr("Encryption at rest is off, but %n file(s) are still encrypted; "
+                                                    "run it again to finish.", nullptr, result->encrypted),
+                                      *result);
+            if (complete)
+                setState(State::NotSetUp, tr("Encryption at rest is off; there is no key to unlock."));
+        });
+    Artifacts::secureWipe(passphrase);
+}
+
+void WorkspaceUnlocker::cancel()
+{
+    m_cancel->store(true);
+}
