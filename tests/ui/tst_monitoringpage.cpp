@@ -19,9 +19,11 @@
 #include "serving/servinghost.h"
 
 #include <QApplication>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -48,6 +50,7 @@ private Q_SLOTS:
     void pauseFreezesAllCharts();
     void firingRuleIsListedAndRaised();
     void rulesDialogListsRules();
+    void ruleFormSaysWhatIsWrong();
     void exportsHoldTheCharts();
 
 private:
@@ -314,6 +317,36 @@ void tst_MonitoringPage::rulesDialogListsRules()
     m_page->addAlertRule(rule);
     QTRY_COMPARE(refused.count(), 1);
     QVERIFY(refused.first().first().toString().contains(QStringLiteral("already exists")));
+}
+
+void tst_MonitoringPage::ruleFormSaysWhatIsWrong()
+{
+    AlertRuleDialog form({QStringLiteral("lin")});
+    auto *ok = form.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    QVERIFY(!ok->isEnabled());
+    form.setName(QStringLiteral("p99 slow"));
+    QVERIFY2(form.validationMessage().contains(QStringLiteral("alert rule")), qPrintable(form.validationMessage()));
+    form.setName(QStringLiteral("p99-slow"));
+    QVERIFY(form.validationMessage().contains(QStringLiteral("threshold")));
+    form.setSeries(QStringLiteral("latency_p99"));
+    form.setThreshold(QStringLiteral("5 parsecs"));
+    QVERIFY(form.validationMessage().contains(QStringLiteral("5ms")));
+    QVERIFY(!ok->isEnabled());
+    form.setThreshold(QStringLiteral("5ms"));
+    form.setFor(QStringLiteral("forever"));
+    QVERIFY(form.validationMessage().contains(QStringLiteral("duration")));
+    form.setFor(QStringLiteral("1m"));
+    form.setDeployment(QStringLiteral("lin"));
+    QVERIFY2(form.validationMessage().isEmpty(), qPrintable(form.validationMessage()));
+    QVERIFY(ok->isEnabled());
+    const auto rule = form.rule();
+    QVERIFY(rule);
+    QCOMPARE(rule->conditionText(), QStringLiteral("latency_p99{deployment=lin} > 5ms for 1m"));
+    // A process series takes no deployment: the box is disabled and ignored.
+    form.setSeries(QStringLiteral("process_rss_bytes"));
+    form.setThreshold(QStringLiteral("2GiB"));
+    QVERIFY(form.validationMessage().isEmpty());
+    QVERIFY(form.rule()->deployment.isEmpty());
 }
 
 void tst_MonitoringPage::exportsHoldTheCharts()

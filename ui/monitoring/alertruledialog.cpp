@@ -3,6 +3,8 @@
 #include "monitoring/monitoringformat.h"
 #include "monitoring/seriescatalog.h"
 
+#include "core/names.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -80,7 +82,7 @@ AlertRuleDialog::AlertRuleDialog(const QStringList &deployments, QWidget *parent
     form->addRow(tr("&Series:"), m_series);
     form->addRow(tr("&Deployment:"), m_deployment);
     form->addRow(tr("&Version:"), m_version);
-    form->addRow(tr("&Fires when:"), condition);
+    form->addRow(tr("Fires when:"), condition); // a layout row takes no buddy, so no mnemonic
     form->addRow(tr("For at &least:"), m_for);
     form->addRow(tr("D&escription:"), m_description);
 
@@ -115,6 +117,11 @@ Result<AlertRule> AlertRuleDialog::rule() const
 {
     AlertRule r;
     r.name = m_name->text().trimmed();
+    // In form order, so the message is about the first field that needs attention.
+    if (r.name.isEmpty())
+        return fail(Error::invalid(tr("Enter a name for the rule.")));
+    if (Status s = Names::checkName(r.name, QStringLiteral("alert rule")); !s)
+        return fail(s.error());
     r.series = m_series->currentData().toString();
     const auto info = seriesInfo(r.series);
     if (!info)
@@ -135,8 +142,6 @@ Result<AlertRule> AlertRuleDialog::rule() const
         return fail(duration.error());
     r.forSeconds = int(*duration);
     r.description = m_description->text().trimmed();
-    if (r.name.isEmpty())
-        return fail(Error::invalid(tr("Enter a name for the rule.")));
     if (Status s = r.validate(); !s)
         return fail(s.error());
     return r;
