@@ -152,13 +152,13 @@ void TrainingPage::buildLayout()
     m_progress->setValue(0);
     m_progress->setFormat(QStringLiteral("%p%"));
     m_rate = new QLabel(this);
-    m_rate->setMinimumWidth(260);
     m_cancel = new QPushButton(QIcon(QStringLiteral(":/icons/delete.svg")), tr("Cancel Run"), this);
     m_cancel->setEnabled(false);
     m_cancel->setToolTip(tr("Stop after the current batch; the run keeps its last checkpoint and can be resumed."));
     connect(m_cancel, &QPushButton::clicked, this, &TrainingPage::cancelRun);
     auto *statusRow = new QHBoxLayout;
     statusRow->addWidget(m_phase);
+    m_progress->setMinimumWidth(160);
     statusRow->addWidget(m_progress, 1);
     statusRow->addWidget(m_rate);
     statusRow->addWidget(m_cancel);
@@ -390,24 +390,26 @@ void TrainingPage::onFinished(const TrainingOutcome &o)
         setStatus(tr("Finished"));
         m_rate->setText(tr("%1 samples/s over %2").arg(locale.toString(o.samplesPerSecond, 'f', 0),
                                                         RunsTableModel::durationText(o.trainSeconds)));
-        Q_EMIT info(tr("Run %1 finished: %2.").arg(o.runId, summary));
     } else if (o.state == QLatin1String("cancelled")) {
         summary = tr("cancelled after %n epoch(s); resume it to continue", nullptr, o.epochsDone);
         setStatus(tr("Cancelled"));
-        Q_EMIT info(tr("Run %1 %2.").arg(o.runId, summary));
     } else {
         summary = o.errorMessage;
         setStatus(tr("Failed"));
-        // A new run that never got created failed on its data or config: the form says what to fix.
-        if (o.runId.isEmpty() && !m_resuming)
-            m_form->showRunError(o.errorMessage);
-        Q_EMIT error(o.runId.isEmpty() ? (m_resuming ? tr("The run could not be resumed: %1") : tr("Training could not start: %1"))
-                                             .arg(o.errorMessage)
-                                       : tr("Run %1 failed: %2").arg(o.runId, o.errorMessage));
     }
-    if (!o.runId.isEmpty() && o.runId == m_viewedRunId)
-        m_charts->setTitle(tr("Run %1: %2").arg(o.runId, summary));
-    Q_EMIT runFinished(o.runId, o.ok(), summary);
+    if (o.runId.isEmpty()) {
+        // No run was created: the data or the config was refused (a new run: the form says what
+        // to fix), or the run to resume could not be taken up. Nothing to announce as a run.
+        if (!m_resuming)
+            m_form->showRunError(o.errorMessage);
+        Q_EMIT error(m_resuming ? tr("The run could not be resumed: %1").arg(o.errorMessage)
+                                : tr("Training could not start: %1").arg(o.errorMessage));
+    } else {
+        if (o.runId == m_viewedRunId)
+            m_charts->setTitle(tr("Run %1: %2").arg(o.runId, summary));
+        // The main window logs it and shows a tray notification.
+        Q_EMIT runFinished(o.runId, o.ok(), summary);
+    }
     refreshRuns();
     if (!o.model.isEmpty())
         m_client.refresh(); // the Models page shows the new version

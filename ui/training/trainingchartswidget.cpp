@@ -27,6 +27,25 @@ void setPadded(QValueAxis *axis, double low, double high, bool fromZero)
     axis->applyNiceNumbers();
 }
 
+// 0..high in three to five round steps (1, 2, 2.5 or 5 x 10^k): labels read 0, 1000, 2000, 3000
+// rather than 0, 633, 1266 (QValueAxis::applyNiceNumbers would stretch 2532 steps to 4000).
+void setRoundSteps(QValueAxis *axis, double high)
+{
+    high = std::max(high, 10.0);
+    const double raw = high / 4;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    double step = 10 * magnitude;
+    for (double m : {1.0, 2.0, 2.5, 5.0}) {
+        if (m * magnitude >= raw) {
+            step = m * magnitude;
+            break;
+        }
+    }
+    const int ticks = std::max(1, int(std::ceil(high / step - 1e-9)));
+    axis->setRange(0, ticks * step);
+    axis->setTickCount(ticks + 1);
+}
+
 } // namespace
 
 TrainingChartsWidget::TrainingChartsWidget(MetricsTableModel *steps, MetricsTableModel *epochs, QWidget *parent)
@@ -39,11 +58,11 @@ TrainingChartsWidget::TrainingChartsWidget(MetricsTableModel *steps, MetricsTabl
     QChartView *accuracyView = makeChart(tr("Accuracy"), m_accuracyChart, m_accuracyX, m_accuracyY);
     m_accuracyY->setLabelFormat(QStringLiteral("%.2f"));
 
-    m_stepLoss = addSeries(m_lossChart, m_lossX, m_lossY, tr("train (steps)"), m_steps, StepX, StepLoss, false);
-    m_epochLoss = addSeries(m_lossChart, m_lossX, m_lossY, tr("train (epochs)"), m_epochs, EpochX, EpochTrainLoss, true);
+    m_stepLoss = addSeries(m_lossChart, m_lossX, m_lossY, tr("per step"), m_steps, StepX, StepLoss, false);
+    m_epochLoss = addSeries(m_lossChart, m_lossX, m_lossY, tr("train"), m_epochs, EpochX, EpochTrainLoss, true);
     m_validationLoss = addSeries(m_lossChart, m_lossX, m_lossY, tr("validation"), m_epochs, EpochX, EpochValidationLoss, true);
-    m_stepAccuracy = addSeries(m_accuracyChart, m_accuracyX, m_accuracyY, tr("train (steps)"), m_steps, StepX, StepAccuracy, false);
-    m_epochAccuracy = addSeries(m_accuracyChart, m_accuracyX, m_accuracyY, tr("train (epochs)"), m_epochs, EpochX,
+    m_stepAccuracy = addSeries(m_accuracyChart, m_accuracyX, m_accuracyY, tr("per step"), m_steps, StepX, StepAccuracy, false);
+    m_epochAccuracy = addSeries(m_accuracyChart, m_accuracyX, m_accuracyY, tr("train"), m_epochs, EpochX,
                                 EpochTrainAccuracy, true);
     m_validationAccuracy = addSeries(m_accuracyChart, m_accuracyX, m_accuracyY, tr("validation"), m_epochs, EpochX,
                                      EpochValidationAccuracy, true);
@@ -142,10 +161,9 @@ void TrainingChartsWidget::updateAxes()
     }
     if (!anyX)
         xLow = 0;
-    for (QValueAxis *x : {m_lossX, m_accuracyX}) {
-        x->setRange(std::min(0.0, xLow), std::max(xHigh, 1.0));
-        x->applyNiceNumbers(); // round step labels (500, 1000, ...) rather than 633, 1266
-    }
+    Q_UNUSED(xLow) // steps start at 0
+    for (QValueAxis *x : {m_lossX, m_accuracyX})
+        setRoundSteps(x, xHigh);
 
     bool anyLoss = false;
     if (m_steps->range({StepLoss}, a, b)) {

@@ -3,6 +3,7 @@
 #include "trainingformwidget.h"
 
 #include "core/names.h"
+#include "training/dataset.h"
 
 #include <QComboBox>
 #include <QCheckBox>
@@ -340,6 +341,18 @@ void TrainingFormWidget::applyPreview(const TrainingQueries::DataPreview &p, qui
             m_arch->setCurrentIndex(m_arch->findData(QStringLiteral("mlp")));
         if (m_arch->currentData().toString() != arch)
             return; // the change scheduled a new preview
+    }
+
+    // A model name to start from ("fashion-mnist-mlp"), until the operator types another one.
+    if (p.dataError.isEmpty()) {
+        const QString suggested = QStringLiteral("%1-%2").arg(ModelDesk::Training::defaultDatasetName(m_path->text().trimmed()),
+                                                              m_arch->currentData().toString());
+        if (Names::isValidName(suggested)) {
+            const QString current = m_modelName->text().trimmed();
+            if (current.isEmpty() || current == m_suggestedModelName)
+                m_modelName->setText(suggested);
+            m_suggestedModelName = suggested;
+        }
     }
 
     if (!p.dataError.isEmpty()) {

@@ -151,6 +151,7 @@ private:
     QHash<QWidget *, QLabel *> m_errorLabels;
     QHash<QWidget *, QWidget *> m_rowLabels;   // field -> its label in the form (hidden together)
     QHash<QWidget *, QString> m_errors;        // as last validated
+    QString m_suggestedModelName;              // what the form filled in (replaced while unchanged)
     QString m_runError;                        // from a run that could not start, until the data changes
 
     QTimer *m_previewTimer = nullptr;
