@@ -47,6 +47,7 @@ private Q_SLOTS:
     void demoRunsEndToEndAndResets();
     void cancelStopsTrainingAndResetCleansUp();
     void offerFollowsTheWorkspace();
+    void resetKeepsVersionsAddedByHand();
 
 private:
     DemoOptions demoOptions() const;
@@ -322,6 +323,37 @@ void tst_DemoE2E::offerFollowsTheWorkspace()
     DemoOfferWidget afterRestart(restarted);
     afterRestart.followWorkspace(*m_client, true);
     QVERIFY(afterRestart.wantsToBeShown(m_client->snapshot()));
+}
+
+void tst_DemoE2E::resetKeepsVersionsAddedByHand()
+{
+    QSignalSpy trained(m_runner.get(), &DemoRunner::trainingFinished);
+    m_runner->start();
+    QTRY_COMPARE_WITH_TIMEOUT(m_runner->state(), DemoRunner::State::Live, stepTimeoutMs);
+    QCOMPARE(trained.count(), 1);
+    QVERIFY(trained.first().at(1).toBool());
+    // Someone registers the demo run's model again as their own version 2 of the model.
+    const QString runId = trained.first().at(0).toString();
+    auto mine = Training::registerRunModel(*m_catalog, runId, demoModel, QStringLiteral("kept by hand"),
+                                           QStringLiteral("cli-user"));
+    QVERIFY2(mine.has_value(), mine ? "" : qPrintable(mine.error().message));
+    QCOMPARE(mine->version, 2);
+
+    QSignalSpy resetDone(m_runner.get(), &DemoRunner::resetFinished);
+    m_runner->reset();
+    QTRY_COMPARE_WITH_TIMEOUT(resetDone.count(), 1, stepTimeoutMs);
+    QVERIFY2(resetDone.first().at(0).toBool(), qPrintable(resetDone.first().at(1).toString()));
+    QCOMPARE(m_catalog->resolve(demoModel + QStringLiteral(":1")).error().code, Error::Code::NotFound);
+    QVERIFY(m_catalog->resolve(demoModel + QStringLiteral(":2")).has_value());
+    QCOMPARE(m_serving->runtime().deployment(demoModel).error().code, Error::Code::NotFound);
+
+    // A model of that name the demo did not make: the demo refuses to touch it.
+    QSignalSpy errors(m_runner.get(), &DemoRunner::error);
+    m_runner->start();
+    QTRY_COMPARE_WITH_TIMEOUT(m_runner->state(), DemoRunner::State::Failed, stepTimeoutMs);
+    QVERIFY(!errors.isEmpty());
+    QVERIFY(errors.last().first().toString().contains(QStringLiteral("did not make")));
+    QCOMPARE(m_catalog->registry().versions(demoModel)->size(), 1);
 }
 
 QTEST_MAIN(tst_DemoE2E)

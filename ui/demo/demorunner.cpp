@@ -15,6 +15,7 @@
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 
+#include <algorithm>
 #include <chrono>
 #include <exception>
 
@@ -195,6 +196,17 @@ void DemoRunner::runData()
             if (!data)
                 return fail(data.error());
             p.data = *data;
+            // The demo trains into, aliases and later deletes its model: never one that people use.
+            if (auto versions = catalog->registry().versions(model)) {
+                for (const VersionInfo &v : std::as_const(*versions)) {
+                    if (v.tags.value(QStringLiteral("origin")) != QLatin1String("demo"))
+                        return fail(Error::conflict(
+                            QStringLiteral("the workspace already has a model '%1' that the demo did not make "
+                                           "(version %2); the demo leaves it alone")
+                                .arg(model)
+                                .arg(v.version)));
+                }
+            }
             if (auto v = catalog->resolve(model + QLatin1Char('@') + alias))
                 p.existingVersion = v->version;
             return p;
@@ -461,14 +473,35 @@ void DemoRunner::removeDemo()
     Registry::ModelCatalog *catalog = &m_host.catalog();
     const QString model = m_options.model, who = actor();
     runAsync(
-        [=]() -> Status {
+        // true: the whole model went; false: versions added by hand keep it.
+        [=]() -> Result<bool> {
             if (Status s = runtime->remove(model, who); !s && s.error().code != Error::Code::NotFound)
-                return s;
-            if (Status s = catalog->deleteModel(model, who); !s && s.error().code != Error::Code::NotFound)
-                return s;
-            return {};
+                return fail(s.error());
+            auto versions = catalog->registry().versions(model);
+            if (!versions) {
+                if (versions.error().code == Error::Code::NotFound)
+                    return true;
+                return fail(versions.error());
+            }
+            // Only what the demo made goes: a version someone added to the model by hand (no
+            // origin=demo tag) keeps the model and itself.
+            const bool allDemo = std::all_of(versions->cbegin(), versions->cend(), [](const VersionInfo &v) {
+                return v.tags.value(QStringLiteral("origin")) == QLatin1String("demo");
+            });
+            if (allDemo) {
+                if (Status s = catalog->deleteModel(model, who); !s && s.error().code != Error::Code::NotFound)
+                    return fail(s.error());
+                return true;
+            }
+            for (const VersionInfo &v : std::as_const(*versions)) {
+                if (v.tags.value(QStringLiteral("origin")) != QLatin1String("demo"))
+                    continue;
+                if (Status s = catalog->deleteVersion(model, v.version, who); !s && s.error().code != Error::Code::NotFound)
+                    return fail(s.error());
+            }
+            return false;
         },
-        [this](Status s) {
+        [this](Result<bool> s) {
             m_load.reset();
             m_data.reset();
             m_version = 0;
@@ -481,9 +514,13 @@ void DemoRunner::removeDemo()
             }
             setState(State::Idle);
             // Run and dataset records have no delete in the registry API: they stay as history.
-            const QString message = tr("Demo removed: its deployment and the model %1 with its versions (the "
-                                       "training run and the dataset record stay in the history).")
-                                        .arg(m_options.model);
+            const QString message =
+                *s ? tr("Demo removed: its deployment and the model %1 with its versions (the training run and the "
+                        "dataset record stay in the history).")
+                         .arg(m_options.model)
+                   : tr("Demo removed: its deployment and the demo's versions of %1; the versions added by hand "
+                        "stay.")
+                         .arg(m_options.model);
             Q_EMIT info(message);
             Q_EMIT resetFinished(true, message);
         });
