@@ -81,6 +81,7 @@ private Q_SLOTS:
     void badCsvShowsPreciseErrorAndRegistersNothing();
     void evaluationAndCompare();
     void closingThePageMidRunCancelsIt();
+    void textCsvPicksTheTextClassifier();
 
 private:
     void waitForPreview();
@@ -422,6 +423,47 @@ void tst_TrainingPage::closingThePageMidRunCancelsIt()
     QCOMPARE(run->state, QStringLiteral("cancelled"));
     QVERIFY(run->epochsDone >= 1);
     QVERIFY(!m_catalog->resolve(QStringLiteral("never")));
+}
+
+void tst_TrainingPage::textCsvPicksTheTextClassifier()
+{
+    const QString data = m_dir->filePath(QStringLiteral("reviews.csv"));
+    {
+        QFile f(data);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QByteArray out = "text,label\n";
+        const char *good[] = {"great fun loved it", "wonderful cast and great story", "loved the music, great fun"};
+        const char *bad[] = {"boring and far too long", "awful plot, boring", "terrible acting, awful and boring"};
+        for (int i = 0; i < 40; ++i) {
+            out += QByteArray("\"") + good[i % 3] + "\",good\n";
+            out += QByteArray("\"") + bad[i % 3] + "\",bad\n";
+        }
+        f.write(out);
+    }
+    TrainingFormWidget *form = m_page->form();
+    form->pathEdit()->setText(data);
+    // The first preview finds text, switches to the text classifier, and previews again.
+    QTRY_COMPARE_WITH_TIMEOUT(form->archBox()->currentData().toString(), QStringLiteral("textcnn"), Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(!form->isPreviewPending() && form->preview() && form->preview()->parameterCount > 0, Timeout);
+    const TrainingQueries::DataPreview &p = *form->preview();
+    QCOMPARE(p.kind, QStringLiteral("text-csv"));
+    QVERIFY(p.hasHeader);
+    QCOMPARE(p.textColumn, QStringLiteral("text"));
+    QCOMPARE(p.labelColumn, QStringLiteral("label"));
+    QCOMPARE(p.classNames, (QStringList{"bad", "good"}));
+    QVERIFY(form->archBox()->isVisible());
+    // The suggested model name follows the data and the architecture.
+    QCOMPARE(form->modelNameEdit()->text(), QStringLiteral("reviews-textcnn"));
+
+    form->epochsSpin()->setValue(2);
+    QTRY_VERIFY_WITH_TIMEOUT(form->startButton()->isEnabled(), Timeout);
+    QSignalSpy finished(m_page.get(), &TrainingPage::runFinished);
+    QTest::mouseClick(form->startButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Timeout);
+    QVERIFY2(finished.first().at(1).toBool(), qPrintable(finished.first().at(2).toString()));
+    auto version = m_catalog->resolve(QStringLiteral("reviews-textcnn"));
+    QVERIFY2(version, version ? "" : qPrintable(version.error().message));
+    QCOMPARE(version->params.value(QStringLiteral("arch")).toString(), QStringLiteral("textcnn"));
 }
 
 QTEST_MAIN(tst_TrainingPage)
