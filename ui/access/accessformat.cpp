@@ -7,16 +7,14 @@ using namespace ModelDesk::Security;
 
 namespace AccessFormat {
 
-namespace {
-QString tr(const char *text) { return QCoreApplication::translate("AccessFormat", text); }
-} // namespace
-
+// Free functions have no tr(): QCoreApplication::translate with the context spelled out, so lupdate
+// finds every string.
 QString roleLabel(Role role)
 {
     switch (role) {
-    case Role::Viewer: return tr("Viewer");
-    case Role::Operator: return tr("Operator");
-    case Role::Admin: return tr("Admin");
+    case Role::Viewer: return QCoreApplication::translate("AccessFormat", "Viewer");
+    case Role::Operator: return QCoreApplication::translate("AccessFormat", "Operator");
+    case Role::Admin: return QCoreApplication::translate("AccessFormat", "Admin");
     }
     return {};
 }
@@ -25,11 +23,11 @@ QString roleDescription(Role role)
 {
     switch (role) {
     case Role::Viewer:
-        return tr("Reads models, deployments and metrics; cannot call models or change anything.");
+        return QCoreApplication::translate("AccessFormat", "Reads models, deployments and metrics; cannot call models or change anything.");
     case Role::Operator:
-        return tr("Also calls models (inference), deploys them and changes models and deployments.");
+        return QCoreApplication::translate("AccessFormat", "Also calls models (inference), deploys them and changes models and deployments.");
     case Role::Admin:
-        return tr("Everything an operator may do, and creates and revokes tokens.");
+        return QCoreApplication::translate("AccessFormat", "Everything an operator may do, and creates and revokes tokens.");
     }
     return {};
 }
@@ -37,10 +35,10 @@ QString roleDescription(Role role)
 QString permissionLabel(Permission permission)
 {
     switch (permission) {
-    case Permission::Read: return tr("read");
-    case Permission::Infer: return tr("infer");
-    case Permission::Deploy: return tr("deploy");
-    case Permission::Modify: return tr("modify");
+    case Permission::Read: return QCoreApplication::translate("AccessFormat", "read");
+    case Permission::Infer: return QCoreApplication::translate("AccessFormat", "infer");
+    case Permission::Deploy: return QCoreApplication::translate("AccessFormat", "deploy");
+    case Permission::Modify: return QCoreApplication::translate("AccessFormat", "modify");
     }
     return {};
 }
@@ -52,7 +50,7 @@ QString permissionsLabel(Permissions permissions)
         if (permissions.testFlag(p))
             names << permissionLabel(p);
     }
-    return names.isEmpty() ? tr("none") : names.join(QStringLiteral(", "));
+    return names.isEmpty() ? QCoreApplication::translate("AccessFormat", "none") : names.join(QStringLiteral(", "));
 }
 
 QString permissionLetters(Permissions permissions)
@@ -63,14 +61,14 @@ QString permissionLetters(Permissions permissions)
     QStringList cells;
     const QList<Permission> all = allPermissions();
     for (int i = 0; i < all.size(); ++i)
-        cells << (permissions.testFlag(all.at(i)) ? tr(letters[i]) : QStringLiteral("–"));
+        cells << (permissions.testFlag(all.at(i)) ? QCoreApplication::translate("AccessFormat", letters[i]) : QStringLiteral("–"));
     return cells.join(QLatin1Char(' '));
 }
 
 QString scopeText(const ModelDesk::TokenRecord &token)
 {
     if (token.models.isEmpty())
-        return tr("all models");
+        return QCoreApplication::translate("AccessFormat", "all models");
     auto scope = parseScope(token.models);
     if (!scope)
         return token.models.join(QStringLiteral(", "));
@@ -83,10 +81,10 @@ QString scopeText(const ModelDesk::TokenRecord &token)
             names << e.model;
     }
     if (names.isEmpty())
-        return tr("all models");
+        return QCoreApplication::translate("AccessFormat", "all models");
     QString text = names.join(QStringLiteral(", "));
     if (others)
-        text = tr("%1 (+ every other model)").arg(text);
+        text = QCoreApplication::translate("AccessFormat", "%1 (+ every other model)").arg(text);
     return text;
 }
 
@@ -95,7 +93,7 @@ QString permissionsSummary(const ModelDesk::TokenRecord &token)
     auto role = parseRole(token.role);
     auto scope = parseScope(token.models);
     if (!role || !scope)
-        return tr("unknown (%1)").arg(token.models.join(QLatin1Char(',')));
+        return QCoreApplication::translate("AccessFormat", "unknown (%1)").arg(token.models.join(QLatin1Char(',')));
     const Permissions allowed = rolePermissions(*role);
     if (scope->isEmpty())
         return permissionsLabel(allowed);
@@ -110,8 +108,8 @@ QString permissionsSummary(const ModelDesk::TokenRecord &token)
         return permissionsLabel(sets.first());
     QStringList parts;
     for (int i = 0; i < scope->size(); ++i) {
-        const QString who = scope->at(i).model == QLatin1String("*") ? tr("other models") : scope->at(i).model;
-        parts << tr("%1: %2").arg(who, permissionsLabel(sets.at(i)));
+        const QString who = scope->at(i).model == QLatin1String("*") ? QCoreApplication::translate("AccessFormat", "other models") : scope->at(i).model;
+        parts << QCoreApplication::translate("AccessFormat", "%1: %2").arg(who, permissionsLabel(sets.at(i)));
     }
     return parts.join(QStringLiteral("; "));
 }
