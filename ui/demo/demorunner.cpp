@@ -2,6 +2,7 @@
 
 #include "catalogclient.h"
 #include "demoload.h"
+#include "demomodel.h"
 #include "uiformat.h"
 
 #include "core/workspace.h"
@@ -196,17 +197,8 @@ void DemoRunner::runData()
             if (!data)
                 return fail(data.error());
             p.data = *data;
-            // The demo trains into, aliases and later deletes its model: never one that people use.
-            if (auto versions = catalog->registry().versions(model)) {
-                for (const VersionInfo &v : std::as_const(*versions)) {
-                    if (v.tags.value(QStringLiteral("origin")) != QLatin1String("demo"))
-                        return fail(Error::conflict(
-                            QStringLiteral("the workspace already has a model '%1' that the demo did not make "
-                                           "(version %2); the demo leaves it alone")
-                                .arg(model)
-                                .arg(v.version)));
-                }
-            }
+            if (Status s = checkDemoOwnsModel(*catalog, model); !s)
+                return fail(s.error());
             if (auto v = catalog->resolve(model + QLatin1Char('@') + alias))
                 p.existingVersion = v->version;
             return p;
@@ -320,7 +312,8 @@ void DemoRunner::runRegistering(int version)
             if (Status s = catalog->registry().setAlias(model, alias, version, who); !s)
                 return s;
             // Lets people (and reset) tell the demo's versions from their own.
-            return catalog->registry().setTag(model, version, QStringLiteral("origin"), QStringLiteral("demo"), who);
+            return catalog->registry().setTag(model, version, QLatin1String(demoOriginTag),
+                                              QLatin1String(demoOriginValue), who);
         },
         [this, version](Status s) {
             if (!s)
@@ -473,34 +466,7 @@ void DemoRunner::removeDemo()
     Registry::ModelCatalog *catalog = &m_host.catalog();
     const QString model = m_options.model, who = actor();
     runAsync(
-        // true: the whole model went; false: versions added by hand keep it.
-        [=]() -> Result<bool> {
-            if (Status s = runtime->remove(model, who); !s && s.error().code != Error::Code::NotFound)
-                return fail(s.error());
-            auto versions = catalog->registry().versions(model);
-            if (!versions) {
-                if (versions.error().code == Error::Code::NotFound)
-                    return true;
-                return fail(versions.error());
-            }
-            // Only what the demo made goes: a version someone added to the model by hand (no
-            // origin=demo tag) keeps the model and itself.
-            const bool allDemo = std::all_of(versions->cbegin(), versions->cend(), [](const VersionInfo &v) {
-                return v.tags.value(QStringLiteral("origin")) == QLatin1String("demo");
-            });
-            if (allDemo) {
-                if (Status s = catalog->deleteModel(model, who); !s && s.error().code != Error::Code::NotFound)
-                    return fail(s.error());
-                return true;
-            }
-            for (const VersionInfo &v : std::as_const(*versions)) {
-                if (v.tags.value(QStringLiteral("origin")) != QLatin1String("demo"))
-                    continue;
-                if (Status s = catalog->deleteVersion(model, v.version, who); !s && s.error().code != Error::Code::NotFound)
-                    return fail(s.error());
-            }
-            return false;
-        },
+        [=]() -> Result<bool> { return removeDemoModel(*runtime, *catalog, model, who); },
         [this](Result<bool> s) {
             m_load.reset();
             m_data.reset();
