@@ -225,12 +225,12 @@ DashboardPage::DashboardPage(CatalogClient &client, ModelDesk::Serving::ServingH
     hint->setEnabled(false);
     hint->setWordWrap(true);
 
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(12, 8, 12, 8);
-    layout->addWidget(title);
-    layout->addWidget(serverBox);
-    layout->addLayout(grid, 1);
-    layout->addWidget(hint);
+    m_layout = new QVBoxLayout(this);
+    m_layout->setContentsMargins(12, 8, 12, 8);
+    m_layout->addWidget(title);
+    m_layout->addWidget(serverBox);
+    m_layout->addLayout(grid, 1);
+    m_layout->addWidget(hint);
 
     setServerState(false, {});
 
@@ -300,6 +300,19 @@ QWidget *DashboardPage::card(const QString &title, QWidget *content, QLabel **em
     layout->addWidget(*empty, 1);
     content->hide();
     return frame;
+}
+
+void DashboardPage::setTopCard(QWidget *card)
+{
+    if (m_topCard == card)
+        return;
+    if (m_topCard) {
+        m_layout->removeWidget(m_topCard);
+        m_topCard->deleteLater();
+    }
+    m_topCard = card;
+    if (card)
+        m_layout->insertWidget(2, card); // under the title and the server strip
 }
 
 void DashboardPage::refreshNow()

@@ -15,6 +15,7 @@
 
 #include <QFutureWatcher>
 #include <QHash>
+#include <QPointer>
 #include <QThreadPool>
 #include <QWidget>
 
@@ -23,6 +24,7 @@ class QLabel;
 class QPushButton;
 class QTimer;
 class QTreeWidget;
+class QVBoxLayout;
 class QTreeWidgetItem;
 namespace ModelDesk::Serving {
 class ServingHost;
@@ -63,6 +65,10 @@ public:
     const QList<ModelDesk::Runtime::DeploymentStatus> &deployments() const { return m_data.deployments; }
     // Number of completed reads (tests wait on it).
     int loadCount() const { return m_loads; }
+    // Puts a card (the first-run demo's, say) between the server strip and the lists; the page
+    // takes it into its layout (ownership by the widget tree). nullptr removes the current one.
+    void setTopCard(QWidget *card);
+    QWidget *topCard() const { return m_topCard; }
 
 public Q_SLOTS:
     // Starts a read now unless one is running (then another follows it).
@@ -104,6 +110,8 @@ private:
     int m_loads = 0;
     QStringList m_deploymentsShown;
 
+    QVBoxLayout *m_layout = nullptr;
+    QPointer<QWidget> m_topCard;
     QLabel *m_serverState = nullptr;
     QLabel *m_serverUrl = nullptr;
     QPushButton *m_serverButton = nullptr;

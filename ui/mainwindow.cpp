@@ -195,6 +195,8 @@ void MainWindow::createPages(const RuntimeInfo &runtime)
     auto *settingsPage = new SettingsPage(m_client.workspacePath(), runtime, m_settings, m_pages);
     auto *training = new TrainingPage(m_client, m_serving, m_pages);
     auto *deployments = new DeploymentsPage(m_client, m_serving, m_pages);
+    m_trainingPage = training;
+    m_deploymentsPage = deployments;
     auto *monitoring = new MonitoringPage(m_client, m_serving, m_pages);
     auto *access = new AccessPage(m_client, m_serving, m_pages);
     m_pages->insertWidget(DashboardPageIndex, m_dashboard);
@@ -220,8 +222,8 @@ void MainWindow::createPages(const RuntimeInfo &runtime)
     reportFrom(settingsPage);
     connect(training, &TrainingPage::runFinished, this, &MainWindow::notifyRunFinished);
 
-    connect(m_dashboard, &DashboardPage::deploymentActivated, this, [this] { showPage(DeploymentsPageIndex); });
-    connect(m_dashboard, &DashboardPage::runActivated, this, [this] { showPage(TrainingPageIndex); });
+    connect(m_dashboard, &DashboardPage::deploymentActivated, this, &MainWindow::showDeployment);
+    connect(m_dashboard, &DashboardPage::runActivated, this, &MainWindow::showRun);
     connect(m_dashboard, &DashboardPage::alertsActivated, this, [this] { showPage(MonitoringPageIndex); });
     connect(m_dashboard, &DashboardPage::auditActivated, this, &MainWindow::openAuditTarget);
     connect(m_dashboard, &DashboardPage::serverToggleRequested, this, &MainWindow::setServerRunning);
@@ -468,8 +470,10 @@ void MainWindow::openAuditTarget(const QString &target)
 {
     const auto startsWith = [&](const char *prefix) { return target.startsWith(QLatin1String(prefix)); };
     if (startsWith("deployment/")) {
-        showPage(DeploymentsPageIndex);
-    } else if (startsWith("run/") || startsWith("dataset/")) {
+        showDeployment(target.mid(11));
+    } else if (startsWith("run/")) {
+        showRun(target.mid(4));
+    } else if (startsWith("dataset/")) {
         showPage(TrainingPageIndex);
     } else if (startsWith("token/")) {
         showPage(AccessPageIndex);
@@ -494,6 +498,24 @@ void MainWindow::openAuditTarget(const QString &target)
         }
         showModelVersion(model, version);
     }
+}
+
+void MainWindow::showDeployment(const QString &name)
+{
+    showPage(DeploymentsPageIndex);
+    if (name.isEmpty() || m_deploymentsPage->selectDeployment(name))
+        return;
+    // Not listed yet (the page reads the runtime off the GUI thread): select it after its next read.
+    connect(m_deploymentsPage, &DeploymentsPage::refreshed, this,
+            [this, name] { m_deploymentsPage->selectDeployment(name); }, Qt::SingleShotConnection);
+    m_deploymentsPage->refresh();
+}
+
+void MainWindow::showRun(const QString &runId)
+{
+    showPage(TrainingPageIndex);
+    if (!runId.isEmpty())
+        m_trainingPage->openRun(runId);
 }
 
 void MainWindow::showModelVersion(const QString &model, int version)
@@ -589,7 +611,8 @@ QList<PaletteEntry> MainWindow::paletteEntries() const
         e.text = d.spec.name;
         e.detail = tr("deployment of %1 (%2)").arg(d.spec.model, ModelDesk::Runtime::deploymentStateName(d.state));
         e.icon = deploymentIcon;
-        e.run = [self] { self->showPage(DeploymentsPageIndex); };
+        const QString name = d.spec.name;
+        e.run = [self, name] { self->showDeployment(name); };
         entries << e;
     }
     return entries;

@@ -31,7 +31,9 @@ class QListWidget;
 class QSettings;
 class QStackedWidget;
 class QUndoStack;
+class DeploymentsPage;
 class ModelsPage;
+class TrainingPage;
 class TrayIcon;
 
 class MainWindow final : public QMainWindow
@@ -72,6 +74,9 @@ public:
     void showPage(int index);
     // Shows the Models page with model:version selected (latest version when version is 0).
     void showModelVersion(const QString &model, int version);
+    // Shows the Deployments page with that deployment selected / the Training page with that run open.
+    void showDeployment(const QString &name);
+    void showRun(const QString &runId);
     // Appends to the log panel and shows the line in the status bar.
     void report(LogPanel::Level level, const QString &message);
     void saveWindowState();
@@ -123,6 +128,8 @@ private:
     QStackedWidget *m_pages = nullptr;
     DashboardPage *m_dashboard = nullptr;
     ModelsPage *m_modelsPage = nullptr;
+    TrainingPage *m_trainingPage = nullptr;
+    DeploymentsPage *m_deploymentsPage = nullptr;
     LogPanel *m_log = nullptr;
     QDockWidget *m_logDock = nullptr;
     QUndoStack *m_undoStack = nullptr;

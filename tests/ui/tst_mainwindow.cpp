@@ -7,6 +7,7 @@
 
 #include "catalogclient.h"
 #include "dashboardpage.h"
+#include "deploymentspage.h"
 #include "itemmodels/versionfilterproxymodel.h"
 #include "itemmodels/versiontablemodel.h"
 #include "mainwindow.h"
@@ -43,6 +44,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTreeWidget>
 #include <QUndoStack>
 
 using namespace ModelDesk;
@@ -74,6 +76,7 @@ private Q_SLOTS:
     void alertBannerShowsAndClears();
     void finishedRunIsAnnounced();
     void failedImportSaysWhatToDo();
+    void dashboardEntriesOpenTheirPages();
 
 private:
     std::unique_ptr<ModelCatalog> openCatalog() const;
@@ -547,6 +550,40 @@ void tst_MainWindow::failedImportSaysWhatToDo()
     QVERIFY2(informative.contains(QStringLiteral("torch.jit.save")), qPrintable(informative));
     QVERIFY(m_window->logPanel()->text().contains(QStringLiteral("Import failed")));
     QVERIFY(m_window->modelsPage()->importAction()->isEnabled()); // ready for the next try
+}
+
+void tst_MainWindow::dashboardEntriesOpenTheirPages()
+{
+    DashboardPage *dashboard = m_window->dashboardPage();
+    QCOMPARE(m_window->currentPage(), int(MainWindow::DashboardPageIndex));
+
+    // An audit entry about a version opens it on the Models page.
+    QTRY_VERIFY(dashboard->auditView()->topLevelItemCount() > 0);
+    QTreeWidgetItem *versionEntry = nullptr;
+    for (int i = 0; i < dashboard->auditView()->topLevelItemCount(); ++i) {
+        if (dashboard->auditView()->topLevelItem(i)->text(3) == QLatin1String("linear:1"))
+            versionEntry = dashboard->auditView()->topLevelItem(i);
+    }
+    QVERIFY(versionEntry);
+    QTRY_COMPARE(m_client->snapshot().versions.size(), 1);
+    Q_EMIT dashboard->auditView()->itemActivated(versionEntry, 0);
+    QCOMPARE(m_window->currentPage(), int(MainWindow::ModelsPageIndex));
+    QVERIFY(m_window->modelsPage()->selectedVersion().has_value());
+    QCOMPARE(m_window->modelsPage()->selectedVersion()->version, 1);
+
+    // A deployment opens the Deployments page with it selected.
+    m_window->showPage(MainWindow::DashboardPageIndex);
+    Runtime::DeploymentSpec spec;
+    spec.name = QStringLiteral("linear-endpoint");
+    spec.model = QStringLiteral("linear");
+    spec.version = 1;
+    QVERIFY(m_serving->runtime().deploy(spec, QStringLiteral("tester")).has_value());
+    QTRY_VERIFY_WITH_TIMEOUT(dashboard->deploymentsView()->topLevelItemCount() == 1, 10000);
+    Q_EMIT dashboard->deploymentsView()->itemActivated(dashboard->deploymentsView()->topLevelItem(0), 0);
+    QCOMPARE(m_window->currentPage(), int(MainWindow::DeploymentsPageIndex));
+    auto *deployments = qobject_cast<DeploymentsPage *>(m_window->pages()->currentWidget());
+    QVERIFY(deployments);
+    QTRY_COMPARE(deployments->selectedName(), spec.name);
 }
 
 QTEST_MAIN(tst_MainWindow)
