@@ -104,7 +104,7 @@ DemoOfferWidget::DemoOfferWidget(DemoRunner &runner, QWidget *parent)
     m_remove = new QPushButton(QIcon(QStringLiteral(":/icons/delete.svg")), tr("Remove demo…"), this);
     m_remove->setToolTip(tr("Stop the traffic, undeploy and delete the demo model with its versions"));
     m_dismiss = new QPushButton(tr("Not now"), this);
-    m_dismiss->setToolTip(tr("Hide this card; the demo can be started later from the Help menu"));
+    m_dismiss->setToolTip(tr("Hide this card and do not offer the demo again on this workspace"));
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_start);
