@@ -149,6 +149,25 @@ private Q_SLOTS:
         QVERIFY(std::is_sorted(drawn.cbegin(), drawn.cend(), [](const QPointF &a, const QPointF &b) { return a.x() < b.x(); }));
     }
 
+    void gapsInTheDataAreNotBridged()
+    {
+        TimeSeriesChart &c = *m_chart;
+        c.addLine(QStringLiteral("a"), QStringLiteral("a"));
+        for (int i : {0, 1, 2, 3, 20, 21, 22})
+            c.append(QStringLiteral("a"), kT0 + i * 1000.0, 5);
+        c.flush();
+        QCOMPARE(c.shownPointCount(QStringLiteral("a")), 7); // joined by default
+        c.setGapThreshold(5000);
+        c.flush();
+        const QList<QPointF> drawn = seriesOf(c)->points();
+        QCOMPARE(drawn.size(), 8);
+        QVERIFY(std::isnan(drawn[4].y())); // the break between 3 s and 20 s
+        QCOMPARE(drawn[4].x(), kT0 + 11500.0);
+        QCOMPARE(c.points(QStringLiteral("a")).size(), 7); // the data itself has no NaN
+        auto *y = qobject_cast<QValueAxis *>(c.chart()->axes(Qt::Vertical).value(0));
+        QVERIFY(std::isfinite(y->max()) && y->max() >= 5);
+    }
+
     void pauseFreezesTheViewButKeepsCollecting()
     {
         TimeSeriesChart &c = *m_chart;

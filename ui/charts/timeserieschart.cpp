@@ -245,6 +245,12 @@ int TimeSeriesChart::shownPointCount(const QString &id) const
     return l ? int(l->series->count()) : 0;
 }
 
+void TimeSeriesChart::setGapThreshold(double gap)
+{
+    m_gap = std::max(0.0, gap);
+    scheduleFlush();
+}
+
 void TimeSeriesChart::setValueFormatter(std::function<QString(double)> formatter)
 {
     m_formatter = std::move(formatter);
@@ -293,6 +299,24 @@ void TimeSeriesChart::resizeEvent(QResizeEvent *event)
 }
 
 QList<QPointF> TimeSeriesChart::visiblePoints(const Line &l, double xMin, double xMax, int buckets) const
+{
+    QList<QPointF> points = reducedPoints(l, xMin, xMax, buckets);
+    if (m_gap <= 0 || points.size() < 2)
+        return points;
+    // Qt Charts ends a line at a NaN point: a stretch without data (no request in those seconds)
+    // shows as a gap instead of a straight line across it.
+    QList<QPointF> broken;
+    broken.reserve(points.size() + 8);
+    broken.append(points.first());
+    for (qsizetype i = 1; i < points.size(); ++i) {
+        if (points[i].x() - points[i - 1].x() > m_gap)
+            broken.append(QPointF((points[i].x() + points[i - 1].x()) / 2, std::numeric_limits<double>::quiet_NaN()));
+        broken.append(points[i]);
+    }
+    return broken;
+}
+
+QList<QPointF> TimeSeriesChart::reducedPoints(const Line &l, double xMin, double xMax, int buckets) const
 {
     // The first point before the window too, so the line enters from the left edge.
     const QPointF *first = std::lower_bound(l.begin(), l.end(), xMin,
@@ -369,7 +393,7 @@ void TimeSeriesChart::flush()
         Line &l = m_lines[id];
         shown.append(visiblePoints(l, xMin, xMax, buckets));
         for (const QPointF &p : std::as_const(shown.last())) {
-            if (p.x() >= xMin) {
+            if (p.x() >= xMin && !std::isnan(p.y())) {
                 yMin = std::min(yMin, p.y());
                 yMax = std::max(yMax, p.y());
             }

@@ -76,6 +76,11 @@ public:
     // What the line's QLineSeries holds now (after windowing and reduction).
     int shownPointCount(const QString &id) const;
 
+    // Consecutive points further apart than this (x units) are not joined: the line shows a gap.
+    // 0 (the default) joins every point.
+    void setGapThreshold(double gap);
+    double gapThreshold() const { return m_gap; }
+
     // Formats a y value for tooltips and CSV-free display, e.g. "1.2ms"; default: 4 significant digits.
     void setValueFormatter(std::function<QString(double)> formatter);
     void setYAxisTitle(const QString &title);
@@ -131,6 +136,7 @@ private:
     void updateLegend();
     void updateAxes(double xMin, double xMax, double yMin, double yMax);
     QList<QPointF> visiblePoints(const Line &l, double xMin, double xMax, int buckets) const;
+    QList<QPointF> reducedPoints(const Line &l, double xMin, double xMax, int buckets) const;
     QString formatX(double x) const;
     QString formatY(double y) const;
     void showTooltip(const QString &id, const QPointF &point, bool state);
@@ -148,6 +154,7 @@ private:
     QString m_emptyText;
     int m_maxPoints = 3600;
     double m_xSpan = 0;
+    double m_gap = 0;
     bool m_paused = false;
     bool m_dirty = false;
 };

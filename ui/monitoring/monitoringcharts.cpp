@@ -134,6 +134,11 @@ void MonitoringCharts::setWindow(Window window)
     for (TimeSeriesChart *chart : std::as_const(m_charts)) {
         chart->setMaxPoints(isLive(window) ? int(windowSeconds(window)) : 2000);
         chart->setXSpan(spanMs);
+        // Latencies have no point in a second without requests: more than a few missing points
+        // in a row is a gap in the traffic, not something to draw a line across.
+        chart->setGapThreshold(window == Window::OneDay ? 3 * 60 * 1000.0
+                               : window == Window::SevenDays ? 3 * 3600 * 1000.0
+                                                             : 5 * 1000.0);
         QString empty;
         if (isLive(window))
             empty = tr("Waiting for the first samples…");
