@@ -87,6 +87,8 @@ void tst_AccessPage::init()
     m_page = std::make_unique<AccessPage>(*m_client, *m_serving);
     new QAbstractItemModelTester(m_page->tokenModel(), QAbstractItemModelTester::FailureReportingMode::QtTest, m_page.get());
     new QAbstractItemModelTester(m_page->matrixModel(), QAbstractItemModelTester::FailureReportingMode::QtTest, m_page.get());
+    new QAbstractItemModelTester(m_page->auditWidget()->tableModel(), QAbstractItemModelTester::FailureReportingMode::QtTest,
+                                 m_page.get());
     m_page->resize(1200, 760);
     m_page->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
