@@ -48,6 +48,25 @@ QString tone(DeploymentState state)
     return {};
 }
 
+QString stateText(DeploymentState state)
+{
+    switch (state) {
+    case DeploymentState::Loading:
+        return OverviewTiles::tr("loading");
+    case DeploymentState::Warming:
+        return OverviewTiles::tr("warming up");
+    case DeploymentState::Ready:
+        return OverviewTiles::tr("ready");
+    case DeploymentState::Draining:
+        return OverviewTiles::tr("draining");
+    case DeploymentState::Unloaded:
+        return OverviewTiles::tr("unloaded");
+    case DeploymentState::Failed:
+        return OverviewTiles::tr("failed");
+    }
+    return Runtime::deploymentStateName(state);
+}
+
 } // namespace
 
 OverviewTiles::OverviewTiles(QWidget *parent)
@@ -96,7 +115,9 @@ void OverviewTiles::update(const QHash<SeriesKey, HistoryPoint> &latest, qint64 
             tile->setSelected(name == m_selected);
         }
         // State with the versions it serves: "ready · v3 + canary v4 (10%)".
-        QString state = Runtime::deploymentStateName(d.state);
+        QString state = stateText(d.state);
+        if (d.idleUnloaded)
+            state = tr("idle (loads on the next request)");
         if (!d.versions.isEmpty()) {
             state += QStringLiteral(" · v") + QString::number(d.versions.first().version);
             for (qsizetype i = 1; i < d.versions.size(); ++i)
