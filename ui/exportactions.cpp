@@ -13,6 +13,7 @@
 #include <QFileInfo>
 #include <QIcon>
 #include <QInputDialog>
+#include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSaveFile>
@@ -50,11 +51,17 @@ ExportActions::ExportActions(CatalogClient &client, Selection selection, QWidget
                                      QMessageBox::Cancel) == QMessageBox::Yes;
     };
     m_askText = [this](const QString &title, const QString &label) -> std::optional<QString> {
-        bool ok = false;
-        const QString text = QInputDialog::getText(m_dialogParent, title, label, QLineEdit::Normal, {}, &ok);
-        if (!ok)
+        QInputDialog dialog(m_dialogParent);
+        dialog.setWindowTitle(title);
+        dialog.setLabelText(label);
+        // The prompt is a sentence with an example: wrap it instead of making the dialog screen-wide.
+        if (auto *text = dialog.findChild<QLabel *>()) {
+            text->setWordWrap(true);
+            text->setMinimumWidth(440); // the dialog's layout sizes it to its contents
+        }
+        if (dialog.exec() != QDialog::Accepted)
             return std::nullopt;
-        return text;
+        return dialog.textValue();
     };
     m_menu = new QMenu(tr("E&xport"), dialogParent);
     m_menu->setObjectName(QStringLiteral("exportMenu"));
