@@ -100,7 +100,7 @@ void MainWindow::initResources()
 
 QString MainWindow::closeToTrayKey()
 {
-    return QStringLiteral("ui/closeToTray");
+    return SettingsPage::closeToTrayKey(); // the Settings page's check box writes it
 }
 
 MainWindow::MainWindow(CatalogClient &client, ModelDesk::Serving::ServingHost &serving, QSettings &settings,
@@ -208,6 +208,7 @@ void MainWindow::createPages(const RuntimeInfo &runtime)
     m_pages->insertWidget(SettingsPageIndex, settingsPage);
 
     connect(m_modelsPage, &ModelsPage::showRequested, this, [this] { showPage(ModelsPageIndex); });
+    connect(settingsPage, &SettingsPage::themeChanged, this, &MainWindow::applyTheme);
     const auto reportFrom = [this](auto *page) {
         using Page = std::remove_pointer_t<decltype(page)>;
         connect(page, &Page::info, this, [this](const QString &m) { report(LogPanel::Level::Info, m); });

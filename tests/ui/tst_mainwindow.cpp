@@ -44,6 +44,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QComboBox>
 #include <QTreeWidget>
 #include <QUndoStack>
 
@@ -454,6 +455,16 @@ void tst_MainWindow::themeSwitchChangesThePalette()
     // The colour of a point of the page background follows the theme.
     const QPoint probe(m_window->width() - 20, m_window->height() / 2);
     QVERIFY(QColor(dark.pixel(probe)).lightness() < QColor(light.pixel(probe)).lightness());
+
+    // The Settings page's choice applies at once and is kept for the next start.
+    auto *settingsPage = qobject_cast<SettingsPage *>(m_window->pages()->widget(MainWindow::SettingsPageIndex));
+    QVERIFY(settingsPage);
+    settingsPage->themeBox()->setCurrentIndex(settingsPage->themeBox()->findData(QStringLiteral("dark")));
+    QVERIFY(Theme::isDark(QApplication::palette()));
+    QVERIFY(Theme::isDark(m_window->palette()));
+    QCOMPARE(m_settings->value(Theme::settingsKey()).toString(), QStringLiteral("dark"));
+    settingsPage->themeBox()->setCurrentIndex(settingsPage->themeBox()->findData(QStringLiteral("light")));
+    QVERIFY(!Theme::isDark(m_window->palette()));
 
     // "system" resolves to one of the two (the offscreen platform's palette is light).
     m_window->applyTheme(QStringLiteral("system"));
