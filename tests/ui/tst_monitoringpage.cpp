@@ -52,6 +52,7 @@ private Q_SLOTS:
     void rulesDialogListsRules();
     void ruleFormSaysWhatIsWrong();
     void exportsHoldTheCharts();
+    void closingWithHistoryPendingIsSafe();
 
 private:
     bool deploy(const QString &name);
@@ -369,6 +370,22 @@ void tst_MonitoringPage::exportsHoldTheCharts()
     const QImage image(pngPath);
     QVERIFY(!image.isNull());
     QVERIFY(image.width() > 400 && image.height() > 400);
+}
+
+void tst_MonitoringPage::closingWithHistoryPendingIsSafe()
+{
+    // Ask for the long-window history, then close the page before (or while) the worker answers.
+    QSignalSpy answered(&m_host->monitoring(), &Monitoring::MonitoringService::historyReady);
+    m_page->setWindow(MonitoringPage::Window::SevenDays);
+    m_page.reset();
+    QTRY_VERIFY(answered.count() >= 5); // every line of the process and machine charts asked
+    m_host->monitoring().sampleNow();   // and samples keep flowing with nobody listening
+    QCoreApplication::processEvents();
+    // A new page on the same host starts clean.
+    m_page = std::make_unique<MonitoringPage>(*m_client, *m_host);
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+    QCOMPARE(m_page->window(), MonitoringPage::Window::FiveMinutes);
 }
 
 QTEST_MAIN(tst_MonitoringPage)
