@@ -6,7 +6,6 @@
 
 #include "catalogclient.h"
 #include "deployments/backgroundtasks.h"
-#include "deployments/batchingform.h"
 #include "deployments/deploydialog.h"
 #include "uiformat.h"
 
@@ -14,11 +13,9 @@
 #include "runtime/deploymentmanager.h"
 #include "serving/servinghost.h"
 
-#include <QComboBox>
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSlider>
 
 using namespace ModelDesk;
 using Runtime::DeploymentStatus;
@@ -255,27 +252,4 @@ void DeploymentsPage::removeSelected()
         remove(status->spec.name);
 }
 
-void DeploymentsPage::applyKnobs()
-{
-    if (m_tuningFor.isEmpty())
-        return;
-    m_knobsDirty = false;
-    m_applyKnobs->setEnabled(false);
-    m_revertKnobs->setEnabled(false);
-    configure(m_tuningFor, m_knobs->batching(), m_knobs->isPublic());
-}
 
-void DeploymentsPage::applyCanaryFromControls()
-{
-    const auto status = selectedStatus();
-    if (!status)
-        return;
-    const int percent = m_canarySlider->value();
-    const QVariant version = m_canaryVersion->currentData();
-    const bool same = percent == 0 ? !status->spec.canaryVersion
-                                   : status->spec.canaryVersion && version.isValid()
-                                         && *status->spec.canaryVersion == version.toInt() && status->spec.canaryPercent == percent;
-    if (same)
-        return;
-    setCanary(status->spec.name, version.isValid() ? std::optional<int>(version.toInt()) : std::nullopt, percent);
-}

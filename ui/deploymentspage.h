@@ -28,8 +28,6 @@ class BatchingForm;
 class CatalogClient;
 class QAction;
 class QComboBox;
-class QLabel;
-class QPushButton;
 class QSlider;
 class QStackedWidget;
 class QTabWidget;
@@ -38,6 +36,7 @@ class QTimer;
 class ServerBar;
 class TestSampleLoader;
 class TryItPanel;
+class TuningPanel;
 namespace ModelDesk::Serving {
 class ServingHost;
 }
@@ -56,9 +55,10 @@ public:
     RequestLogModel *logModel() const { return m_log; }
     ServerBar *serverBar() const { return m_serverBar; }
     TryItPanel *tryIt() const { return m_tryIt; }
-    BatchingForm *knobs() const { return m_knobs; }
-    QSlider *canarySlider() const { return m_canarySlider; }
-    QComboBox *canaryVersionBox() const { return m_canaryVersion; }
+    TuningPanel *tuning() const { return m_tuning; }
+    BatchingForm *knobs() const;
+    QSlider *canarySlider() const;
+    QComboBox *canaryVersionBox() const;
     QStackedWidget *stack() const { return m_stack; }   // page 0: empty state, page 1: table
     BackgroundTasks *tasks() const { return m_tasks; }
     QString selectedName() const;
@@ -90,12 +90,10 @@ private:
 
     void createActions();
     void buildLayout();
-    QWidget *buildTuningTab();
     void applyStatuses(const QList<ModelDesk::Runtime::DeploymentStatus> &statuses);
     void applySamples(const QList<ModelDesk::Monitoring::SeriesSample> &samples);
     void logStateChanges(const QList<ModelDesk::Runtime::DeploymentStatus> &statuses);
     void updateSelection();
-    void updateTuning(bool force);
     QList<ModelDesk::VersionInfo> versionsOf(const QString &model) const;
     std::optional<ModelDesk::Runtime::DeploymentStatus> selectedStatus() const;
     void runAction(const QString &name, const QString &what, const QString &done, StatusWork work);
@@ -108,8 +106,6 @@ private:
     void unloadSelected();
     void loadSelectedAgain();
     void removeSelected();
-    void applyKnobs();
-    void applyCanaryFromControls();
 
     CatalogClient &m_client;
     ModelDesk::Serving::ServingHost &m_host;
@@ -128,15 +124,7 @@ private:
     QTableView *m_view = nullptr;
     QTabWidget *m_tabs = nullptr;
     TryItPanel *m_tryIt = nullptr;
-    QLabel *m_tuningTarget = nullptr;
-    BatchingForm *m_knobs = nullptr;
-    QPushButton *m_applyKnobs = nullptr;
-    QPushButton *m_revertKnobs = nullptr;
-    bool m_knobsDirty = false;
-    QString m_tuningFor;
-    QComboBox *m_canaryVersion = nullptr;
-    QSlider *m_canarySlider = nullptr;
-    QLabel *m_canaryLabel = nullptr;
+    TuningPanel *m_tuning = nullptr;
 
     QAction *m_deployAction = nullptr;
     QAction *m_swapAction = nullptr;
