@@ -10,6 +10,7 @@
 #include "demo/demoofferwidget.h"
 #include "demo/demorunner.h"
 #include "demo/demotryitwidget.h"
+#include "demo/screenshotdriver.h"
 #include "mainwindow.h"
 
 #include "core/platforminfo.h"
@@ -20,11 +21,17 @@
 #include "serving/servinghost.h"
 
 #include <QApplication>
+#include <QImage>
+#include <QListWidget>
+#include <QSet>
+#include <QStackedWidget>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QDir>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -48,6 +55,7 @@ private Q_SLOTS:
     void cancelStopsTrainingAndResetCleansUp();
     void offerFollowsTheWorkspace();
     void resetKeepsVersionsAddedByHand();
+    void screenshotModeSavesEveryPage();
 
 private:
     DemoOptions demoOptions() const;
@@ -354,6 +362,37 @@ void tst_DemoE2E::resetKeepsVersionsAddedByHand()
     QVERIFY(!errors.isEmpty());
     QVERIFY(errors.last().first().toString().contains(QStringLiteral("did not make")));
     QCOMPARE(m_catalog->registry().versions(demoModel)->size(), 1);
+}
+
+void tst_DemoE2E::screenshotModeSavesEveryPage()
+{
+    // The screenshot mode of packaging/screenshots.sh, in-process: it runs the demo, waits for a
+    // few monitoring ticks of traffic, saves every page and the card, and reports instead of quitting.
+    QCOMPARE(ScreenshotDriver::fileNameFor(QStringLiteral("API &Access")), QStringLiteral("api-access.png"));
+    ScreenshotDriver::Options options;
+    options.directory = m_dir->filePath(QStringLiteral("shots"));
+    options.trafficSeconds = 2;
+    options.quitWhenDone = false;
+    ScreenshotDriver driver(*m_window, *m_window->navigation(), *m_window->pages(), *m_runner, *m_serving,
+                            m_card.get(), options);
+    QSignalSpy finished(&driver, &ScreenshotDriver::finished);
+    driver.start();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, stepTimeoutMs);
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
+    const int pages = m_window->navigation()->count();
+    QCOMPARE(driver.savedFiles().size(), pages + 2); // every page, demo-offer.png, demo.png
+    for (const QString &file : driver.savedFiles()) {
+        const QImage image(file);
+        QVERIFY2(!image.isNull(), qPrintable(file));
+        // Not blank: a drawn page has text, frames and icons in many shades.
+        QSet<QRgb> colors;
+        for (int y = 0; y < image.height() && colors.size() <= 16; y += 3)
+            for (int x = 0; x < image.width() && colors.size() <= 16; x += 3)
+                colors.insert(image.pixel(x, y));
+        QVERIFY2(colors.size() > 16, qPrintable(file));
+    }
+    QVERIFY(QFileInfo::exists(QDir(options.directory).filePath(QStringLiteral("demo.png"))));
+    QCOMPARE(m_runner->state(), DemoRunner::State::Live);
 }
 
 QTEST_MAIN(tst_DemoE2E)
