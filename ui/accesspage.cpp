@@ -148,6 +148,9 @@ QWidget *AccessPage::buildTokensTab()
     connect(m_newAction, &QAction::triggered, this, &AccessPage::newToken);
     connect(m_revokeAction, &QAction::triggered, this, &AccessPage::revokeSelected);
     connect(m_refreshAction, &QAction::triggered, this, &AccessPage::refresh);
+    m_tokenView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_tokenView->addAction(m_revokeAction);
+    m_tokenView->addAction(m_newAction);
     connect(m_tokenView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AccessPage::updateActions);
     connect(m_tokens, &QAbstractItemModel::modelReset, this, &AccessPage::updateActions);
     return tab;
