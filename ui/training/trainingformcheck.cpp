@@ -236,6 +236,10 @@ void TrainingFormWidget::setRunInProgress(bool running, int threads)
 {
     m_running = running;
     m_activeThreads = running ? threads : 0;
+    // The job reads the data itself: let the preview's copy go (Fashion-MNIST is ~50 MB) instead
+    // of holding both; a preview in flight keeps the old cache alive until it ends.
+    if (running)
+        m_cache = TrainingQueries::makeDatasetCache();
     revalidate();
 }
 
