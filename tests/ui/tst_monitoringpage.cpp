@@ -53,6 +53,7 @@ private Q_SLOTS:
     void ruleFormSaysWhatIsWrong();
     void exportsHoldTheCharts();
     void closingWithHistoryPendingIsSafe();
+    void hiddenPageOnlyCollects();
 
 private:
     bool deploy(const QString &name);
@@ -386,6 +387,24 @@ void tst_MonitoringPage::closingWithHistoryPendingIsSafe()
     m_page->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
     QCOMPARE(m_page->window(), MonitoringPage::Window::FiveMinutes);
+}
+
+void tst_MonitoringPage::hiddenPageOnlyCollects()
+{
+    // Another page in front: the charts keep the points but hand nothing to Qt Charts.
+    TimeSeriesChart *cpu = m_page->charts()->chart(QStringLiteral("process_cpu"));
+    const QString line = MonitoringCharts::lineId(SeriesKey{QStringLiteral("process_cpu_percent"), {}, 0, {}});
+    m_page->hide();
+    const int shown = cpu->shownPointCount(line);
+    const int collected = int(cpu->points(line).size());
+    const qint64 next = QDateTime::currentSecsSinceEpoch() + 10;
+    for (int i = 0; i < 3; ++i)
+        m_page->charts()->addSamples(next + i, {Monitoring::SeriesSample{SeriesKey{QStringLiteral("process_cpu_percent"), {}, 0, {}}, 1.0 + i}});
+    QCoreApplication::processEvents();
+    QCOMPARE(cpu->shownPointCount(line), shown);
+    QVERIFY(cpu->points(line).size() >= collected + 3);
+    m_page->show();
+    QTRY_VERIFY(cpu->shownPointCount(line) >= shown + 3);
 }
 
 QTEST_MAIN(tst_MonitoringPage)
