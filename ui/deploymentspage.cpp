@@ -22,6 +22,7 @@
 #include <QHeaderView>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMap>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -361,7 +362,7 @@ void DeploymentsPage::applySamples(const QList<Monitoring::SeriesSample> &sample
         std::optional<double> p50;
         std::optional<double> p99;
     };
-    QHash<QString, QHash<int, Second>> seconds;
+    QHash<QString, QMap<int, Second>> seconds; // versions in order
     for (const Monitoring::SeriesSample &s : samples) {
         if (s.key.deployment.isEmpty())
             continue;
@@ -380,6 +381,7 @@ void DeploymentsPage::applySamples(const QList<Monitoring::SeriesSample> &sample
         DeploymentTableModel::Traffic &t = traffic[d.key()];
         for (auto v = d->constBegin(); v != d->constEnd(); ++v) {
             t.requestsPerSecond += v->requests;
+            t.versions.append({v.key(), v->requests, v->p99});
             if (v->p99 && (!t.p99Seconds || *v->p99 > *t.p99Seconds))
                 t.p99Seconds = v->p99;
             if (v->requests <= 0)

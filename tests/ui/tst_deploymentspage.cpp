@@ -340,6 +340,20 @@ void tst_DeploymentsPage::tryItSendsAndShowsOutput()
     QCOMPARE(entry.version, 1);
     QVERIFY(entry.ok);
     QVERIFY(entry.latencyMs >= 0);
+
+    // Monitoring's next 1 s sample reaches the table (per-version tooltip) and the log's traffic lines.
+    const auto trafficLogged = [this] {
+        for (int i = 0; i < m_page->logModel()->rowCount(); ++i) {
+            const RequestLogModel::Entry &e = m_page->logModel()->entryAt(i);
+            if (e.source == RequestLogModel::Source::Traffic && e.deployment == QLatin1String("lin") && e.version == 1)
+                return true;
+        }
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(trafficLogged(), 10000);
+    const int row = m_page->tableModel()->rowOf(QStringLiteral("lin"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->tableModel()->index(row, DeploymentTableModel::QpsColumn).data(Qt::ToolTipRole).toString().contains(QStringLiteral("v1: ")),
+                             10000);
 }
 
 void tst_DeploymentsPage::tryItRefusesBadJson()

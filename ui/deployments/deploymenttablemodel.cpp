@@ -103,6 +103,19 @@ QString DeploymentTableModel::stateToolTip(const DeploymentStatus &s) const
     return lines.join(u'\n');
 }
 
+QString DeploymentTableModel::trafficToolTip(const QString &name) const
+{
+    QStringList lines{tr("Last second, all callers (HTTP, CLI, console); p99 = 99th percentile latency, receive to answer")};
+    for (const Traffic::Version &v : m_traffic.value(name).versions) {
+        lines << tr("v%1: %2 requests/s, p99 %3")
+                     .arg(v.version)
+                     .arg(QLocale().toString(v.requestsPerSecond, 'f', 1))
+                     .arg(v.p99Seconds ? tr("%1 ms").arg(QLocale().toString(*v.p99Seconds * 1000.0, 'f', 2))
+                                       : QStringLiteral("–"));
+    }
+    return lines.join(u'\n');
+}
+
 QVariant DeploymentTableModel::displayData(int row, int column) const
 {
     const DeploymentStatus &s = m_rows.at(row);
@@ -146,8 +159,10 @@ QVariant DeploymentTableModel::data(const QModelIndex &index, int role) const
             return stateToolTip(s);
         if (index.column() == AccessColumn)
             return s.spec.isPublic ? tr("Anyone who can reach the server may call it") : tr("Callers need an API token");
-        if (index.column() == P99Column)
-            return tr("99th percentile latency over the last second (receive to answer)");
+        if (index.column() == P99Column || index.column() == QpsColumn)
+            return trafficToolTip(s.spec.name);
+        if (index.column() == QueueColumn)
+            return tr("Requests waiting for a worker (%1 being computed)").arg(s.inFlight);
         return {};
     case Qt::ForegroundRole:
         if (index.column() == StateColumn) {

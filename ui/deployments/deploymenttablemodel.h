@@ -37,7 +37,14 @@ public:
     struct Traffic
     {
         double requestsPerSecond = 0;
-        std::optional<double> p99Seconds;
+        std::optional<double> p99Seconds;     // the slowest version's
+        struct Version
+        {
+            int version = 0;
+            double requestsPerSecond = 0;
+            std::optional<double> p99Seconds;
+        };
+        QList<Version> versions;              // per version, to compare a canary with its primary
     };
 
     explicit DeploymentTableModel(QObject *parent = nullptr);
@@ -62,6 +69,7 @@ public:
 
 private:
     QVariant displayData(int row, int column) const;
+    QString trafficToolTip(const QString &name) const;
     QString stateToolTip(const ModelDesk::Runtime::DeploymentStatus &status) const;
 
     QList<ModelDesk::Runtime::DeploymentStatus> m_rows;
