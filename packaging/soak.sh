@@ -44,14 +44,16 @@ md models import "$MODELS/linear.pt" --name linear >/dev/null
 TOKEN=$(md tokens create --name soak --role operator | tail -n 1)
 ADMIN=$(md tokens create --name soak-admin --role admin | tail -n 1)
 md deploy mlp:2 --name mlp-b >/dev/null
-md serve --port 0 --deploy mlp:1 --deploy linear:1 >"$WORK/serve.log" 2>&1 &
+# Started directly (not through md): $! must be the server itself, whose RSS and descriptors we sample.
+"$CLI" --workspace "$WS" serve --port 0 --deploy mlp:1 --deploy linear:1 >"$WORK/serve.log" 2>&1 &
 SERVE_PID=$!
 PIDS+=("$SERVE_PID")
 URL=""
 for _ in $(seq 1 900); do
   URL=$(grep -o 'serving on http://127.0.0.1:[0-9]*' "$WORK/serve.log" | head -n1 | cut -d' ' -f3 || true)
+  # mlp-b is restored from the workspace (no "ready" line): ask the server for its state.
   if [ -n "$URL" ] && grep -q "deployment mlp ready" "$WORK/serve.log" && grep -q "deployment linear ready" "$WORK/serve.log" \
-     && grep -q "deployment mlp-b ready" "$WORK/serve.log"; then break; fi
+     && curl -sf "$URL/v2/models/mlp-b/ready" -H "Authorization: Bearer $TOKEN" >/dev/null 2>&1; then break; fi
   kill -0 "$SERVE_PID" 2>/dev/null || { cat "$WORK/serve.log" >&2; exit 1; }
   sleep 0.1
 done

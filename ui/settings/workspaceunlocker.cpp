@@ -22,6 +22,7 @@ const QString kPrefix = QStringLiteral("encryption.");
 const QString kKeyId = QStringLiteral("encryption.key_id");
 const QString kSource = QStringLiteral("encryption.key_source");
 const QString kEnabled = QStringLiteral("encryption.enabled");
+const QString kWrapped = QStringLiteral("encryption.wrapped_key");
 
 Security::PassphraseProvider providerFor(const QByteArray &passphrase)
 {
@@ -255,16 +256,98 @@ void WorkspaceUnlocker::enable(KeySource source, QByteArray passphrase)
         return;
     m_busy = true;
     m_cancel->store(false);
+    if (source == KeySource::Passphrase) {
+        convert(source, passphrase, {});
+        Artifacts::secureWipe(passphrase);
+        return;
+    }
+    // Keychain: every QtKeychain call stays on this (GUI) thread. Jobs started on a pool thread
+    // without an event loop were seen to leave the Secret Service connection unusable for the rest
+    // of the process (later reads from any thread waited until the deadline).
+    Registry::ModelCatalog *catalog = &m_catalog;
+    runJob<Result<Settings>>(
+        [catalog]() -> Result<Settings> {
+            auto values = catalog->registry().settings(kPrefix);
+            if (!values)
+                return fail(values.error());
+            Settings s;
+            s.keyId = values->value(kKeyId);
+            s.source = values->value(kSource);
+            return s;
+        },
+        [this](Result<Settings> settings) {
+            if (!settings) {
+                enableFailed(settings.error().message);
+                return;
+            }
+            if (!settings->keyId.isEmpty()) { // set up before: enable() finishes with the unlocked key
+                convert(KeySource::Keychain, {}, {});
+                return;
+            }
+            auto key = Artifacts::MasterKey::generate();
+            if (!key) {
+                enableFailed(key.error().message);
+                return;
+            }
+            storeNewKey(*key);
+        });
+}
+
+void WorkspaceUnlocker::storeNewKey(const Artifacts::MasterKey &key)
+{
+    const QString fallback = tr("; or protect the key with a passphrase instead (docs/security.md)");
+    QByteArray bytes = key.bytes();
+    m_secrets->write(Secret::ModelMasterKey, bytes, this, [this, key, fallback](Status written) {
+        if (!written) {
+            enableFailed(written.error().message + fallback);
+            return;
+        }
+        // Read it back: a keychain that silently drops entries must not get the only copy of the key.
+        m_secrets->read(Secret::ModelMasterKey, this, [this, key, fallback](Result<QByteArray> back) {
+            const bool same =
+                back && Artifacts::MasterKey::fromBytes(*back).value_or(Artifacts::MasterKey()).id() == key.id();
+            const QString why = back ? tr("it reads back different") : back.error().message;
+            if (back)
+                Artifacts::secureWipe(*back);
+            if (!same) {
+                enableFailed(tr("the keychain did not keep the master key (%1)").arg(why) + fallback);
+                return;
+            }
+            convert(KeySource::Keychain, {}, key);
+        });
+    });
+    Artifacts::secureWipe(bytes);
+}
+
+void WorkspaceUnlocker::enableFailed(const QString &message)
+{
+    m_busy = false;
+    Q_EMIT encryptionFinished(false, message, {});
+}
+
+void WorkspaceUnlocker::convert(KeySource source, QByteArray passphrase, const Artifacts::MasterKey &newKey)
+{
     Registry::ModelCatalog *catalog = &m_catalog;
     const QString actor = m_actor;
-    const SecretStore::Options options = storeOptions();
     const auto cancel = m_cancel;
     QPointer<WorkspaceUnlocker> self(this);
     runJob<Result<EncryptionStatus>>(
-        [catalog, actor, options, cancel, self, source, passphrase]() mutable {
-            // QtKeychain delivers to the thread that started the job: a store of this thread.
-            SecretStore secrets(catalog->workspace().root(), options);
-            WorkspaceEncryption encryption(*catalog, source == KeySource::Keychain ? &secrets : nullptr);
+        [catalog, actor, cancel, self, source, passphrase, newKey]() mutable -> Result<EncryptionStatus> {
+            if (!newKey.isNull()) {
+                // The key is in the keychain (written and read back above): record it as the
+                // workspace's keychain key, as WorkspaceEncryption::enable() does for a new key
+                // (the settings are its documented contract), and hand it to the catalog.
+                const QMap<QString, QString> values{{kEnabled, QStringLiteral("true")},
+                                                    {kKeyId, newKey.idHex()},
+                                                    {kSource, Security::keySourceName(KeySource::Keychain)}};
+                if (auto s = catalog->registry().changeSettings(values, {kWrapped}, actor,
+                                                                 QStringLiteral("encryption.enable"));
+                    !s)
+                    return fail(s.error());
+                if (const auto keyring = catalog->store().keyring())
+                    keyring->setMasterKey(newKey);
+            }
+            WorkspaceEncryption encryption(*catalog, nullptr);
             WorkspaceEncryption::EnableOptions enable;
             enable.keySource = source;
             enable.passphrase = providerFor(passphrase);
@@ -293,7 +376,7 @@ void WorkspaceUnlocker::enable(KeySource source, QByteArray passphrase)
                                                     "it again to finish.", nullptr, result->plain),
                                       *result);
             if (m_state != State::Unlocked) {
-                // enable() put the key into the catalog's keyring.
+                // The key is in the catalog's keyring now.
                 const auto keyring = m_catalog.store().keyring();
                 if (keyring && keyring->hasMasterKey()) {
                     setState(State::Unlocked, tr("The workspace key is loaded."));
@@ -317,9 +400,8 @@ void WorkspaceUnlocker::disable(QByteArray passphrase)
     QPointer<WorkspaceUnlocker> self(this);
     runJob<Result<EncryptionStatus>>(
         [catalog, actor, cancel, self, passphrase]() mutable {
-            // No keychain here: disabling never reads it (the key is unlocked first, from the
-            // catalog's keyring), and the old entry is removed from the GUI thread afterwards - a
-            // QtKeychain delete started on this worker thread was seen to hang until the deadline.
+            // No keychain here (QtKeychain stays on the GUI thread, see enable()): the key is
+            // unlocked already, in the catalog's keyring; the old entry is removed afterwards.
             WorkspaceEncryption encryption(*catalog, nullptr);
             auto result = encryption.disable(providerFor(passphrase), actor, [cancel, self](qint64 done, qint64 total) {
                 if (self)

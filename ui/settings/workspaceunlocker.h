@@ -15,8 +15,9 @@
 // keyring's loader says so) instead of prompting from a background thread.
 //
 // Encryption at rest on/off (enable(), disable()) and status() run WorkspaceEncryption on the same
-// worker thread with progress and cancel; a SecretStore for the blocking keychain calls is created
-// on that thread (QtKeychain delivers to the thread that started a job).
+// worker thread with progress and cancel. Every keychain call (read, write, read-back, remove) is
+// made asynchronously from the GUI thread, never from the worker: QtKeychain jobs started on a
+// pool thread without an event loop left the Secret Service connection stuck for the process.
 //
 // Threads: a QObject of the GUI thread; every signal arrives there. One worker thread runs the jobs
 // in order; the destructor cancels a running conversion (what is done stays done: every artifact is
@@ -120,6 +121,12 @@ private:
     void keychainBytes(ModelDesk::Result<QByteArray> bytes);
     void keyAccepted(const ModelDesk::Result<ModelDesk::Artifacts::MasterKey> &key);
     void installLockedLoader();
+    void storeNewKey(const ModelDesk::Artifacts::MasterKey &key);
+    void enableFailed(const QString &message);
+    // Runs WorkspaceEncryption::enable() on the worker; a non-null `newKey` (already in the keychain)
+    // is recorded as the workspace key first.
+    void convert(ModelDesk::Security::KeySource source, QByteArray passphrase,
+                 const ModelDesk::Artifacts::MasterKey &newKey);
     ModelDesk::Security::SecretStore::Options storeOptions() const;
 
     ModelDesk::Registry::ModelCatalog &m_catalog;
