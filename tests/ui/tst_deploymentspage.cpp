@@ -33,6 +33,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
@@ -46,6 +47,8 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <QApplication>
 
 using namespace ModelDesk;
 using Registry::ModelCatalog;
@@ -105,6 +108,7 @@ private Q_SLOTS:
     void testSampleOfIdxVersion();
     void serverStopStartChangesBar();
     void serverBindFailureIsShown();
+    void exposingTheServerAsksFirst();
     void exampleRequestFromSignature();
     void requestLogIsBounded();
     void failedLoadShowsTheReason();
@@ -623,6 +627,34 @@ void tst_DeploymentsPage::serverBindFailureIsShown()
     QVERIFY(!m_serving->isServerRunning());
     // A failed start does not overwrite the saved settings.
     QVERIFY(QSettings().value(QStringLiteral("server/port")).toInt() != occupier.serverPort());
+}
+
+void tst_DeploymentsPage::exposingTheServerAsksFirst()
+{
+    ServerBar *bar = m_page->serverBar();
+    const QString url = m_serving->serverUrl();
+    bar->hostEdit()->setText(QStringLiteral("0.0.0.0"));
+    QString warning;
+    QTimer answer;
+    answer.setInterval(20);
+    connect(&answer, &QTimer::timeout, this, [&warning, &answer] {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            auto *box = qobject_cast<QMessageBox *>(w);
+            if (!box || !box->isVisible())
+                continue;
+            warning = box->text();
+            answer.stop();
+            box->button(QMessageBox::Cancel)->click();
+            return;
+        }
+    });
+    answer.start();
+    QVERIFY(!bar->start());
+    QVERIFY2(warning.contains(QStringLiteral("0.0.0.0")) && warning.contains(QStringLiteral("clear text")), qPrintable(warning));
+    // Cancelled: the server still runs where it was.
+    QVERIFY(m_serving->isServerRunning());
+    QCOMPARE(m_serving->serverUrl(), url);
+    QCOMPARE(bar->state(), ServerBar::State::Running);
 }
 
 void tst_DeploymentsPage::exampleRequestFromSignature()

@@ -220,9 +220,10 @@ bool ServerBar::start(bool confirmed)
                            "<p>Listen on %1 anyway?</p>")
                             .arg(host.toHtmlEscaped(), risk),
                         QMessageBox::Cancel, this);
-        box.addButton(tr("Listen on %1").arg(host), QMessageBox::AcceptRole);
+        QPushButton *listen = box.addButton(tr("Listen on %1").arg(host), QMessageBox::AcceptRole);
         box.setDefaultButton(QMessageBox::Cancel);
-        if (box.exec() == QMessageBox::Cancel)
+        box.exec();
+        if (box.clickedButton() != listen)
             return false;
     }
 
