@@ -147,7 +147,9 @@ void EncryptionSettingsWidget::showLockState(WorkspaceUnlocker::State state, con
     }
     m_lock->setStyleSheet(color.isEmpty() ? QString() : QStringLiteral("color: %1;").arg(color));
     m_lock->setText(message);
-    m_lock->setVisible(!message.isEmpty() && state != WorkspaceUnlocker::State::Idle);
+    // "Off" is already said by the status line; the lock line is for states that need attention.
+    m_lock->setVisible(!message.isEmpty() && state != WorkspaceUnlocker::State::Idle
+                       && state != WorkspaceUnlocker::State::NotSetUp);
     m_unlock->setText(state == WorkspaceUnlocker::State::NeedsPassphrase ? tr("Unlock...") : tr("Retry"));
     if (state == WorkspaceUnlocker::State::Unlocked || state == WorkspaceUnlocker::State::NotSetUp)
         m_unlocker.refreshStatus(); // the counts may have changed (another process, a conversion)
@@ -164,11 +166,16 @@ void EncryptionSettingsWidget::showKeychain(const KeychainState &state)
                                 .arg(m_unlocker.secrets().service()));
     } else {
         m_keychain->setStyleSheet(QStringLiteral("color: #c01c28;"));
+        // SecretStore's messages already start with "no secure store: "; say it once.
+        QString why = state.message;
+        const QString prefix = QStringLiteral("no secure store: ");
+        if (why.startsWith(prefix))
+            why = why.mid(prefix.size());
         m_keychain->setText(tr("No secure store: %1\nModelDesk never writes secrets to a file instead. To encrypt "
                                "models here, protect the key with a passphrase that you type at each start (see "
                                "docs/security.md); or unlock or install a keychain (gnome-keyring, KWallet, "
                                "KeePassXC) and check again.")
-                                .arg(state.message.isEmpty() ? tr("the keychain did not answer.") : state.message));
+                                .arg(why.isEmpty() ? tr("the keychain did not answer.") : why));
     }
     updateButtons();
 }
