@@ -17,6 +17,7 @@
 #include <QListWidget>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -193,8 +194,13 @@ void tst_CommandPalette::findsPagesActionsAndVersions()
     QTRY_VERIFY(m_window->modelsPage()->selectedVersion().has_value()
                 && m_window->modelsPage()->selectedVersion()->version == 1);
 
-    // Name and alias together, abbreviated.
-    m_window->openCommandPalette();
+    // Name and alias together, abbreviated; Ctrl+Shift+P opens the palette too.
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    m_window->modelsPage()->view()->setFocus();
+    QTRY_VERIFY(m_window->modelsPage()->view()->hasFocus());
+    QTest::keyClick(m_window->modelsPage()->view(), Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY(palette->isVisible());
     QTest::keyClicks(palette->searchEdit(), QStringLiteral("fshprod"));
     QCOMPARE(palette->shownTexts(), QStringList{QStringLiteral("fashion-mnist:1")});
     QTest::keyClick(palette->searchEdit(), Qt::Key_Escape);
