@@ -384,15 +384,17 @@ void SettingsPage::saveDeploymentDefaults()
 
 QWidget *SettingsPage::appearanceSection()
 {
-    auto *box = section(tr("Appearance"), this);
-    m_language = new QComboBox(box);
+    auto *holder = new QWidget(this);
+    auto *languageBox = section(tr("Language"), holder);
+    auto *box = section(tr("Appearance"), holder);
+    m_language = new QComboBox(languageBox);
     m_language->addItem(tr("System"), QString());
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));   // each language in its own words
     m_language->addItem(QStringLiteral("简体中文"), QStringLiteral("zh_CN"));
     m_startLanguage = m_settings.value(languageKey()).toString();
     const int current = m_language->findData(m_startLanguage);
     m_language->setCurrentIndex(current < 0 ? 0 : current);
-    m_restartNote = note(tr("A new language applies the next time ModelDesk starts."), box);
+    m_restartNote = note(tr("A new language applies the next time ModelDesk starts."), languageBox);
     connect(m_language, &QComboBox::currentIndexChanged, this, &SettingsPage::languageChosen);
 
     m_theme = new QComboBox(box);
@@ -415,12 +417,17 @@ QWidget *SettingsPage::appearanceSection()
                        : tr("Closing the window now quits ModelDesk."));
     });
 
+    auto *languageForm = new QFormLayout(languageBox);
+    languageForm->addRow(tr("Interface language:"), m_language);
+    languageForm->addRow(QString(), m_restartNote);
     auto *form = new QFormLayout(box);
-    form->addRow(tr("Interface language:"), m_language);
-    form->addRow(QString(), m_restartNote);
     form->addRow(tr("Theme:"), m_theme);
     form->addRow(QString(), m_closeToTray);
-    return box;
+    auto *layout = new QVBoxLayout(holder);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(languageBox);
+    layout->addWidget(box);
+    return holder;
 }
 
 void SettingsPage::languageChosen(int index)
