@@ -39,6 +39,7 @@
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <chrono>
 
 using namespace ModelDesk;
 using Registry::ModelCatalog;
@@ -114,6 +115,7 @@ void tst_SettingsPage::createPage()
     unlockOptions.keychainTimeoutMs = 5000;
     unlockOptions.allowUnlockPrompt = false;
     m_unlocker = std::make_unique<WorkspaceUnlocker>(*m_catalog, QStringLiteral("tester"), unlockOptions);
+    m_unlocker->setRuntime(&m_serving->runtime());
     m_unlocker->start();
     RuntimeInfo runtime;
     runtime.torchVersion = QStringLiteral("1.13.1");
@@ -337,13 +339,31 @@ void tst_SettingsPage::encryptionFromTheKeychain()
     if (!needle.isEmpty())
         QCOMPARE(EncryptionTest::filesContaining(m_dir->filePath(QStringLiteral("workspace")), needle), QStringList());
 
-    // A restarted console reads the key from the keychain, asynchronously, and the model opens.
+    // A deployment of the encrypted model, persisted for the next start.
+    Runtime::DeploymentSpec spec;
+    spec.name = QStringLiteral("linear");
+    spec.model = QStringLiteral("linear");
+    spec.version = version.version;
+    auto deployed = m_serving->runtime().deploy(spec, QStringLiteral("tester"));
+    QVERIFY2(deployed, deployed ? "" : qPrintable(deployed.error().message));
+    auto ready = m_serving->runtime().waitReady(spec.name, std::chrono::seconds(60));
+    QVERIFY2(ready, ready ? "" : qPrintable(ready.error().message));
+
+    // A restarted console reads the key from the keychain, asynchronously, and the model opens; the
+    // deployment restored before the key arrived serves again.
     restartConsole();
     QTRY_COMPARE_WITH_TIMEOUT(m_unlocker->state(), WorkspaceUnlocker::State::Unlocked, 15000);
+    const auto deploymentState = [this] {
+        auto d = m_serving->runtime().deployment(QStringLiteral("linear"));
+        return d ? d->state : Runtime::DeploymentState::Failed;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(deploymentState(), Runtime::DeploymentState::Ready, 60000);
     auto bytes = m_catalog->store().read(version.digest);
     QVERIFY2(bytes, bytes ? "" : qPrintable(bytes.error().message));
     QCOMPARE(*bytes, plain);
     QTRY_VERIFY(m_page->encryptionWidget()->statusLabel()->text().startsWith(QStringLiteral("On")));
+
+    QVERIFY(m_serving->runtime().remove(QStringLiteral("linear"), QStringLiteral("tester")));
 
     // Turning it off from the page decrypts every file and forgets the key.
     QSignalSpy off(m_unlocker.get(), &WorkspaceUnlocker::encryptionFinished);

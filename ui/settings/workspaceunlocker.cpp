@@ -2,6 +2,7 @@
 
 #include "artifacts/artifactkeyring.h"
 #include "registry/modelcatalog.h"
+#include "runtime/inferenceengine.h"
 
 #include <QLoggingCategory>
 #include <QMetaObject>
@@ -202,6 +203,40 @@ void WorkspaceUnlocker::keyAccepted(const Result<Artifacts::MasterKey> &key)
     setState(State::Unlocked, m_source == KeySource::Passphrase ? tr("Unlocked with the passphrase.")
                                                                  : tr("Unlocked with the key from the keychain."));
     Q_EMIT unlocked();
+    reloadLockedDeployments();
+}
+
+void WorkspaceUnlocker::reloadLockedDeployments()
+{
+    if (!m_engine)
+        return;
+    Runtime::InferenceEngine *engine = m_engine;
+    const QString actor = m_actor;
+    using Outcome = std::pair<QStringList, QStringList>;
+    runJob<Outcome>(
+        [engine, actor]() {
+            Outcome outcome;
+            for (const Runtime::DeploymentStatus &d : engine->deployments()) {
+                // Only those refused for want of the key (installLockedLoader's message).
+                if (d.state != Runtime::DeploymentState::Failed || !d.reason.contains(QLatin1String("workspace is locked")))
+                    continue;
+                const std::optional<int> version = !d.versions.isEmpty() && d.versions.first().version > 0
+                    ? std::optional<int>(d.versions.first().version)
+                    : d.spec.version;
+                if (!version)
+                    continue;
+                // A swap to the version it already names loads a failed deployment again.
+                if (auto s = engine->swap(d.spec.name, *version, actor); s)
+                    outcome.first << d.spec.name;
+                else
+                    outcome.second << QStringLiteral("%1: %2").arg(d.spec.name, s.error().message);
+            }
+            return outcome;
+        },
+        [this](Outcome outcome) {
+            if (!outcome.first.isEmpty() || !outcome.second.isEmpty())
+                Q_EMIT reloadedDeployments(outcome.first, outcome.second);
+        });
 }
 
 void WorkspaceUnlocker::unlockWithPassphrase(QByteArray passphrase)

@@ -39,6 +39,9 @@
 namespace ModelDesk::Registry {
 class ModelCatalog;
 }
+namespace ModelDesk::Runtime {
+class InferenceEngine;
+}
 
 class WorkspaceUnlocker final : public QObject
 {
@@ -83,6 +86,11 @@ public:
     void retry() { start(); }
     // Unwraps the key with `passphrase` (wiped afterwards). passphraseRejected() on a wrong one.
     void unlockWithPassphrase(QByteArray passphrase);
+    // The runtime whose deployments were restored before the key arrived: once unlocked, those that
+    // failed because the workspace was locked are loaded again (swap to the same version, on the
+    // worker thread); reloadedDeployments() reports how many. Null: nothing is reloaded. The
+    // engine must outlive this object.
+    void setRuntime(ModelDesk::Runtime::InferenceEngine *engine) { m_engine = engine; }
     // Checks whether the keychain works, without touching an entry: keychainChecked().
     void checkKeychain();
 
@@ -104,6 +112,7 @@ Q_SIGNALS:
     void statusFailed(const QString &message);
     void encryptionProgress(qint64 done, qint64 total);
     void encryptionFinished(bool ok, const QString &message, const ModelDesk::Security::EncryptionStatus &status);
+    void reloadedDeployments(const QStringList &names, const QStringList &failures);
 
 private:
     struct Settings
@@ -121,6 +130,7 @@ private:
     void keychainBytes(ModelDesk::Result<QByteArray> bytes);
     void keyAccepted(const ModelDesk::Result<ModelDesk::Artifacts::MasterKey> &key);
     void installLockedLoader();
+    void reloadLockedDeployments();
     void storeNewKey(const ModelDesk::Artifacts::MasterKey &key);
     void enableFailed(const QString &message);
     // Runs WorkspaceEncryption::enable() on the worker; a non-null `newKey` (already in the keychain)
@@ -130,6 +140,7 @@ private:
     ModelDesk::Security::SecretStore::Options storeOptions() const;
 
     ModelDesk::Registry::ModelCatalog &m_catalog;
+    ModelDesk::Runtime::InferenceEngine *m_engine = nullptr;
     QString m_actor;
     Options m_options;
     std::unique_ptr<ModelDesk::Security::SecretStore> m_secrets;
