@@ -260,6 +260,11 @@ void TrainingFormWidget::showEvent(QShowEvent *event)
     }
 }
 
+bool TrainingFormWidget::isPreviewPending() const
+{
+    return m_previewRunning || m_previewQueued || m_previewTimer->isActive();
+}
+
 void TrainingFormWidget::schedulePreview()
 {
     revalidate();

@@ -74,7 +74,8 @@ public:
     // The message under a field (empty when it is fine).
     QString fieldError(QWidget *field) const;
     QString dataError() const;
-    bool isPreviewPending() const { return m_previewRunning || m_previewQueued; }
+    // A preview is scheduled (fields changed moments ago), running, or queued behind one.
+    bool isPreviewPending() const;
     const std::optional<TrainingQueries::DataPreview> &preview() const { return m_preview; }
 
 Q_SIGNALS:
