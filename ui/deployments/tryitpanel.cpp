@@ -90,8 +90,9 @@ TryItPanel::TryItPanel(Runtime::DeploymentManager &runtime, BackgroundTasks &tas
     m_send->setToolTip(tr("Send the request inside the console (Ctrl+Enter); works with the HTTP server stopped"));
     m_send->setDefault(true);
 
+    m_target->setWordWrap(true);
     auto *top = new QHBoxLayout;
-    top->addWidget(m_target, 1);
+    top->addStretch(1);
     top->addWidget(new QLabel(tr("Version:"), this));
     top->addWidget(m_version);
     top->addWidget(m_example);
@@ -149,6 +150,7 @@ TryItPanel::TryItPanel(Runtime::DeploymentManager &runtime, BackgroundTasks &tas
     splitter->setStretchFactor(1, 1);
 
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_target);
     layout->addLayout(top);
     layout->addWidget(splitter, 1);
 
