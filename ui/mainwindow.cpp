@@ -66,11 +66,6 @@ QIcon navigationIcon(const QString &path, const QColor &selectedColor)
     return icon;
 }
 
-const QString kNavigationIcons[MainWindow::PageCount] = {
-    QStringLiteral("dashboard"), QStringLiteral("models"), QStringLiteral("training"), QStringLiteral("deployments"),
-    QStringLiteral("monitoring"), QStringLiteral("access"), QStringLiteral("settings"),
-};
-
 const auto kGeometryKey = QStringLiteral("mainwindow/geometry");
 const auto kStateKey = QStringLiteral("mainwindow/state");
 const auto kPageKey = QStringLiteral("mainwindow/page");
@@ -79,23 +74,27 @@ const auto kSplitterKey = QStringLiteral("mainwindow/modelsSplitter");
 const auto kPageOrderKey = QStringLiteral("mainwindow/pageOrder");
 constexpr int kPageOrder = 2;
 
-QString alertKey(const ModelDesk::Monitoring::AlertEvent &e)
-{
-    return QString(e.rule + u'|' + e.series.toString());
-}
-
-QString plainText(const QAction *action)
-{
-    QString text = action->text();
-    text.remove(QRegularExpression(QStringLiteral("&(?!&)")));
-    return text;
-}
-
 } // namespace
 
 void MainWindow::initResources()
 {
     initUiResourcesOutsideNamespace();
+}
+
+QString MainWindow::navigationIconPath(int page)
+{
+    static const char *const names[PageCount] = {"dashboard",  "models", "training", "deployments",
+                                                 "monitoring", "access", "settings"};
+    if (page < 0 || page >= PageCount)
+        return {};
+    return QString(QStringLiteral(":/icons/") + QLatin1String(names[page]) + QStringLiteral(".svg"));
+}
+
+QString MainWindow::actionText(const QAction *action)
+{
+    QString text = action->text();
+    text.remove(QRegularExpression(QStringLiteral("&(?!&)"))); // the mnemonic marks, not a literal "&&"
+    return text;
 }
 
 QString MainWindow::closeToTrayKey()
@@ -261,8 +260,7 @@ void MainWindow::updateNavigationIcons()
         return;
     const QColor selected = palette().color(QPalette::HighlightedText);
     for (int i = 0; i < PageCount && i < m_navigation->count(); ++i) {
-        const QString path = QString(QStringLiteral(":/icons/") + kNavigationIcons[i] + QStringLiteral(".svg"));
-        m_navigation->item(i)->setIcon(navigationIcon(path, selected));
+        m_navigation->item(i)->setIcon(navigationIcon(navigationIconPath(i), selected));
     }
 }
 
@@ -354,7 +352,7 @@ void MainWindow::showShortcutHelp()
             for (const QKeySequence &k : a->shortcuts())
                 keys << k.toString(QKeySequence::NativeText).toHtmlEscaped();
             rows += QStringLiteral("<tr><td>%1</td><td>&nbsp;&nbsp;<b>%2</b></td></tr>")
-                        .arg(plainText(a).toHtmlEscaped(), keys.join(QStringLiteral(", ")));
+                        .arg(actionText(a).toHtmlEscaped(), keys.join(QStringLiteral(", ")));
         }
     }
     QMessageBox::information(this, tr("Keyboard Shortcuts"),
@@ -362,268 +360,6 @@ void MainWindow::showShortcutHelp()
                                      + tr("In the command palette, type a few letters of anything — a page, an "
                                           "action, a model, a version, a deployment — and press Enter.")
                                      + QStringLiteral("</p>")));
-}
-
-void MainWindow::createTray()
-{
-    m_tray = new TrayIcon(this);
-    connect(m_tray, &TrayIcon::showWindowRequested, this, &MainWindow::showFromTray);
-    connect(m_tray, &TrayIcon::serverToggleRequested, this, &MainWindow::setServerRunning);
-    connect(m_tray, &TrayIcon::quitRequested, this, &MainWindow::requestQuit);
-    if (QSystemTrayIcon::isSystemTrayAvailable())
-        m_tray->setVisible(true);
-}
-
-void MainWindow::forceTrayIcon()
-{
-    m_tray->setVisible(true);
-}
-
-bool MainWindow::closesToTray() const
-{
-    return m_tray && m_tray->isVisible() && m_settings.value(closeToTrayKey(), false).toBool();
-}
-
-void MainWindow::wireMonitoring()
-{
-    using ModelDesk::Monitoring::AlertEvent;
-    using ModelDesk::Monitoring::MonitoringService;
-    qRegisterMetaType<AlertEvent>();
-    MonitoringService &monitoring = m_serving.monitoring();
-    // Emitted on the monitoring worker; `this` as context queues them to the GUI thread.
-    connect(&monitoring, &MonitoringService::alertFired, this, [this](const AlertEvent &e) {
-        m_banner->raiseAlert(alertKey(e), e.message, QStringLiteral("warning"));
-        report(LogPanel::Level::Warning, tr("Alert: %1").arg(e.message));
-        notify(tr("ModelDesk alert"), e.message, QSystemTrayIcon::Warning);
-    });
-    connect(&monitoring, &MonitoringService::alertCleared, this, [this](const AlertEvent &e) {
-        m_banner->clearAlert(alertKey(e));
-        report(LogPanel::Level::Info, tr("Alert cleared: %1").arg(e.message));
-    });
-    for (const AlertEvent &e : monitoring.activeAlerts()) // in memory, no blocking
-        m_banner->raiseAlert(alertKey(e), e.message, QStringLiteral("warning"));
-}
-
-void MainWindow::showAlertBanner(const QString &text, const QString &severity)
-{
-    m_banner->raiseAlert(text, text, severity);
-}
-
-void MainWindow::clearAlertBanner(const QString &key)
-{
-    m_banner->clearAlert(key);
-}
-
-void MainWindow::notify(const QString &title, const QString &text, QSystemTrayIcon::MessageIcon icon)
-{
-    if (m_tray && m_tray->isVisible())
-        m_tray->notify(title, text, icon);
-}
-
-void MainWindow::notifyRunFinished(const QString &runId, bool ok, const QString &summary)
-{
-    const QString line = ok ? tr("Training run %1 finished: %2").arg(runId, summary)
-                            : tr("Training run %1 did not finish: %2").arg(runId, summary);
-    report(ok ? LogPanel::Level::Info : LogPanel::Level::Warning, line);
-    notify(ok ? tr("Training finished") : tr("Training stopped"), line,
-           ok ? QSystemTrayIcon::Information : QSystemTrayIcon::Warning);
-    m_dashboard->refreshNow();
-}
-
-void MainWindow::setServerRunning(bool running)
-{
-    if (running == m_serving.isServerRunning()) {
-        refreshServerState();
-        return;
-    }
-    if (running) {
-        if (auto started = m_serving.startServer(); !started) {
-            const auto options = m_serving.serverOptions();
-            report(LogPanel::Level::Error,
-                   tr("The HTTP server did not start on %1:%2 (%3). If another program uses that port, choose "
-                      "another one in the settings and start the server again.")
-                       .arg(options.http.host)
-                       .arg(options.http.port)
-                       .arg(started.error().message));
-        } else {
-            report(LogPanel::Level::Info, tr("HTTP server started on %1.").arg(m_serving.serverUrl()));
-        }
-    } else {
-        m_serving.stopServer();
-        report(LogPanel::Level::Info,
-               tr("HTTP server stopped. Deployments stay loaded and still answer inside the console."));
-    }
-    refreshServerState();
-}
-
-void MainWindow::refreshServerState()
-{
-    const bool running = m_serving.isServerRunning();
-    const QString url = m_serving.serverUrl();
-    m_dashboard->setServerState(running, url);
-    if (m_tray)
-        m_tray->setServerState(running, url);
-    if (m_serverAction)
-        m_serverAction->setText(running ? tr("Stop &Server") : tr("Start &Server"));
-}
-
-void MainWindow::openAuditTarget(const QString &target)
-{
-    const auto startsWith = [&](const char *prefix) { return target.startsWith(QLatin1String(prefix)); };
-    if (startsWith("deployment/")) {
-        showDeployment(target.mid(11));
-    } else if (startsWith("run/")) {
-        showRun(target.mid(4));
-    } else if (startsWith("dataset/")) {
-        showPage(TrainingPageIndex);
-    } else if (startsWith("token/")) {
-        showPage(AccessPageIndex);
-    } else if (startsWith("settings/")) {
-        showPage(SettingsPageIndex);
-    } else {
-        // "name", "name:3" or "name@alias"
-        const qsizetype colon = target.indexOf(u':');
-        const qsizetype at = target.indexOf(u'@');
-        QString model = target;
-        int version = 0;
-        if (colon > 0) {
-            model = target.left(colon);
-            version = target.mid(colon + 1).toInt();
-        } else if (at > 0) {
-            model = target.left(at);
-            const QString alias = target.mid(at + 1);
-            for (const auto &v : m_client.snapshot().versions) {
-                if (v.model == model && v.aliases.contains(alias))
-                    version = v.version;
-            }
-        }
-        showModelVersion(model, version);
-    }
-}
-
-void MainWindow::showDeployment(const QString &name)
-{
-    showPage(DeploymentsPageIndex);
-    if (name.isEmpty() || m_deploymentsPage->selectDeployment(name))
-        return;
-    // Not listed yet (the page reads the runtime off the GUI thread): select it after its next read.
-    connect(m_deploymentsPage, &DeploymentsPage::refreshed, this,
-            [this, name] { m_deploymentsPage->selectDeployment(name); }, Qt::SingleShotConnection);
-    m_deploymentsPage->refresh();
-}
-
-void MainWindow::showRun(const QString &runId)
-{
-    showPage(TrainingPageIndex);
-    if (!runId.isEmpty())
-        m_trainingPage->openRun(runId);
-}
-
-void MainWindow::showModelVersion(const QString &model, int version)
-{
-    showPage(ModelsPageIndex);
-    if (version == 0) {
-        for (const auto &m : m_client.snapshot().models) {
-            if (m.name == model)
-                version = m.latestVersion;
-        }
-    }
-    if (!m_modelsPage->selectVersion(model, version)) {
-        // Hidden by the filter: clear it and try again.
-        m_modelsPage->filterEdit()->clear();
-        if (!m_modelsPage->selectVersion(model, version))
-            report(LogPanel::Level::Warning, tr("%1:%2 is no longer in the registry.").arg(model).arg(version));
-    }
-}
-
-QList<PaletteEntry> MainWindow::paletteEntries() const
-{
-    QList<PaletteEntry> entries;
-    for (int i = 0; i < PageCount; ++i) {
-        PaletteEntry e;
-        e.kind = PaletteEntry::Kind::Page;
-        e.text = m_navigation->item(i)->text();
-        e.detail = QKeySequence(QKeyCombination(Qt::CTRL, Qt::Key(Qt::Key_1 + i))).toString(QKeySequence::NativeText);
-        e.icon = QIcon(QString(QStringLiteral(":/icons/") + kNavigationIcons[i] + QStringLiteral(".svg")));
-        auto *self = const_cast<MainWindow *>(this);
-        e.run = [self, i] { self->showPage(i); };
-        entries << e;
-    }
-    for (QAction *menuAction : menuBar()->actions()) {
-        const QMenu *menu = menuAction->menu();
-        if (!menu)
-            continue;
-        for (QAction *a : menu->actions()) {
-            if (a->isSeparator() || a->menu() || !a->isEnabled() || !a->isVisible()
-                || a->objectName() == QLatin1String("commandPaletteAction"))
-                continue;
-            const QString text = plainText(a);
-            if (text.isEmpty() || std::any_of(entries.cbegin(), entries.cend(), [&](const PaletteEntry &p) {
-                    return p.kind == PaletteEntry::Kind::Page && p.text == text;
-                }))
-                continue; // View > page entries are already listed as pages
-            PaletteEntry e;
-            e.kind = PaletteEntry::Kind::Action;
-            e.text = text;
-            e.detail = a->shortcut().toString(QKeySequence::NativeText);
-            e.icon = a->icon();
-            QPointer<QAction> action(a);
-            e.run = [action] {
-                if (action && action->isEnabled())
-                    action->trigger();
-            };
-            entries << e;
-        }
-    }
-    auto *self = const_cast<MainWindow *>(this);
-    const CatalogSnapshot &snapshot = m_client.snapshot();
-    const QIcon modelIcon(QStringLiteral(":/icons/models.svg"));
-    for (const auto &m : snapshot.models) {
-        PaletteEntry e;
-        e.kind = PaletteEntry::Kind::Model;
-        e.text = m.name;
-        e.detail = tr("model, %n version(s)", nullptr, m.versionCount);
-        e.icon = modelIcon;
-        const QString name = m.name;
-        e.run = [self, name] { self->showModelVersion(name, 0); };
-        entries << e;
-    }
-    const QIcon versionIcon(QStringLiteral(":/icons/alias.svg"));
-    for (const auto &v : snapshot.versions) {
-        PaletteEntry e;
-        e.kind = PaletteEntry::Kind::Version;
-        e.text = QString(v.model + u':' + QString::number(v.version));
-        QStringList detail;
-        for (const QString &alias : v.aliases)
-            detail << QString(u'@' + alias);
-        if (!v.description.isEmpty())
-            detail << v.description.left(60);
-        e.detail = detail.join(QStringLiteral("  "));
-        e.icon = versionIcon;
-        const QString model = v.model;
-        const int version = v.version;
-        e.run = [self, model, version] { self->showModelVersion(model, version); };
-        entries << e;
-    }
-    const QIcon deploymentIcon(QStringLiteral(":/icons/deployments.svg"));
-    for (const auto &d : m_dashboard->deployments()) {
-        PaletteEntry e;
-        e.kind = PaletteEntry::Kind::Deployment;
-        e.text = d.spec.name;
-        e.detail = tr("deployment of %1 (%2)").arg(d.spec.model, ModelDesk::Runtime::deploymentStateName(d.state));
-        e.icon = deploymentIcon;
-        const QString name = d.spec.name;
-        e.run = [self, name] { self->showDeployment(name); };
-        entries << e;
-    }
-    return entries;
-}
-
-void MainWindow::openCommandPalette()
-{
-    m_dashboard->refreshNow(); // fresher deployments next time
-    m_palette->setEntries(paletteEntries());
-    m_palette->popUp();
 }
 
 void MainWindow::applyTheme(const QString &theme)
@@ -714,45 +450,4 @@ void MainWindow::saveWindowState()
     if (auto *splitter = m_modelsPage->findChild<QSplitter *>(QStringLiteral("modelsSplitter")))
         m_settings.setValue(kSplitterKey, splitter->saveState());
     m_settings.sync();
-}
-
-void MainWindow::showFromTray()
-{
-    QGuiApplication::setQuitOnLastWindowClosed(true);
-    if (isMinimized())
-        showNormal();
-    else
-        show();
-    ensureOnScreen();
-    raise();
-    activateWindow();
-}
-
-void MainWindow::requestQuit()
-{
-    m_quitting = true;
-    saveWindowState();
-    QGuiApplication::setQuitOnLastWindowClosed(true);
-    Q_EMIT quitRequested();
-}
-
-void MainWindow::closeEvent(QCloseEvent *event)
-{
-    saveWindowState();
-    if (!m_quitting && closesToTray()) {
-        // Keep serving: the window goes, the process, the server and the tray icon stay. A dialog
-        // closed later must not end the application either.
-        QGuiApplication::setQuitOnLastWindowClosed(false);
-        event->ignore();
-        hide();
-        if (!m_trayHintShown) {
-            m_trayHintShown = true;
-            m_tray->notify(tr("ModelDesk keeps running"),
-                           tr("The server keeps serving. Open the window or quit from the tray icon."),
-                           QSystemTrayIcon::Information);
-        }
-        report(LogPanel::Level::Info, tr("Window closed to the tray; the server keeps serving."));
-        return;
-    }
-    event->accept();
 }

@@ -108,12 +108,17 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // mainwindow.cpp: the window, its pages, menus, theme and saved state.
+    static QString navigationIconPath(int page);
+    static QString actionText(const QAction *action); // without the & mnemonic marks
     void createPages(const RuntimeInfo &runtime);
     void createNavigation();
     void updateNavigationIcons();
     void createMenus();
+    // mainwindowtray.cpp: tray, server switch, alerts, close to tray and quit.
     void createTray();
     void wireMonitoring();
+    // mainwindowgoto.cpp: opening things on their page.
     void openAuditTarget(const QString &target);
     void refreshServerState();
     void restoreWindowState();
