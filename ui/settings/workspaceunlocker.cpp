@@ -6,6 +6,9 @@
 
 #include <QLoggingCategory>
 #include <QMetaObject>
+#include <QThread>
+
+#include <algorithm>
 
 Q_LOGGING_CATEGORY(lcUnlock, "modeldesk.ui.unlock")
 
@@ -216,7 +219,19 @@ void WorkspaceUnlocker::reloadLockedDeployments()
     runJob<Outcome>(
         [engine, actor]() {
             Outcome outcome;
-            for (const Runtime::DeploymentStatus &d : engine->deployments()) {
+            // A load that asked for the key just before it arrived fails a moment later: let the
+            // loads in flight finish first (bounded; this is the worker thread).
+            QList<Runtime::DeploymentStatus> all = engine->deployments();
+            for (int i = 0; i < 600; ++i) {
+                const bool loading = std::any_of(all.cbegin(), all.cend(), [](const Runtime::DeploymentStatus &d) {
+                    return d.state == Runtime::DeploymentState::Loading || d.state == Runtime::DeploymentState::Warming;
+                });
+                if (!loading)
+                    break;
+                QThread::msleep(100);
+                all = engine->deployments();
+            }
+            for (const Runtime::DeploymentStatus &d : std::as_const(all)) {
                 // Only those refused for want of the key (installLockedLoader's message).
                 if (d.state != Runtime::DeploymentState::Failed || !d.reason.contains(QLatin1String("workspace is locked")))
                     continue;
