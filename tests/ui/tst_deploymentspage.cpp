@@ -617,13 +617,28 @@ void tst_DeploymentsPage::serverBindFailureIsShown()
     QTcpServer occupier;
     QVERIFY(occupier.listen(QHostAddress::LocalHost, 0));
     ServerBar *bar = m_page->serverBar();
+    const QString url = m_serving->serverUrl();
     QSignalSpy errors(m_page.get(), &DeploymentsPage::error);
+    // Moving a running server to a taken port: it says why and keeps serving where it was.
+    bar->portBox()->setValue(occupier.serverPort());
+    QVERIFY(!bar->start());
+    QCOMPARE(errors.size(), 1);
+    const QString message = errors.first().first().toString();
+    QVERIFY2(message.contains(QStringLiteral("127.0.0.1:%1").arg(occupier.serverPort())) && message.contains(url),
+             qPrintable(message));
+    QVERIFY(m_serving->isServerRunning());
+    QCOMPARE(m_serving->serverUrl(), url);
+    QCOMPARE(bar->state(), ServerBar::State::Running);
+
+    // Starting a stopped server on a taken port: the bar says it failed, and why.
+    bar->stop();
     bar->portBox()->setValue(occupier.serverPort());
     QVERIFY(!bar->start());
     QCOMPARE(bar->state(), ServerBar::State::Failed);
-    QVERIFY2(bar->stateText().contains(QStringLiteral("could not listen on 127.0.0.1:%1").arg(occupier.serverPort())),
+    QVERIFY2(bar->stateText().startsWith(QStringLiteral("Not running: "))
+                 && bar->stateText().contains(QStringLiteral("127.0.0.1:%1").arg(occupier.serverPort())),
              qPrintable(bar->stateText()));
-    QCOMPARE(errors.size(), 1);
+    QCOMPARE(errors.size(), 2);
     QVERIFY(!m_serving->isServerRunning());
     // A failed start does not overwrite the saved settings.
     QVERIFY(QSettings().value(QStringLiteral("server/port")).toInt() != occupier.serverPort());

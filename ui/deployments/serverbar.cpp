@@ -227,7 +227,10 @@ bool ServerBar::start(bool confirmed)
             return false;
     }
 
-    ModelDesk::Serving::ModelServerOptions options = m_serving.serverOptions();
+    const ModelDesk::Serving::ModelServerOptions previous = m_serving.serverOptions();
+    const bool wasRunning = m_serving.isServerRunning();
+    const quint16 boundPort = m_serving.serverPort();
+    ModelDesk::Serving::ModelServerOptions options = previous;
     options.http.host = host;
     options.http.port = quint16(m_port->value());
     options.http.tlsCertificateFile = cert;
@@ -235,8 +238,24 @@ bool ServerBar::start(bool confirmed)
     m_serving.stopServer(); // options apply at the next start
     m_serving.setServerOptions(options);
     if (auto s = m_serving.startServer(); !s) {
+        QString why = UiFormat::errorText(s.error());
+        const QString where = host + u':' + QString::number(m_port->value());
+        if (!why.contains(where))
+            why = tr("could not listen on %1 — %2").arg(where, why);
+        // A failed move must not leave clients without the server they had, at the same address.
+        ModelDesk::Serving::ModelServerOptions restore = previous;
+        if (wasRunning)
+            restore.http.port = boundPort;
+        m_serving.setServerOptions(restore);
+        if (wasRunning && m_serving.startServer()) {
+            m_state = State::Running;
+            m_failure.clear();
+            showState();
+            Q_EMIT error(tr("HTTP server not moved: %1; it still runs at %2.").arg(why, m_serving.serverUrl()));
+            return false;
+        }
         m_state = State::Failed;
-        m_failure = tr("could not listen on %1:%2 — %3").arg(host).arg(m_port->value()).arg(UiFormat::errorText(s.error()));
+        m_failure = why;
         showState();
         Q_EMIT error(tr("HTTP server not started: %1").arg(m_failure));
         return false;
