@@ -103,7 +103,7 @@ QString MainWindow::closeToTrayKey()
 }
 
 MainWindow::MainWindow(CatalogClient &client, ModelDesk::Serving::ServingHost &serving, QSettings &settings,
-                       const RuntimeInfo &runtime, QWidget *parent)
+                       const RuntimeInfo &runtime, WorkspaceUnlocker *unlocker, QWidget *parent)
     : QMainWindow(parent)
     , m_client(client)
     , m_serving(serving)
@@ -127,7 +127,7 @@ MainWindow::MainWindow(CatalogClient &client, ModelDesk::Serving::ServingHost &s
                            | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::BottomDockWidgetArea, m_logDock);
 
-    createPages(runtime);
+    createPages(runtime, unlocker);
     createNavigation();
     createMenus();
     m_palette = new CommandPalette(this);
@@ -185,13 +185,13 @@ MainWindow::~MainWindow()
     QGuiApplication::setQuitOnLastWindowClosed(true);
 }
 
-void MainWindow::createPages(const RuntimeInfo &runtime)
+void MainWindow::createPages(const RuntimeInfo &runtime, WorkspaceUnlocker *unlocker)
 {
     m_pages = new QStackedWidget(this);
     m_dashboard = new DashboardPage(m_client, m_serving, m_pages);
     m_modelsPage = new ModelsPage(m_client, m_pages);
     m_modelsPage->setUndoStack(m_undoStack);
-    auto *settingsPage = new SettingsPage(m_client.workspacePath(), runtime, m_settings, m_pages);
+    auto *settingsPage = new SettingsPage(m_client, m_serving, unlocker, m_settings, runtime, m_pages);
     auto *training = new TrainingPage(m_client, m_serving, m_pages);
     auto *deployments = new DeploymentsPage(m_client, m_serving, m_pages);
     m_trainingPage = training;

@@ -35,6 +35,7 @@ class DeploymentsPage;
 class ModelsPage;
 class TrainingPage;
 class TrayIcon;
+class WorkspaceUnlocker;
 
 class MainWindow final : public QMainWindow
 {
@@ -45,8 +46,9 @@ public:
     enum Page { DashboardPageIndex, ModelsPageIndex, TrainingPageIndex, DeploymentsPageIndex, MonitoringPageIndex,
                 AccessPageIndex, SettingsPageIndex, PageCount };
 
+    // `unlocker` (may be null: no encryption section on the Settings page) must outlive the window.
     MainWindow(CatalogClient &client, ModelDesk::Serving::ServingHost &serving, QSettings &settings,
-               const RuntimeInfo &runtime, QWidget *parent = nullptr);
+               const RuntimeInfo &runtime, WorkspaceUnlocker *unlocker = nullptr, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Registers the icons and other resources of the UI library (a static library's resources
@@ -111,7 +113,7 @@ private:
     // mainwindow.cpp: the window, its pages, menus, theme and saved state.
     static QString navigationIconPath(int page);
     static QString actionText(const QAction *action); // without the & mnemonic marks
-    void createPages(const RuntimeInfo &runtime);
+    void createPages(const RuntimeInfo &runtime, WorkspaceUnlocker *unlocker);
     void createNavigation();
     void updateNavigationIcons();
     void createMenus();
