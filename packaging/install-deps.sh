@@ -9,6 +9,8 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 PACKAGES=(
   # toolchain
   build-essential cmake ninja-build pkg-config git
+  # fuzzing (tests/fuzz): libFuzzer with ASan + UBSan
+  clang-14 libclang-rt-14-dev
   # Qt 6.4 and what its CMake configs need
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqt6sql6-sqlite libqt6sql6-psql qt6-svg-dev qt6-translations-l10n

@@ -4,8 +4,15 @@
 #include "catalogclient.h"
 #include "core/platforminfo.h"
 #include "core/workspace.h"
+#include "dashboardpage.h"
+#include "demo/demoofferwidget.h"
+#include "demo/demorunner.h"
+#include "demo/screenshotdriver.h"
 #include "mainwindow.h"
 #include "modelspage.h"
+#include "trainingpage.h"
+#include "unlockdialog.h"
+#include "settings/workspaceunlocker.h"
 #include "settingspage.h"
 #include "serving/servinghost.h"
 
@@ -16,7 +23,9 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QLoggingCategory>
+#include <QListWidget>
 #include <QMessageBox>
+#include <QStackedWidget>
 #include <QTimer>
 
 Q_LOGGING_CATEGORY(lcApp, "modeldesk.app")
@@ -62,6 +71,11 @@ void Application::describeOptions(QCommandLineParser &parser)
         QStringLiteral("workspace"),
         tr("Use the workspace folder DIR (default: $MODELDESK_WORKSPACE, else the app-data folder)."),
         QStringLiteral("DIR")));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("registry"),
+        tr("Keep the registry in PostgreSQL, e.g. postgresql://user@host:5432/modeldesk (default: "
+           "$MODELDESK_REGISTRY_URL, else config.json registry.url, else the workspace's registry.sqlite)."),
+        QStringLiteral("URL")));
     parser.addPositionalArgument(QStringLiteral("files"), tr("TorchScript files to import."),
                                  QStringLiteral("[files...]"));
 }
@@ -102,7 +116,11 @@ int Application::run()
     QCommandLineParser parser;
     describeOptions(parser);
     parser.process(m_app); // exits for --help / --version and for unknown options
-    const QString workspaceDir = parser.value(QStringLiteral("workspace"));
+    QString workspaceDir = parser.value(QStringLiteral("workspace"));
+    // The workspace chosen on the Settings page, when neither the command line nor the
+    // environment names one.
+    if (workspaceDir.isEmpty() && qEnvironmentVariableIsEmpty("MODELDESK_WORKSPACE"))
+        workspaceDir = m_settings.value(SettingsPage::workspaceKey()).toString();
 
     MainWindow::initResources();
     m_app.setWindowIcon(QIcon(QStringLiteral(":/icons/modeldesk.svg")));
@@ -118,6 +136,7 @@ int Application::run()
 
     ModelDesk::Registry::CatalogOptions options;
     options.validatorExecutable = validatorExecutable();
+    options.registryUrl = parser.value(QStringLiteral("registry"));
     if (options.validatorExecutable.isEmpty())
         qCWarning(lcApp) << "modeldesk-cli not found next to the executable: imported files are checked in-process";
     auto catalog = ModelDesk::Registry::ModelCatalog::open(*workspace, options);
@@ -142,7 +161,13 @@ int Application::run()
     m_client = std::make_unique<CatalogClient>(*m_catalog, ModelDesk::currentOsUser());
     QStringList servingWarnings;
     startServing(servingWarnings);
-    m_window = std::make_unique<MainWindow>(*m_client, *m_serving, m_settings, runtime);
+    // Encrypted workspaces: the master key from the keychain (asynchronous, with a deadline) or a
+    // passphrase; until then encrypted artifacts are refused as "locked".
+    m_unlocker = std::make_unique<WorkspaceUnlocker>(*m_catalog, ModelDesk::currentOsUser());
+    m_unlocker->setRuntime(&m_serving->runtime());
+    m_unlocker->start();
+    m_window = std::make_unique<MainWindow>(*m_client, *m_serving, m_settings, runtime, m_unlocker.get());
+    connectUnlocker();
     // File > Quit and the tray's Quit end the application even when closing only hides the window
     // (ui/closeToTray); shutdown() then runs in order after exec() returns.
     QObject::connect(m_window.get(), &MainWindow::quitRequested, &m_app, &QCoreApplication::quit,
@@ -160,7 +185,13 @@ int Application::run()
                                      "inside the console process."));
     for (const QString &line : std::as_const(servingWarnings))
         m_window->report(LogPanel::Level::Warning, line);
+    DemoOfferWidget *demoCard = createDemo();
     m_window->show();
+    if (const auto shots = ScreenshotDriver::optionsFromEnvironment(); !shots.directory.isEmpty()) {
+        auto *driver = new ScreenshotDriver(*m_window, *m_window->navigation(), *m_window->pages(), *m_demo,
+                                            *m_serving, demoCard, shots, m_window.get());
+        QTimer::singleShot(0, driver, &ScreenshotDriver::start);
+    }
 
     const QStringList files = parser.positionalArguments();
     if (!files.isEmpty()) {
@@ -177,6 +208,57 @@ int Application::run()
     return code;
 }
 
+void Application::connectUnlocker()
+{
+    MainWindow *window = m_window.get();
+    WorkspaceUnlocker *unlocker = m_unlocker.get();
+    QObject::connect(unlocker, &WorkspaceUnlocker::passphraseNeeded, window,
+                     [unlocker, window] { UnlockDialog::open(*unlocker, window); });
+    QObject::connect(unlocker, &WorkspaceUnlocker::stateChanged, window,
+                     [window](WorkspaceUnlocker::State s, const QString &m) {
+                         if (s == WorkspaceUnlocker::State::KeychainFailed || s == WorkspaceUnlocker::State::Failed)
+                             window->report(LogPanel::Level::Warning, m);
+                         else if (s == WorkspaceUnlocker::State::Unlocked)
+                             window->report(LogPanel::Level::Info, m);
+                     });
+    QObject::connect(unlocker, &WorkspaceUnlocker::reloadedDeployments, window,
+                     [window](const QStringList &names, const QStringList &failures) {
+                         if (!names.isEmpty())
+                             window->report(LogPanel::Level::Info, tr("Encrypted deployments loaded: %1")
+                                                                       .arg(names.join(QStringLiteral(", "))));
+                         for (const QString &f : failures)
+                             window->report(LogPanel::Level::Warning, f);
+                     });
+}
+
+DemoOfferWidget *Application::createDemo()
+{
+    // The first-run demo: a card on the Dashboard, offered on a new workspace (and while the demo
+    // model exists); MODELDESK_DEMO_AUTOSTART=1 (the README's run command) starts it at once.
+    m_demo = std::make_unique<DemoRunner>(*m_client, *m_serving);
+    auto *card = new DemoOfferWidget(*m_demo);
+    MainWindow *window = m_window.get();
+    QObject::connect(card, &DemoOfferWidget::info, window, [window](const QString &m) { window->report(LogPanel::Level::Info, m); });
+    QObject::connect(card, &DemoOfferWidget::warning, window,
+                     [window](const QString &m) { window->report(LogPanel::Level::Warning, m); });
+    QObject::connect(card, &DemoOfferWidget::error, window, [window](const QString &m) { window->report(LogPanel::Level::Error, m); });
+    card->followWorkspace(*m_client, m_settings.value(QStringLiteral("demo/dismissed"), false).toBool());
+    QObject::connect(card, &DemoOfferWidget::dismissed, window,
+                     [this] { m_settings.setValue(QStringLiteral("demo/dismissed"), true); });
+    QObject::connect(card, &DemoOfferWidget::showMonitoringRequested, window,
+                     [window] { window->showPage(MainWindow::MonitoringPageIndex); });
+    if (auto *training = qobject_cast<TrainingPage *>(window->pages()->widget(MainWindow::TrainingPageIndex))) {
+        QObject::connect(m_demo.get(), &DemoRunner::trainingFinished, training, [training](const QString &runId, bool) {
+            training->refreshRuns();
+            training->openRun(runId);
+        });
+    }
+    window->dashboardPage()->setTopCard(card);
+    if (DemoOfferWidget::autostartRequested() || !ScreenshotDriver::requestedDirectory().isEmpty())
+        window->showPage(MainWindow::DashboardPageIndex);
+    return card;
+}
+
 void Application::startServing(QStringList &warnings)
 {
     // The embedded serving stack: monitoring, the runtime with the persisted deployments, tokens,
@@ -184,6 +266,11 @@ void Application::startServing(QStringList &warnings)
     ModelDesk::Serving::ServingHostOptions options;
     options.server.http.host = m_settings.value(QStringLiteral("server/host"), QStringLiteral("127.0.0.1")).toString();
     options.server.http.port = quint16(m_settings.value(QStringLiteral("server/port"), 8080).toUInt());
+    options.server.http.tlsCertificateFile = m_settings.value(QStringLiteral("server/tlsCert")).toString();
+    options.server.http.tlsPrivateKeyFile = m_settings.value(QStringLiteral("server/tlsKey")).toString();
+    options.history.retention.minuteSeconds =
+        qint64(m_settings.value(SettingsPage::minuteHistoryDaysKey(), 7).toInt()) * 86400;
+    options.history.retention.hourSeconds = qint64(m_settings.value(SettingsPage::hourHistoryDaysKey(), 90).toInt()) * 86400;
     m_serving = std::make_unique<ModelDesk::Serving::ServingHost>(*m_catalog, options);
     for (const QString &w : m_serving->start())
         warnings << tr("Serving: %1").arg(w);
@@ -204,6 +291,8 @@ void Application::shutdown()
     if (m_window)
         m_window->saveWindowState();
     m_window.reset();        // widgets hold references to the client and the serving stack
+    m_demo.reset();          // stops the demo's traffic and jobs before the runtime goes
+    m_unlocker.reset();      // waits for its worker: before the serving stack and the catalog
     if (m_serving)
         m_serving->shutdown(); // server, watcher, runtime, monitoring: before the catalog goes
     m_serving.reset();

@@ -20,6 +20,9 @@ namespace ModelDesk::Serving {
 class ServingHost;
 }
 class MainWindow;
+class DemoRunner;
+class DemoOfferWidget;
+class WorkspaceUnlocker;
 class QApplication;
 class QCommandLineParser;
 class QCoreApplication;
@@ -49,6 +52,8 @@ private:
     void logRuntime(QStringList &lines, bool &slowBlas) const;
     void shutdown();
     void startServing(QStringList &warnings);
+    DemoOfferWidget *createDemo();
+    void connectUnlocker();
 
     QApplication &m_app;
     QSettings m_settings;
@@ -58,4 +63,6 @@ private:
     std::unique_ptr<CatalogClient> m_client;
     std::unique_ptr<ModelDesk::Serving::ServingHost> m_serving;
     std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<DemoRunner> m_demo;
+    std::unique_ptr<WorkspaceUnlocker> m_unlocker;
 };

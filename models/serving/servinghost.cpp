@@ -30,6 +30,7 @@ struct ServingHost::Private
     static Monitoring::MonitoringOptions monitoringOptions(Registry::ModelCatalog &c, const ServingHostOptions &o)
     {
         Monitoring::MonitoringOptions m;
+        m.history = o.history;
         if (o.persistHistory)
             m.databasePath = c.workspace().root() + QStringLiteral("/metrics.sqlite");
         return m;

@@ -17,6 +17,7 @@
 #include "modelserver.h"
 
 #include "core/result.h"
+#include "monitoring/metricshistory.h"
 #include "runtime/deploymentmanager.h"
 
 #include <QString>
@@ -40,6 +41,7 @@ struct ServingHostOptions
     ModelServerOptions server;                    // address, port, TLS, limits
     Runtime::DeploymentManagerOptions runtime;
     bool persistHistory = true;                   // <workspace>/metrics.sqlite; false = memory only
+    Monitoring::HistoryOptions history;           // ring length, retention of minute/hour points
     bool watchOtherProcesses = true;              // follow deploy/undeploy done by the CLI
 };
 
