@@ -11,7 +11,7 @@ start=$(date +%s)
 bash packaging/build.sh dev
 echo "build: $(( $(date +%s) - start )) s"
 
-# ---- PostgreSQL for the registry tests (tst_registrypostgres) ------------------------------------
+# ---- PostgreSQL for the registry tests (tst_registrypostgres, tst_*_pg) -----------------------------
 # A throw-away server on 127.0.0.1 and a free port (initdb ~2 s). The exec below replaces this shell,
 # so an EXIT trap would never run: a watcher stops the server and removes its folder when this process
 # (ctest's session after the exec) ends. MODELDESK_TEST_PG=0 skips it; an already exported

@@ -9,6 +9,8 @@
 #include <QSqlQuery>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
+#include <QTest>
 #include <QUrl>
 #include <QUuid>
 
@@ -92,4 +94,89 @@ public:
     }
 };
 
+// Where the shared registry suites (tst_modelregistry, tst_registryrecords) open their registries:
+// SQLite files in a temporary folder by default, or, with MODELDESK_TEST_REGISTRY_BACKEND=postgresql
+// (the *_pg ctest entries), a fresh database per test on the MODELDESK_TEST_PG_URL server. One suite,
+// two backends: issue #7 wants both to pass the same cases.
+class RegistryLocations
+{
+public:
+    static bool postgres()
+    {
+        return qEnvironmentVariable("MODELDESK_TEST_REGISTRY_BACKEND").compare(QLatin1String("postgresql"), Qt::CaseInsensitive) == 0;
+    }
+
+    // Why the selected backend cannot run here, or nullptr when it can (for QSKIP in initTestCase).
+    static const char *unavailableReason()
+    {
+        return postgres() && !PostgresServer::available() ? PostgresServer::skipReason() : nullptr;
+    }
+
+    ~RegistryLocations() { dropAll(); }
+
+    // A new, empty registry location: an SQLite file path or a PostgreSQL URL ("" when the database
+    // could not be created; the warning says why).
+    QString fresh()
+    {
+        if (!postgres())
+            return m_dir.filePath(QStringLiteral("registry-%1.sqlite").arg(++m_files));
+        const QString database = PostgresServer::createDatabase();
+        if (database.isEmpty())
+            return {};
+        m_databases << database;
+        return PostgresServer::urlOf(database);
+    }
+
+    // Drops the databases made so far (call after the registry is closed; nothing to do on SQLite,
+    // the temporary folder goes with the object).
+    void dropAll()
+    {
+        for (const QString &database : std::as_const(m_databases))
+            PostgresServer::dropDatabase(database);
+        m_databases.clear();
+    }
+
+    // Runs SQL on its own connection, outside the registry, the way another program would: on the
+    // SQLite file or the PostgreSQL database that `location` (a registry's path()) names. Returns the
+    // first error's text, empty on success.
+    static QString rawExec(const QString &location, const QStringList &statements)
+    {
+        if (location.startsWith(QLatin1String("postgresql://")) || location.startsWith(QLatin1String("postgres://")))
+            return PostgresServer::exec(QUrl(location).path().mid(1), statements);
+        static int serial = 0;
+        const QString name = QStringLiteral("sqlite-raw-%1").arg(++serial);
+        QString error;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(location);
+            if (!db.open()) {
+                error = db.lastError().text();
+            } else {
+                for (const QString &sql : statements) {
+                    QSqlQuery q(db);
+                    if (!q.exec(sql)) {
+                        error = q.lastError().text();
+                        break;
+                    }
+                }
+                db.close();
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+        return error;
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QStringList m_databases;
+    int m_files = 0;
+};
+
 } // namespace RegistryTest
+
+// Skips a case that only makes sense on SQLite when the suite runs on PostgreSQL.
+#define REG_SQLITE_ONLY(why)                                                                                     \
+    do {                                                                                                         \
+        if (RegistryTest::RegistryLocations::postgres())                                                         \
+            QSKIP("SQLite only: " why);                                                                          \
+    } while (false)

@@ -1,6 +1,7 @@
 // ModelRegistry: schema migrations, models, versions, aliases, tags, pending artifacts, threads.
 
 #include "registry/modelregistry.h"
+#include "registrytestpostgres.h"
 #include "registrytestutil.h"
 
 #include <QCoreApplication>
@@ -9,8 +10,6 @@
 #include <QScopeGuard>
 #include <QSemaphore>
 #include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -24,31 +23,10 @@ using namespace RegistryTest;
 
 namespace {
 
-// Runs SQL on its own connection, outside the registry: the way another program would touch the file.
-// Returns the error text, empty on success.
-QString rawExec(const QString &path, const QStringList &statements)
+// Runs SQL outside the registry: the way another program would touch the file or database.
+QString rawExec(const QString &location, const QStringList &statements)
 {
-    static int serial = 0;
-    const QString name = QStringLiteral("raw-%1").arg(++serial);
-    QString error;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        if (!db.open()) {
-            error = db.lastError().text();
-        } else {
-            for (const QString &sql : statements) {
-                QSqlQuery q(db);
-                if (!q.exec(sql)) {
-                    error = q.lastError().text();
-                    break;
-                }
-            }
-            db.close();
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return error;
+    return RegistryLocations::rawExec(location, statements);
 }
 
 QStringList registryConnections()
@@ -65,22 +43,34 @@ class tst_ModelRegistry : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
+    RegistryLocations m_locations; // SQLite files, or one PostgreSQL database per test
     std::unique_ptr<ModelRegistry> m_reg;
-    int m_files = 0;
 
-    QString freshPath() { return m_dir.filePath(QStringLiteral("registry-%1.sqlite").arg(++m_files)); }
+    QString freshPath() { return m_locations.fresh(); }
 
     ModelRegistry &reg() { return *m_reg; }
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        if (const char *reason = RegistryLocations::unavailableReason())
+            QSKIP(reason);
+    }
+
     void init()
     {
         QVERIFY(m_dir.isValid());
-        auto r = ModelRegistry::open(freshPath());
+        const QString location = freshPath();
+        QVERIFY2(!location.isEmpty(), "cannot create a test database (see the warning above)");
+        auto r = ModelRegistry::open(location);
         REG_VERIFY(r);
         m_reg = std::move(*r);
     }
-    void cleanup() { m_reg.reset(); }
+    void cleanup()
+    {
+        m_reg.reset();
+        m_locations.dropAll();
+    }
 
     // ---- migrations and opening ----
 
@@ -112,7 +102,10 @@ private Q_SLOTS:
     {
         const QString path = reg().path();
         m_reg.reset();
-        QCOMPARE(rawExec(path, {QStringLiteral("PRAGMA user_version = 999")}), QString());
+        // SQLite keeps the number in PRAGMA user_version, PostgreSQL in a one-row table.
+        QCOMPARE(rawExec(path, {RegistryLocations::postgres() ? QStringLiteral("UPDATE schema_version SET version = 999")
+                                                              : QStringLiteral("PRAGMA user_version = 999")}),
+                 QString());
         auto r = ModelRegistry::open(path);
         REG_FAILS(r, Error::Code::Corrupt);
         QCOMPARE(r.error().message, QStringLiteral("registry schema 999 is newer than this ModelDesk (%1)")
@@ -121,6 +114,7 @@ private Q_SLOTS:
 
     void textFileRefused()
     {
+        REG_SQLITE_ONLY("a registry file that is not an SQLite database");
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("registry.sqlite"));
         QFile f(path);
@@ -138,6 +132,7 @@ private Q_SLOTS:
 
     void foreignSqliteRefused()
     {
+        // Some other program's database (a file on SQLite, a database on PostgreSQL).
         const QString path = freshPath();
         QCOMPARE(rawExec(path, {QStringLiteral("CREATE TABLE photos (id INTEGER PRIMARY KEY)")}), QString());
         auto r = ModelRegistry::open(path);
@@ -147,6 +142,7 @@ private Q_SLOTS:
 
     void directoryRefused()
     {
+        REG_SQLITE_ONLY("a registry path that is a directory");
         auto r = ModelRegistry::open(m_dir.path());
         QVERIFY(!r.has_value());
         QVERIFY(r.error().message.contains(QLatin1String("directory")));
@@ -552,8 +548,10 @@ private Q_SLOTS:
     void integrityReportsDamage()
     {
         QVERIFY(reg().checkIntegrity()->isEmpty());
-        QCOMPARE(rawExec(reg().path(), {QStringLiteral("DROP TRIGGER audit_no_delete"), QStringLiteral("DROP TABLE tokens")}),
-                 QString());
+        // PostgreSQL names a trigger with its table.
+        const QString dropTrigger = RegistryLocations::postgres() ? QStringLiteral("DROP TRIGGER audit_no_delete ON audit")
+                                                                  : QStringLiteral("DROP TRIGGER audit_no_delete");
+        QCOMPARE(rawExec(reg().path(), {dropTrigger, QStringLiteral("DROP TABLE tokens")}), QString());
         auto problems = reg().checkIntegrity();
         REG_VERIFY(problems);
         QVERIFY2(problems->join(QLatin1Char('\n')).contains(QLatin1String("table 'tokens' is missing")),
@@ -575,7 +573,9 @@ private Q_SLOTS:
                                   " '2026-01-01T00:00:00.000Z')")
                        .arg(i)
                        .arg(digestOf(QString::number(i)));
-            sql << QStringLiteral("INSERT INTO tags (version_id, key, value) VALUES (last_insert_rowid(), 'n', '%1')").arg(i);
+            sql << QStringLiteral("INSERT INTO tags (version_id, key, value) VALUES ((SELECT id FROM versions WHERE version = %1"
+                                  " AND model_id = (SELECT id FROM models WHERE name = 'big')), 'n', '%1')")
+                       .arg(i);
         }
         sql << QStringLiteral("UPDATE models SET next_version = 1001 WHERE name = 'big'") << QStringLiteral("COMMIT");
         QCOMPARE(rawExec(reg().path(), sql), QString());

@@ -1,12 +1,9 @@
 // ModelRegistry: datasets, runs and run metrics, deployments, tokens, and the audit log.
 
 #include "registry/modelregistry.h"
+#include "registrytestpostgres.h"
 #include "registrytestutil.h"
 
-#include <QSqlDatabase>
-#include <QSqlError>
-#include <QSqlQuery>
-#include <QTemporaryDir>
 #include <QTest>
 #include <memory>
 
@@ -18,9 +15,8 @@ class tst_RegistryRecords : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_dir;
+    RegistryLocations m_locations; // SQLite files, or one PostgreSQL database per test
     std::unique_ptr<ModelRegistry> m_reg;
-    int m_files = 0;
 
     ModelRegistry &reg() { return *m_reg; }
 
@@ -35,13 +31,25 @@ class tst_RegistryRecords : public QObject
     }
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        if (const char *reason = RegistryLocations::unavailableReason())
+            QSKIP(reason);
+    }
+
     void init()
     {
-        auto r = ModelRegistry::open(m_dir.filePath(QStringLiteral("r%1.sqlite").arg(++m_files)));
+        const QString location = m_locations.fresh();
+        QVERIFY2(!location.isEmpty(), "cannot create a test database (see the warning above)");
+        auto r = ModelRegistry::open(location);
         REG_VERIFY(r);
         m_reg = std::move(*r);
     }
-    void cleanup() { m_reg.reset(); }
+    void cleanup()
+    {
+        m_reg.reset();
+        m_locations.dropAll();
+    }
 
     // ---- datasets ----
 
@@ -387,20 +395,9 @@ private Q_SLOTS:
     void auditIsAppendOnly()
     {
         REG_VERIFY(reg().createModel(QStringLiteral("m"), {}, {}, QStringLiteral("alice")));
-        const QString connection = QStringLiteral("tamper");
-        QString updateError, deleteError;
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
-            db.setDatabaseName(reg().path());
-            QVERIFY(db.open());
-            QSqlQuery q(db);
-            QVERIFY(!q.exec(QStringLiteral("UPDATE audit SET actor = 'mallory'")));
-            updateError = q.lastError().text();
-            QVERIFY(!q.exec(QStringLiteral("DELETE FROM audit")));
-            deleteError = q.lastError().text();
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(connection);
+        // Another program writing SQL directly is refused too.
+        const QString updateError = RegistryLocations::rawExec(reg().path(), {QStringLiteral("UPDATE audit SET actor = 'mallory'")});
+        const QString deleteError = RegistryLocations::rawExec(reg().path(), {QStringLiteral("DELETE FROM audit")});
         QVERIFY2(updateError.contains(QLatin1String("append-only")), qPrintable(updateError));
         QVERIFY2(deleteError.contains(QLatin1String("append-only")), qPrintable(deleteError));
         const QList<AuditEntry> entries = auditOf();
