@@ -267,6 +267,48 @@ private Q_SLOTS:
         QVERIFY(csv.startsWith(QStringLiteral("chart,series,x,value\nLoss,train loss,1,2\n")));
     }
 
+    void trainingOptions()
+    {
+        // What the Training page asks for: round x steps from 0, a fixed y range, a hidden line.
+        TimeSeriesChart acc(QStringLiteral("Accuracy"), TimeSeriesChart::XAxis::Number);
+        acc.resize(500, 300);
+        acc.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&acc));
+        acc.addLine(QStringLiteral("train"), QStringLiteral("train"));
+        acc.addLine(QStringLiteral("val"), QStringLiteral("validation"));
+        acc.setRoundXFromZero(true);
+        acc.setYRange(0, 1);
+        acc.setXAxisTitle(QStringLiteral("step"));
+        acc.setPoints(QStringLiteral("train"), {{3, 0.5}, {2532, 0.9}});
+        acc.setPoints(QStringLiteral("val"), {{3, 7.0}, {2532, 9.0}});
+        acc.setLineVisible(QStringLiteral("val"), false);
+        acc.flush();
+        auto *x = qobject_cast<QValueAxis *>(acc.chart()->axes(Qt::Horizontal).value(0));
+        auto *y = qobject_cast<QValueAxis *>(acc.chart()->axes(Qt::Vertical).value(0));
+        QVERIFY(x && y);
+        QCOMPARE(x->min(), 0.0);
+        QCOMPARE(x->max(), 3000.0); // 0, 1000, 2000, 3000
+        QCOMPARE(x->tickCount(), 4);
+        QCOMPARE(x->titleText(), QStringLiteral("step"));
+        QCOMPARE(y->min(), 0.0);
+        QCOMPARE(y->max(), 1.0);
+        QVERIFY(!acc.isLineVisible(QStringLiteral("val")));
+        QVERIFY(!acc.series(QStringLiteral("val"))->isVisible());
+        QVERIFY(!acc.chart()->legend()->isVisible()); // one line left to show
+        QCOMPARE(acc.points(QStringLiteral("val")).size(), 2); // still collected
+
+        // Back to automatic: the hidden line does not stretch the y axis, showing it again does.
+        acc.setYRange(0, 0);
+        acc.flush();
+        QVERIFY(y->max() < 2);
+        acc.setLineVisible(QStringLiteral("val"), true);
+        acc.flush();
+        QVERIFY(y->max() >= 9);
+        QVERIFY(acc.chart()->legend()->isVisible());
+        QVERIFY(acc.series(QStringLiteral("val"))->isVisible());
+        QVERIFY(!acc.series(QStringLiteral("nope")));
+    }
+
     void pngExportIsAnImage()
     {
         TimeSeriesChart &c = *m_chart;

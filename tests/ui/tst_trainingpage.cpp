@@ -6,6 +6,7 @@
 // compare. Also: the metric model's decimation and the item models under QAbstractItemModelTester.
 
 #include "catalogclient.h"
+#include "charts/timeserieschart.h"
 #include "trainingpage.h"
 #include "training/comparedialog.h"
 #include "training/confusionmatrixwidget.h"
@@ -75,6 +76,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void metricsModelCapsLongRuns();
+    void chartsFollowTheModels();
     void formValidatesFields();
     void trainsThroughTheFormAndRegisters();
     void cancelThenResume();
@@ -175,6 +177,52 @@ void tst_TrainingPage::metricsModelCapsLongRuns()
     QVERIFY(!model.range({1}, low, high));
 }
 
+void tst_TrainingPage::chartsFollowTheModels()
+{
+    using W = TrainingChartsWidget;
+    MetricsTableModel steps({"step", "epoch", "loss", "accuracy", "lr"}, 16);
+    MetricsTableModel epochs({"step", "epoch", "tl", "ta", "vl", "va"}, 16);
+    W charts(&steps, &epochs);
+    charts.resize(800, 300);
+    charts.show();
+    TimeSeriesChart *loss = charts.lossChart();
+    TimeSeriesChart *accuracy = charts.accuracyChart();
+
+    // Appended rows reach the charts by rowsInserted; thinning (a model reset) replaces the lines,
+    // so the charts hold exactly what the capped model holds.
+    for (int i = 0; i < 100; ++i)
+        steps.append({double(i), 1, 2.0 / (i + 1), i < 50 ? MetricsTableModel::Missing : 0.9, 0.01});
+    QVERIFY(steps.stride() > 1);
+    const QList<QPointF> stepLoss = loss->points(W::StepLine);
+    QCOMPARE(stepLoss.size(), steps.rowCount());
+    for (int r = 0; r < steps.rowCount(); ++r)
+        QCOMPARE(stepLoss[r], QPointF(steps.value(r, W::StepX), steps.value(r, W::StepLoss)));
+    int withAccuracy = 0;
+    for (int r = 0; r < steps.rowCount(); ++r)
+        withAccuracy += std::isnan(steps.value(r, W::StepAccuracy)) ? 0 : 1;
+    QCOMPARE(accuracy->points(W::StepLine).size(), withAccuracy); // missing values are gaps, not zeros
+
+    epochs.append({50, 1, 1.0, 0.8, 1.2, 0.75});
+    epochs.append({99, 2, 0.5, 0.95, 0.6, 0.9});
+    QCOMPARE(loss->points(W::TrainLine), (QList<QPointF>{{50, 1.0}, {99, 0.5}}));
+    QCOMPARE(accuracy->points(W::ValidationLine), (QList<QPointF>{{50, 0.75}, {99, 0.9}}));
+    QTRY_COMPARE(accuracy->shownPointCount(W::TrainLine), 2);
+    QTRY_VERIFY(loss->shownPointCount(W::StepLine) > 0);
+
+    charts.setValidationVisible(false);
+    QVERIFY(!loss->isLineVisible(W::ValidationLine));
+    QVERIFY(!accuracy->series(W::ValidationLine)->isVisible());
+    charts.setValidationVisible(true);
+    QVERIFY(accuracy->series(W::ValidationLine)->isVisible());
+
+    // A stored run opened: the models are replaced wholesale.
+    steps.setRows({{0, 1, 3.0, 0.2, 0.01}, {10, 1, 2.0, 0.4, 0.01}});
+    epochs.clear();
+    QCOMPARE(loss->points(W::StepLine), (QList<QPointF>{{0, 3.0}, {10, 2.0}}));
+    QVERIFY(loss->points(W::TrainLine).isEmpty());
+    QVERIFY(accuracy->points(W::ValidationLine).isEmpty());
+}
+
 void tst_TrainingPage::formValidatesFields()
 {
     TrainingFormWidget *form = m_page->form();
@@ -243,13 +291,22 @@ void tst_TrainingPage::trainsThroughTheFormAndRegisters()
     QVERIFY(!runId.isEmpty());
     QCOMPARE(m_page->liveRunId(), runId);
 
-    // The charts' series are fed by the models: per-step and per-epoch points.
+    // The charts (the Monitoring page's TimeSeriesChart) are fed by the models: per-step and
+    // per-epoch points, drawn at the next event-loop turn.
+    using W = TrainingChartsWidget;
     TrainingChartsWidget *charts = m_page->charts();
-    QVERIFY(charts->stepLossSeries()->count() > 0);
-    QCOMPARE(charts->stepLossSeries()->count(), m_page->stepModel()->rowCount());
-    QCOMPARE(charts->epochLossSeries()->count(), 2);
-    QCOMPARE(charts->validationAccuracySeries()->count(), 2);
-    QVERIFY(charts->validationAccuracySeries()->isVisible());
+    TimeSeriesChart *loss = charts->lossChart();
+    TimeSeriesChart *accuracy = charts->accuracyChart();
+    QVERIFY(!loss->points(W::StepLine).isEmpty());
+    QCOMPARE(loss->points(W::StepLine).size(), m_page->stepModel()->rowCount());
+    QCOMPARE(loss->points(W::StepLine).constLast().y(),
+             m_page->stepModel()->value(m_page->stepModel()->rowCount() - 1, W::StepLoss));
+    QCOMPARE(loss->points(W::TrainLine).size(), 2);
+    QCOMPARE(accuracy->points(W::ValidationLine).size(), 2);
+    QVERIFY(accuracy->isLineVisible(W::ValidationLine));
+    QTRY_VERIFY(loss->shownPointCount(W::StepLine) > 0);
+    QTRY_COMPARE(accuracy->shownPointCount(W::ValidationLine), 2);
+    QCOMPARE(loss->lineIds(), QStringList({W::StepLine, W::TrainLine, W::ValidationLine}));
     QCOMPARE(m_page->progressBar()->value(), m_page->progressBar()->maximum());
     QVERIFY(!m_page->isTraining());
     QVERIFY(m_page->form()->startButton()->isEnabled());
@@ -302,6 +359,7 @@ void tst_TrainingPage::cancelThenResume()
     QTRY_COMPARE_WITH_TIMEOUT(runState(runId), QStringLiteral("finished"), Timeout);
     QCOMPARE(m_page->runsModel()->find(runId)->record.epochsDone, epochsDone + 2);
     QTRY_COMPARE_WITH_TIMEOUT(m_page->epochModel()->rowCount(), epochsDone + 2, Timeout);
+    QCOMPARE(m_page->charts()->lossChart()->points(TrainingChartsWidget::TrainLine).size(), epochsDone + 2);
     QCOMPARE(m_page->viewedRunId(), runId);
     auto runs = m_catalog->registry().runs();
     QVERIFY(runs);

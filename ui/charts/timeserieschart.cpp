@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QSaveFile>
 #include <QTextStream>
@@ -150,9 +151,39 @@ void TimeSeriesChart::updateLegend()
     // A row under the plot reads best for a few lines; more would be cut to "f...", so they go
     // into a column on the right. Tooltips give the full name of a cut entry either way.
     QLegend *legend = m_chart->legend();
-    legend->setVisible(m_order.size() > 1);
+    qsizetype shown = 0;
+    for (const QString &id : std::as_const(m_order)) {
+        const Line &l = m_lines[id];
+        for (QLegendMarker *marker : legend->markers(l.series))
+            marker->setVisible(l.visible);
+        shown += l.visible ? 1 : 0;
+    }
+    legend->setVisible(shown > 1);
     legend->setShowToolTips(true);
-    legend->setAlignment(m_order.size() > 4 ? Qt::AlignRight : Qt::AlignBottom);
+    legend->setAlignment(shown > 4 ? Qt::AlignRight : Qt::AlignBottom);
+}
+
+void TimeSeriesChart::setLineVisible(const QString &id, bool visible)
+{
+    Line *l = line(id);
+    if (!l || l->visible == visible)
+        return;
+    l->visible = visible;
+    l->series->setVisible(visible);
+    updateLegend();
+    scheduleFlush();
+}
+
+bool TimeSeriesChart::isLineVisible(const QString &id) const
+{
+    const Line *l = line(id);
+    return l && l->visible;
+}
+
+QLineSeries *TimeSeriesChart::series(const QString &id) const
+{
+    const Line *l = line(id);
+    return l ? l->series : nullptr;
 }
 
 void TimeSeriesChart::clearLines()
@@ -259,6 +290,27 @@ void TimeSeriesChart::setValueFormatter(std::function<QString(double)> formatter
 void TimeSeriesChart::setYAxisTitle(const QString &title)
 {
     m_yAxis->setTitleText(title);
+}
+
+void TimeSeriesChart::setXAxisTitle(const QString &title)
+{
+    if (m_timeAxis)
+        m_timeAxis->setTitleText(title);
+    else
+        m_numberAxis->setTitleText(title);
+}
+
+void TimeSeriesChart::setYRange(double min, double max)
+{
+    m_fixedYMin = min;
+    m_fixedYMax = max;
+    scheduleFlush();
+}
+
+void TimeSeriesChart::setRoundXFromZero(bool on)
+{
+    m_roundX = on;
+    scheduleFlush();
 }
 
 void TimeSeriesChart::setEmptyText(const QString &text)
@@ -393,7 +445,7 @@ void TimeSeriesChart::flush()
         Line &l = m_lines[id];
         shown.append(visiblePoints(l, xMin, xMax, buckets));
         for (const QPointF &p : std::as_const(shown.last())) {
-            if (p.x() >= xMin && !std::isnan(p.y())) {
+            if (l.visible && p.x() >= xMin && !std::isnan(p.y())) {
                 yMin = std::min(yMin, p.y());
                 yMax = std::max(yMax, p.y());
             }
@@ -435,22 +487,44 @@ void TimeSeriesChart::updateAxes(double xMin, double xMax, double yMin, double y
         if (m_timeAxis->tickCount() != ticks)
             m_timeAxis->setTickCount(ticks);
         m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(qint64(xMin)), QDateTime::fromMSecsSinceEpoch(qint64(xMax)));
+    } else if (m_roundX) {
+        const double high = std::max(xMax, 10.0);
+        const double raw = high / 4;
+        const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+        double step = 10 * magnitude;
+        for (double m : {1.0, 2.0, 2.5, 5.0}) {
+            if (m * magnitude >= raw) {
+                step = m * magnitude;
+                break;
+            }
+        }
+        const int ticks = std::max(1, int(std::ceil(high / step - 1e-9)));
+        m_numberAxis->setRange(0, ticks * step);
+        if (m_numberAxis->tickCount() != ticks + 1)
+            m_numberAxis->setTickCount(ticks + 1);
     } else {
         m_numberAxis->setRange(xMin, xMax);
+    }
+    const bool fixed = m_fixedYMin < m_fixedYMax;
+    if (fixed) {
+        yMin = m_fixedYMin;
+        yMax = m_fixedYMax;
     }
     if (!std::isfinite(yMin)) {
         yMin = 0;
         yMax = 1;
     }
     // Rates, latencies and sizes are never negative: start at zero so a flat line reads as what it is.
-    if (yMin >= 0)
+    if (!fixed && yMin >= 0)
         yMin = 0;
     if (yMax <= yMin)
         yMax = yMin + (yMin == 0 ? 1 : std::abs(yMin) * 0.1);
-    yMax += (yMax - yMin) * 0.05;
+    if (!fixed)
+        yMax += (yMax - yMin) * 0.05;
     if (m_yAxis->min() != yMin || m_yAxis->max() != yMax) {
         m_yAxis->setRange(yMin, yMax);
-        m_yAxis->applyNiceNumbers();
+        if (!fixed)
+            m_yAxis->applyNiceNumbers();
         // Qt Charts sizes the label column from the range's ends: with "%g", "10" fits and "7.5"
         // is cut to "7.". One number of decimals for every label keeps them all as wide as the ends.
         const double step = (m_yAxis->max() - m_yAxis->min()) / std::max(1, m_yAxis->tickCount() - 1);

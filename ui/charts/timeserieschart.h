@@ -1,7 +1,7 @@
 #pragma once
 // TimeSeriesChart: a reusable live line chart on Qt Charts (QChartView + QLineSeries). The x axis is
 // either wall-clock time (QDateTimeAxis; x = milliseconds since the epoch, UTC) or a plain number
-// (QValueAxis; e.g. a training step). Used by the Monitoring page and meant for the Training page.
+// (QValueAxis; e.g. a training step). Used by the Monitoring and the Training page.
 //
 // Why it is more than a QChartView: Qt Charts recomputes the geometry of every point of a series
 // on each change signal (append, remove, replace, axis range), so feeding it point by point costs
@@ -57,6 +57,13 @@ public:
     bool hasLine(const QString &id) const;
     QStringList lineIds() const; // in the order they were added
     QString lineLabel(const QString &id) const;
+    // A hidden line keeps collecting data but is not drawn, has no legend entry and does not count
+    // for the y range (e.g. validation curves of a run without a validation split).
+    void setLineVisible(const QString &id, bool visible);
+    bool isLineVisible(const QString &id) const;
+    // The line's QLineSeries, for styling (pen, point markers); nullptr for an unknown id. Its points
+    // are replaced on every flush: feed data through append()/setPoints(), never the series.
+    QLineSeries *series(const QString &id) const;
 
     // Points kept per line (oldest dropped first); default 3600. Applies to the next append.
     void setMaxPoints(int maxPoints);
@@ -84,6 +91,13 @@ public:
     // Formats a y value for tooltips and CSV-free display, e.g. "1.2ms"; default: 4 significant digits.
     void setValueFormatter(std::function<QString(double)> formatter);
     void setYAxisTitle(const QString &title);
+    void setXAxisTitle(const QString &title);
+    // min < max fixes the y axis to [min, max] (e.g. accuracy on 0..1); otherwise (the default) it
+    // follows the data.
+    void setYRange(double min, double max);
+    // XAxis::Number only: the x axis runs from 0 to a round number in three to five round steps
+    // (1, 2, 2.5 or 5 x 10^k), so labels read 0, 1000, 2000 rather than 3, 636, 1269. Off by default.
+    void setRoundXFromZero(bool on);
     // A text drawn in the middle of an empty plot ("No data yet ...").
     void setEmptyText(const QString &text);
 
@@ -120,6 +134,7 @@ private:
     {
         QString label;
         QLineSeries *series = nullptr;
+        bool visible = true;
         // data[head..] is the line; the dropped prefix is compacted once it is as long as the cap,
         // so dropping the oldest point is amortised O(1).
         QList<QPointF> data;
@@ -155,6 +170,9 @@ private:
     int m_maxPoints = 3600;
     double m_xSpan = 0;
     double m_gap = 0;
+    double m_fixedYMin = 0;
+    double m_fixedYMax = 0;
+    bool m_roundX = false;
     bool m_paused = false;
     bool m_dirty = false;
 };

@@ -1,49 +1,42 @@
 #include "trainingchartswidget.h"
 
+#include "charts/timeserieschart.h"
 #include "metricstablemodel.h"
 
 #include <QChart>
-#include <QChartView>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineSeries>
+#include <QPen>
 #include <QValueAxis>
 #include <QVBoxLayout>
-#include <QVXYModelMapper>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
 
-// Axis bounds with a little air, so a flat curve does not sit on the frame.
-void setPadded(QValueAxis *axis, double low, double high, bool fromZero)
+// The points (x column, y column) of model rows first..last; missing values (NaN) are left out.
+QList<QPointF> columnPoints(const MetricsTableModel *model, int xColumn, int yColumn, int first, int last)
 {
-    if (fromZero)
-        low = std::min(0.0, low);
-    if (high - low < 1e-9)
-        high = low + 1;
-    const double pad = (high - low) * 0.05;
-    axis->setRange(fromZero && low >= 0 ? low : low - pad, high + pad);
-    axis->applyNiceNumbers();
+    QList<QPointF> points;
+    points.reserve(last - first + 1);
+    for (int row = first; row <= last; ++row) {
+        const double x = model->value(row, xColumn);
+        const double y = model->value(row, yColumn);
+        if (std::isfinite(x) && std::isfinite(y))
+            points.append(QPointF(x, y));
+    }
+    return points;
 }
 
-// 0..high in three to five round steps (1, 2, 2.5 or 5 x 10^k): labels read 0, 1000, 2000, 3000
-// rather than 0, 633, 1266 (QValueAxis::applyNiceNumbers would stretch 2532 steps to 4000).
-void setRoundSteps(QValueAxis *axis, double high)
+void styleLine(TimeSeriesChart *chart, const QString &id, const QColor &colour, qreal width, bool markers)
 {
-    high = std::max(high, 10.0);
-    const double raw = high / 4;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-    double step = 10 * magnitude;
-    for (double m : {1.0, 2.0, 2.5, 5.0}) {
-        if (m * magnitude >= raw) {
-            step = m * magnitude;
-            break;
-        }
-    }
-    const int ticks = std::max(1, int(std::ceil(high / step - 1e-9)));
-    axis->setRange(0, ticks * step);
-    axis->setTickCount(ticks + 1);
+    QLineSeries *series = chart->series(id);
+    QPen pen(colour);
+    pen.setWidthF(width);
+    series->setPen(pen);
+    series->setPointsVisible(markers);
 }
 
 } // namespace
@@ -54,50 +47,54 @@ TrainingChartsWidget::TrainingChartsWidget(MetricsTableModel *steps, MetricsTabl
     m_title = new QLabel(this);
     m_title->setObjectName(QStringLiteral("chartsTitle"));
     m_title->setWordWrap(true);
-    QChartView *lossView = makeChart(tr("Loss"), m_lossChart, m_lossX, m_lossY);
-    QChartView *accuracyView = makeChart(tr("Accuracy"), m_accuracyChart, m_accuracyX, m_accuracyY);
-    m_accuracyY->setLabelFormat(QStringLiteral("%.2f"));
+    m_lossChart = makeChart(tr("Loss"));
+    m_lossChart->setObjectName(QStringLiteral("lossChart"));
+    m_accuracyChart = makeChart(tr("Accuracy"));
+    m_accuracyChart->setObjectName(QStringLiteral("accuracyChart"));
 
-    m_stepLoss = addSeries(m_lossChart, m_lossX, m_lossY, tr("per step"), m_steps, StepX, StepLoss, false);
-    m_epochLoss = addSeries(m_lossChart, m_lossX, m_lossY, tr("train"), m_epochs, EpochX, EpochTrainLoss, true);
-    m_validationLoss = addSeries(m_lossChart, m_lossX, m_lossY, tr("validation"), m_epochs, EpochX, EpochValidationLoss, true);
-    m_stepAccuracy = addSeries(m_accuracyChart, m_accuracyX, m_accuracyY, tr("per step"), m_steps, StepX, StepAccuracy, false);
-    m_epochAccuracy = addSeries(m_accuracyChart, m_accuracyX, m_accuracyY, tr("train"), m_epochs, EpochX,
-                                EpochTrainAccuracy, true);
-    m_validationAccuracy = addSeries(m_accuracyChart, m_accuracyX, m_accuracyY, tr("validation"), m_epochs, EpochX,
-                                     EpochValidationAccuracy, true);
-    // Step curves are noisy and dense: thin and light; epoch curves carry the story.
-    for (QLineSeries *s : {m_stepLoss, m_stepAccuracy}) {
-        QPen pen(QColor(120, 160, 210));
-        pen.setWidthF(1.0);
-        s->setPen(pen);
-    }
-    for (QLineSeries *s : {m_epochLoss, m_epochAccuracy}) {
-        QPen pen(QColor(25, 90, 170));
-        pen.setWidthF(2.0);
-        s->setPen(pen);
-    }
-    for (QLineSeries *s : {m_validationLoss, m_validationAccuracy}) {
-        QPen pen(QColor(220, 110, 20));
-        pen.setWidthF(2.0);
-        s->setPen(pen);
+    for (TimeSeriesChart *chart : {m_lossChart, m_accuracyChart}) {
+        chart->addLine(StepLine, tr("per step"));
+        chart->addLine(TrainLine, tr("train"));
+        chart->addLine(ValidationLine, tr("validation"));
+        // Step curves are noisy and dense: thin and light; epoch curves carry the story.
+        styleLine(chart, StepLine, QColor(120, 160, 210), 1.0, false);
+        styleLine(chart, TrainLine, QColor(25, 90, 170), 2.0, true);
+        styleLine(chart, ValidationLine, QColor(220, 110, 20), 2.0, true);
     }
 
-    for (MetricsTableModel *m : {m_steps, m_epochs}) {
-        connect(m, &QAbstractItemModel::rowsInserted, this, &TrainingChartsWidget::updateAxes);
-        connect(m, &QAbstractItemModel::modelReset, this, &TrainingChartsWidget::updateAxes);
-    }
+    connect(m_steps, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) { stepRowsInserted(first, last); });
+    connect(m_steps, &QAbstractItemModel::modelReset, this, &TrainingChartsWidget::stepsReset);
+    connect(m_epochs, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) { epochRowsInserted(first, last); });
+    connect(m_epochs, &QAbstractItemModel::modelReset, this, &TrainingChartsWidget::epochsReset);
 
     auto *charts = new QHBoxLayout;
     charts->setContentsMargins(0, 0, 0, 0);
-    charts->addWidget(lossView, 1);
-    charts->addWidget(accuracyView, 1);
+    charts->addWidget(m_lossChart, 1);
+    charts->addWidget(m_accuracyChart, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_title);
     layout->addLayout(charts, 1);
     setTitle({});
-    updateAxes();
+    stepsReset();
+    epochsReset();
+}
+
+TimeSeriesChart *TrainingChartsWidget::makeChart(const QString &title)
+{
+    auto *chart = new TimeSeriesChart(title, TimeSeriesChart::XAxis::Number, this);
+    // The models cap and thin themselves; the chart keeps all they hold (its own reduction to the
+    // plot's width only decides what is drawn).
+    chart->setMaxPoints(std::max(m_steps->capacity(), m_epochs->capacity()) + 1);
+    chart->setXSpan(0);
+    chart->setRoundXFromZero(true); // steps start at 0
+    chart->setXAxisTitle(tr("step"));
+    if (auto *x = qobject_cast<QValueAxis *>(chart->chart()->axes(Qt::Horizontal).value(0)))
+        x->setLabelFormat(QStringLiteral("%d"));
+    chart->setMinimumSize(260, 200);
+    return chart;
 }
 
 void TrainingChartsWidget::setTitle(const QString &title)
@@ -108,89 +105,58 @@ void TrainingChartsWidget::setTitle(const QString &title)
 
 void TrainingChartsWidget::setValidationVisible(bool visible)
 {
-    m_validationLoss->setVisible(visible);
-    m_validationAccuracy->setVisible(visible);
+    m_lossChart->setLineVisible(ValidationLine, visible);
+    m_accuracyChart->setLineVisible(ValidationLine, visible);
 }
 
-QChartView *TrainingChartsWidget::makeChart(const QString &title, QChart *&chart, QValueAxis *&x, QValueAxis *&y)
+void TrainingChartsWidget::stepRowsInserted(int first, int last)
 {
-    chart = new QChart;
-    chart->setTitle(title);
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    chart->setMargins(QMargins(4, 4, 4, 4));
-    x = new QValueAxis(chart);
-    x->setTitleText(tr("step"));
-    x->setLabelFormat(QStringLiteral("%d"));
-    y = new QValueAxis(chart);
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    auto *view = new QChartView(chart, this);
-    view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumSize(260, 200);
-    return view;
+    m_lossChart->append(StepLine, columnPoints(m_steps, StepX, StepLoss, first, last));
+    m_accuracyChart->append(StepLine, columnPoints(m_steps, StepX, StepAccuracy, first, last));
+    updateAccuracyRange();
 }
 
-QLineSeries *TrainingChartsWidget::addSeries(QChart *chart, QValueAxis *x, QValueAxis *y, const QString &name,
-                                             MetricsTableModel *model, int xColumn, int yColumn, bool markers)
+void TrainingChartsWidget::epochRowsInserted(int first, int last)
 {
-    auto *series = new QLineSeries(chart);
-    series->setName(name);
-    series->setPointsVisible(markers);
-    chart->addSeries(series);
-    series->attachAxis(x);
-    series->attachAxis(y);
-    auto *mapper = new QVXYModelMapper(series);
-    mapper->setXColumn(xColumn);
-    mapper->setYColumn(yColumn);
-    mapper->setSeries(series);
-    mapper->setModel(model);
-    return series;
+    m_lossChart->append(TrainLine, columnPoints(m_epochs, EpochX, EpochTrainLoss, first, last));
+    m_lossChart->append(ValidationLine, columnPoints(m_epochs, EpochX, EpochValidationLoss, first, last));
+    m_accuracyChart->append(TrainLine, columnPoints(m_epochs, EpochX, EpochTrainAccuracy, first, last));
+    m_accuracyChart->append(ValidationLine, columnPoints(m_epochs, EpochX, EpochValidationAccuracy, first, last));
+    updateAccuracyRange();
 }
 
-void TrainingChartsWidget::updateAxes()
+void TrainingChartsWidget::stepsReset()
 {
-    double xLow = 0, xHigh = 1, low = 0, high = 0;
-    double a = 0, b = 0;
-    bool anyX = false;
-    for (auto [model, column] : {std::pair{m_steps, int(StepX)}, std::pair{m_epochs, int(EpochX)}}) {
-        if (model->range({column}, a, b)) {
-            xHigh = anyX ? std::max(xHigh, b) : b;
-            xLow = anyX ? std::min(xLow, a) : a;
-            anyX = true;
-        }
-    }
-    if (!anyX)
-        xLow = 0;
-    Q_UNUSED(xLow) // steps start at 0
-    for (QValueAxis *x : {m_lossX, m_accuracyX})
-        setRoundSteps(x, xHigh);
+    const int last = m_steps->rowCount() - 1;
+    m_lossChart->setPoints(StepLine, columnPoints(m_steps, StepX, StepLoss, 0, last));
+    m_accuracyChart->setPoints(StepLine, columnPoints(m_steps, StepX, StepAccuracy, 0, last));
+    updateAccuracyRange();
+}
 
-    bool anyLoss = false;
-    if (m_steps->range({StepLoss}, a, b)) {
-        low = a;
-        high = b;
-        anyLoss = true;
-    }
-    if (m_epochs->range({EpochTrainLoss, EpochValidationLoss}, a, b)) {
-        low = anyLoss ? std::min(low, a) : a;
-        high = anyLoss ? std::max(high, b) : b;
-        anyLoss = true;
-    }
-    if (anyLoss)
-        setPadded(m_lossY, low, high, true);
-    else
-        m_lossY->setRange(0, 1);
+void TrainingChartsWidget::epochsReset()
+{
+    const int last = m_epochs->rowCount() - 1;
+    m_lossChart->setPoints(TrainLine, columnPoints(m_epochs, EpochX, EpochTrainLoss, 0, last));
+    m_lossChart->setPoints(ValidationLine, columnPoints(m_epochs, EpochX, EpochValidationLoss, 0, last));
+    m_accuracyChart->setPoints(TrainLine, columnPoints(m_epochs, EpochX, EpochTrainAccuracy, 0, last));
+    m_accuracyChart->setPoints(ValidationLine, columnPoints(m_epochs, EpochX, EpochValidationAccuracy, 0, last));
+    updateAccuracyRange();
+}
+
+void TrainingChartsWidget::updateAccuracyRange()
+{
     // Accuracy stays on 0..1 so two runs read alike; the lower bound follows the data once it is
-    // clearly above chance, to show the last percent of progress.
-    double accLow = 1;
-    bool anyAcc = false;
+    // clearly above chance, to show the last percent of progress. The models are capped, so the
+    // scan is short.
+    double low = 1, a = 0, b = 0;
+    bool any = false;
     if (m_steps->range({StepAccuracy}, a, b)) {
-        accLow = a;
-        anyAcc = true;
+        low = a;
+        any = true;
     }
     if (m_epochs->range({EpochTrainAccuracy, EpochValidationAccuracy}, a, b)) {
-        accLow = anyAcc ? std::min(accLow, a) : a;
-        anyAcc = true;
+        low = any ? std::min(low, a) : a;
+        any = true;
     }
-    m_accuracyY->setRange(anyAcc && accLow > 0.5 ? std::floor(accLow * 10) / 10 : 0.0, 1.0);
+    m_accuracyChart->setYRange(any && low > 0.5 ? std::min(0.9, std::floor(low * 10) / 10) : 0.0, 1.0);
 }
