@@ -453,9 +453,19 @@ void tst_TrainingPage::evaluationAndCompare()
     m_page->compareRuns(runIds);
     QTRY_VERIFY_WITH_TIMEOUT(m_page->findChild<CompareDialog *>(), Timeout);
     auto *compare = m_page->findChild<CompareDialog *>();
-    QCOMPARE(compare->accuracyChart()->series().size(), 2);
-    for (QAbstractSeries *s : compare->accuracyChart()->series())
-        QCOMPARE(static_cast<QLineSeries *>(s)->count(), 2);
+    QStringList lines = compare->accuracyChart()->lineIds(); // the same TimeSeriesChart as the page's
+    lines.sort();
+    QStringList sortedRunIds = runIds;
+    sortedRunIds.sort();
+    QCOMPARE(lines, sortedRunIds);
+    for (const QString &id : runIds) {
+        QCOMPARE(compare->accuracyChart()->points(id).size(), 2);
+        QCOMPARE(compare->lossChart()->points(id).size(), 2);
+    }
+    if (compare->isVisible())
+        QTRY_COMPARE(compare->accuracyChart()->shownPointCount(runIds[1]), 2);
+    if (const QString shots = qEnvironmentVariable("MODELDESK_SCREENSHOT_DIR"); !shots.isEmpty())
+        QVERIFY(compare->grab().save(shots + QStringLiteral("/comparedialog.png")));
     QCOMPARE(compare->table()->columnCount(), 2);
     // The seeds differ, and the table says so in the config rows.
     bool seedRow = false;

@@ -3,8 +3,9 @@
 #include "runstablemodel.h"
 #include "trainingchartswidget.h"
 
+#include "charts/timeserieschart.h"
+
 #include <QChart>
-#include <QChartView>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -37,49 +38,45 @@ QString configText(const QJsonValue &v)
     return v.toString();
 }
 
-QChart *overlayChart(const QString &title, const QString &yTitle, const QList<CompareDialog::Entry> &entries,
-                     bool accuracy)
+// One line per run, on the TimeSeriesChart the Training and Monitoring pages draw with.
+TimeSeriesChart *overlayChart(const QString &title, const QString &yTitle, const QList<CompareDialog::Entry> &entries,
+                              bool accuracy, QWidget *parent)
 {
     using W = TrainingChartsWidget;
-    auto *chart = new QChart;
-    chart->setTitle(title);
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    auto *x = new QValueAxis(chart);
-    x->setTitleText(CompareDialog::tr("epoch"));
-    x->setLabelFormat(QStringLiteral("%d"));
-    auto *y = new QValueAxis(chart);
-    y->setTitleText(yTitle);
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    double maxEpoch = 1, low = 0, high = 1;
+    auto *chart = new TimeSeriesChart(title, TimeSeriesChart::XAxis::Number, parent);
+    chart->setXAxisTitle(CompareDialog::tr("epoch"));
+    chart->setYAxisTitle(yTitle);
+    chart->setMinimumSize(320, 240);
+    double maxEpoch = 1, low = 1;
     bool any = false;
     for (const CompareDialog::Entry &e : entries) {
         const bool validation = e.curves.hasValidation;
         const int column = accuracy ? (validation ? W::EpochValidationAccuracy : W::EpochTrainAccuracy)
                                     : (validation ? W::EpochValidationLoss : W::EpochTrainLoss);
-        auto *series = new QLineSeries(chart);
-        series->setName(validation ? e.run.record.id : CompareDialog::tr("%1 (train)").arg(e.run.record.id));
-        series->setPointsVisible(true);
+        const QString id = e.run.record.id;
+        chart->addLine(id, validation ? id : CompareDialog::tr("%1 (train)").arg(id));
+        chart->series(id)->setPointsVisible(true);
+        QList<QPointF> points;
         for (const QList<double> &r : e.curves.epochs) {
             const double v = r.value(column, std::nan(""));
             if (!std::isfinite(v))
                 continue;
-            series->append(r[W::EpochNumber], v);
+            points.append(QPointF(r[W::EpochNumber], v));
             maxEpoch = std::max(maxEpoch, r[W::EpochNumber]);
             low = any ? std::min(low, v) : v;
-            high = any ? std::max(high, v) : v;
             any = true;
         }
-        chart->addSeries(series);
-        series->attachAxis(x);
-        series->attachAxis(y);
+        chart->setMaxPoints(std::max(chart->maxPoints(), int(points.size()) + 1));
+        chart->setPoints(id, points);
     }
-    x->setRange(1, std::max(2.0, maxEpoch));
-    x->setTickCount(int(std::min(11.0, std::max(2.0, maxEpoch))));
+    if (auto *x = qobject_cast<QValueAxis *>(chart->chart()->axes(Qt::Horizontal).value(0))) {
+        x->setLabelFormat(QStringLiteral("%d"));
+        x->setTickCount(int(std::min(11.0, std::max(2.0, maxEpoch))));
+    }
+    // Accuracy on 0..1 so runs read alike (the lower bound follows data clearly above chance); loss
+    // from 0, as the chart does by itself.
     if (accuracy)
-        y->setRange(any && low > 0.5 ? std::floor(low * 10) / 10 : 0.0, 1.0);
-    else
-        y->setRange(0, any ? high * 1.05 + 1e-6 : 1.0);
+        chart->setYRange(any && low > 0.5 ? std::min(0.9, std::floor(low * 10) / 10) : 0.0, 1.0);
     return chart;
 }
 
@@ -88,14 +85,10 @@ QChart *overlayChart(const QString &title, const QString &yTitle, const QList<Co
 CompareDialog::CompareDialog(const QList<Entry> &entries, QWidget *parent) : QDialog(parent)
 {
     setWindowTitle(tr("Compare %n run(s)", nullptr, int(entries.size())));
-    m_accuracy = overlayChart(tr("Validation accuracy per epoch"), tr("accuracy"), entries, true);
-    m_loss = overlayChart(tr("Validation loss per epoch"), tr("loss"), entries, false);
-    auto *accuracyView = new QChartView(m_accuracy, this);
-    auto *lossView = new QChartView(m_loss, this);
-    for (QChartView *v : {accuracyView, lossView}) {
-        v->setRenderHint(QPainter::Antialiasing);
-        v->setMinimumSize(320, 240);
-    }
+    m_accuracy = overlayChart(tr("Validation accuracy per epoch"), tr("accuracy"), entries, true, this);
+    m_accuracy->setObjectName(QStringLiteral("accuracyChart"));
+    m_loss = overlayChart(tr("Validation loss per epoch"), tr("loss"), entries, false, this);
+    m_loss->setObjectName(QStringLiteral("lossChart"));
 
     const QLocale locale;
     struct Field
@@ -174,8 +167,8 @@ CompareDialog::CompareDialog(const QList<Entry> &entries, QWidget *parent) : QDi
     auto *charts = new QWidget(this);
     auto *chartsLayout = new QHBoxLayout(charts);
     chartsLayout->setContentsMargins(0, 0, 0, 0);
-    chartsLayout->addWidget(accuracyView);
-    chartsLayout->addWidget(lossView);
+    chartsLayout->addWidget(m_accuracy);
+    chartsLayout->addWidget(m_loss);
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(charts);
     splitter->addWidget(m_table);

@@ -8,8 +8,8 @@
 
 #include <QDialog>
 
-class QChart;
 class QTableWidget;
+class TimeSeriesChart;
 
 class CompareDialog final : public QDialog
 {
@@ -25,12 +25,12 @@ public:
 
     explicit CompareDialog(const QList<Entry> &entries, QWidget *parent = nullptr);
 
-    QChart *accuracyChart() const { return m_accuracy; }
-    QChart *lossChart() const { return m_loss; }
+    TimeSeriesChart *accuracyChart() const { return m_accuracy; }
+    TimeSeriesChart *lossChart() const { return m_loss; }
     QTableWidget *table() const { return m_table; }
 
 private:
-    QChart *m_accuracy = nullptr;
-    QChart *m_loss = nullptr;
+    TimeSeriesChart *m_accuracy = nullptr;
+    TimeSeriesChart *m_loss = nullptr;
     QTableWidget *m_table = nullptr;
 };

@@ -20,7 +20,7 @@ QVariant MetricsTableModel::data(const QModelIndex &index, int role) const
     const double v = m_rows[index.row()].value(index.column(), Missing);
     switch (role) {
     case Qt::DisplayRole:
-        // The mapper reads DisplayRole: it gets the number; NaN (missing) stays NaN for it.
+        // DisplayRole is the number itself; NaN (missing) stays NaN.
         return v;
     case Qt::ToolTipRole:
         return std::isnan(v) ? QVariant() : QVariant(QLocale().toString(v, 'g', 6));

@@ -1,6 +1,6 @@
 #pragma once
 // MetricsTableModel: a run's metric points as a table (one row per point, one column per series),
-// the single source that the live charts map with QVXYModelMapper and that a view could show.
+// the single source that the live charts (TrainingChartsWidget) read and that a view could show.
 // Long runs are capped: when the model holds `capacity` rows it keeps every second row and from
 // then on accepts every second point (the stride doubles each time), so a 100-epoch run draws as
 // many points as a 3-epoch one and the chart stays fast. A missing value is NaN (shown empty).
