@@ -35,6 +35,18 @@ Security::PassphraseProvider providerFor(const QByteArray &passphrase)
     return [passphrase]() -> Result<QByteArray> { return passphrase; };
 }
 
+// Progress of an encryption change, reported on the unlocker's thread; false once cancelled.
+auto progressReporter(QPointer<WorkspaceUnlocker> self, std::shared_ptr<std::atomic<bool>> cancel)
+{
+    return [self, cancel](qint64 done, qint64 total) {
+        if (self)
+            QMetaObject::invokeMethod(self.data(), [self, done, total] {
+                if (self) Q_EMIT self->encryptionProgress(done, total);
+            }, Qt::QueuedConnection);
+        return !cancel->load();
+    };
+}
+
 } // namespace
 
 WorkspaceUnlocker::WorkspaceUnlocker(Registry::ModelCatalog &catalog, QString actor, QObject *parent)
@@ -401,13 +413,7 @@ void WorkspaceUnlocker::convert(KeySource source, QByteArray passphrase, const A
             WorkspaceEncryption::EnableOptions enable;
             enable.keySource = source;
             enable.passphrase = providerFor(passphrase);
-            auto result = encryption.enable(enable, actor, [cancel, self](qint64 done, qint64 total) {
-                if (self)
-                    QMetaObject::invokeMethod(self.data(), [self, done, total] {
-                        if (self) Q_EMIT self->encryptionProgress(done, total);
-                    }, Qt::QueuedConnection);
-                return !cancel->load();
-            });
+            auto result = encryption.enable(enable, actor, progressReporter(self, cancel));
             Artifacts::secureWipe(passphrase);
             return result;
         },
@@ -453,13 +459,7 @@ void WorkspaceUnlocker::disable(QByteArray passphrase)
             // No keychain here (QtKeychain stays on the GUI thread, see enable()): the key is
             // unlocked already, in the catalog's keyring; the old entry is removed afterwards.
             WorkspaceEncryption encryption(*catalog, nullptr);
-            auto result = encryption.disable(providerFor(passphrase), actor, [cancel, self](qint64 done, qint64 total) {
-                if (self)
-                    QMetaObject::invokeMethod(self.data(), [self, done, total] {
-                        if (self) Q_EMIT self->encryptionProgress(done, total);
-                    }, Qt::QueuedConnection);
-                return !cancel->load();
-            });
+            auto result = encryption.disable(providerFor(passphrase), actor, progressReporter(self, cancel));
             Artifacts::secureWipe(passphrase);
             return result;
         },

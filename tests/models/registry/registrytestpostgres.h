@@ -35,6 +35,23 @@ public:
         return url.toString();
     }
 
+    // Opens `db` and runs the statements in order; "" on success, else the first error's text.
+    static QString execOn(QSqlDatabase &db, const QStringList &statements)
+    {
+        if (!db.open())
+            return db.lastError().text();
+        QString error;
+        for (const QString &sql : statements) {
+            QSqlQuery q(db);
+            if (!q.exec(sql)) {
+                error = q.lastError().text();
+                break;
+            }
+        }
+        db.close();
+        return error;
+    }
+
     // Runs statements outside the registry, the way another program would; "" on success, else the
     // first error's text. On the admin database when `database` is empty.
     static QString exec(const QString &database, const QStringList &statements)
@@ -52,18 +69,7 @@ public:
             if (!url.password().isEmpty())
                 db.setPassword(url.password());
             db.setDatabaseName(url.path().mid(1));
-            if (!db.open()) {
-                error = db.lastError().text();
-            } else {
-                for (const QString &sql : statements) {
-                    QSqlQuery q(db);
-                    if (!q.exec(sql)) {
-                        error = q.lastError().text();
-                        break;
-                    }
-                }
-                db.close();
-            }
+            error = execOn(db, statements);
         }
         QSqlDatabase::removeDatabase(name);
         return error;
@@ -149,18 +155,7 @@ public:
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
             db.setDatabaseName(location);
-            if (!db.open()) {
-                error = db.lastError().text();
-            } else {
-                for (const QString &sql : statements) {
-                    QSqlQuery q(db);
-                    if (!q.exec(sql)) {
-                        error = q.lastError().text();
-                        break;
-                    }
-                }
-                db.close();
-            }
+            error = PostgresServer::execOn(db, statements);
         }
         QSqlDatabase::removeDatabase(name);
         return error;
