@@ -9,14 +9,11 @@
 #include "runtime/deploymentmanager.h"
 #include "security/tokenservice.h"
 #include "serving/servinghost.h"
-#include "serving/httpserver.h"
 #include "serving/kservecodec.h"
 #include "serving/modelserver.h"
-#include "serving/servingmetrics.h"
 
 #include <QCommandLineParser>
 #include <QFile>
-#include <QThreadPool>
 
 #include <cerrno>
 #include <csignal>
