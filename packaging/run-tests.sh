@@ -28,7 +28,7 @@ fi
 # or sanitizer report fails the run here, before ctest. MODELDESK_FUZZ_SECONDS per target (default 10;
 # 0 skips). Needs clang-14 and libclang-rt-14-dev.
 if [ "${MODELDESK_FUZZ_SECONDS:-10}" != 0 ]; then
-  MODELDESK_FUZZ_BUILD="$PWD/build/fuzz" bash tests/fuzz/run-fuzzers.sh "${MODELDESK_FUZZ_SECONDS:-10}"
+  MODELDESK_FUZZ_SEED="${MODELDESK_FUZZ_SEED:-1}" MODELDESK_FUZZ_BUILD="$PWD/build/fuzz" bash tests/fuzz/run-fuzzers.sh "${MODELDESK_FUZZ_SECONDS:-10}"
 fi
 # ---- end fuzzing -----------------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 #include <simdjson.h>
 
+#include <array>
 #include <cstring>
 #include <limits>
 
@@ -186,9 +187,21 @@ struct PendingInput
     bool hasType = false;
     bool hasShape = false;
     std::optional<std::int64_t> binarySize;
+    bool hasParameters = false;
+    bool hasData = false;
     bool dataParsed = false;
     std::string_view deferredData; // raw JSON array, when data came before datatype/shape
 };
+
+// A key given twice in one input would let a later "shape" or "datatype" contradict data already
+// decoded against the first one; JSON leaves duplicates undefined, so they are refused.
+Status once(bool &seen, std::string_view key, const QString &input)
+{
+    if (seen)
+        return fail(invalid(QStringLiteral("input '%1': key \"%2\" is given more than once").arg(input, fromView(key))));
+    seen = true;
+    return {};
+}
 
 // Checks the declared shape and allocates the tensor once we know the data can match it.
 Status allocate(Tensor &t, std::size_t availableBytes, bool binary)
@@ -231,12 +244,15 @@ Status parseInput(od::object object, PendingInput &in, std::size_t jsonSize)
         const auto key = field.key();
         od::value v = field.value();
         if (key == "name") {
+            if (auto s = once(in.hasName, "name", in.tensor.name); !s)
+                return s;
             std::string_view s;
             if (v.get_string().get(s))
                 return fail(invalid(QStringLiteral("input name must be a string")));
             in.tensor.name = fromView(s);
-            in.hasName = true;
         } else if (key == "datatype") {
+            if (auto s = once(in.hasType, "datatype", in.tensor.name); !s)
+                return s;
             std::string_view s;
             if (v.get_string().get(s))
                 return fail(invalid(QStringLiteral("input datatype must be a string")));
@@ -247,8 +263,9 @@ Status parseInput(od::object object, PendingInput &in, std::size_t jsonSize)
             if (!dt)
                 return fail(invalid(QStringLiteral("input '%1': unknown datatype '%2'").arg(in.tensor.name, name.left(20))));
             in.tensor.dtype = *dt;
-            in.hasType = true;
         } else if (key == "shape") {
+            if (auto s = once(in.hasShape, "shape", in.tensor.name); !s)
+                return s;
             od::array dims;
             if (v.get_array().get(dims))
                 return fail(invalid(QStringLiteral("input '%1': shape must be an array of integers").arg(in.tensor.name)));
@@ -261,8 +278,9 @@ Status parseInput(od::object object, PendingInput &in, std::size_t jsonSize)
                     return fail(invalid(QStringLiteral("input '%1': rank is larger than %2").arg(in.tensor.name).arg(kMaxRank)));
                 in.tensor.shape.push_back(d);
             }
-            in.hasShape = true;
         } else if (key == "parameters") {
+            if (auto s = once(in.hasParameters, "parameters", in.tensor.name); !s)
+                return s;
             od::object params;
             if (v.get_object().get(params))
                 return fail(invalid(QStringLiteral("input '%1': parameters must be an object").arg(in.tensor.name)));
@@ -279,6 +297,8 @@ Status parseInput(od::object object, PendingInput &in, std::size_t jsonSize)
                 }
             }
         } else if (key == "data") {
+            if (auto s = once(in.hasData, "data", in.tensor.name); !s)
+                return s;
             od::array array;
             if (v.get_array().get(array))
                 return fail(invalid(QStringLiteral("input '%1': data must be an array").arg(in.tensor.name)));
@@ -344,12 +364,20 @@ Result<DecodedInferRequest> decodeInferRequest(const std::string &body, std::opt
     DecodedInferRequest out;
     std::vector<PendingInput> inputs;
     bool sawInputs = false;
+    bool seenTop[4] = {}; // id, parameters, inputs, outputs
     for (auto fieldResult : root) {
         od::field field;
         if (auto e = std::move(fieldResult).get(field))
             return fail(invalid(QStringLiteral("request body is not valid JSON: %1").arg(jsonError(e))));
         const auto key = field.key();
         od::value v = field.value();
+        if (key == "id" || key == "parameters" || key == "inputs" || key == "outputs") {
+            const auto slot = key == "id" ? 0 : key == "parameters" ? 1 : key == "inputs" ? 2 : 3;
+            if (seenTop[slot])
+                return fail(invalid(QStringLiteral("request key \"%1\" is given more than once")
+                                        .arg(QLatin1String(std::array{"id", "parameters", "inputs", "outputs"}[slot]))));
+            seenTop[slot] = true;
+        }
         if (key == "id") {
             std::string_view s;
             if (v.get_string().get(s))
@@ -483,6 +511,9 @@ Result<DecodedInferRequest> decodeInferRequest(const std::string &body, std::opt
         } else if (!in.dataParsed) {
             return fail(invalid(QStringLiteral("input '%1' has no data").arg(in.tensor.name)));
         }
+        // Whatever order the keys came in, what leaves here matches its shape and datatype.
+        if (auto s = in.tensor.checkConsistent(); !s)
+            return fail(invalid(s.error().message));
         out.inputs.push_back(std::move(in.tensor));
     }
     if (jsonLength && offset != body.size())

@@ -7,6 +7,8 @@
 #   tests/fuzz/run-fuzzers.sh [seconds per target]        (default 12; $MODELDESK_FUZZ_SECONDS)
 #   MODELDESK_FUZZ_BUILD=dir   build directory            (default build/fuzz)
 #   MODELDESK_FUZZ_TARGETS="kserve_json csv"  a subset
+#   MODELDESK_FUZZ_SEED=N      libFuzzer's -seed (default: random; the test command fixes it so a CI
+#                              run is reproducible — long exploratory runs should leave it random)
 # New inputs the fuzzer finds go to <build>/corpus/<target>/ (kept between runs), never to the seeds.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -44,7 +46,9 @@ for t in $targets; do
   mkdir -p "$work"
   log="$build/fuzz_$t.log"
   # First directory: where new inputs go; the seeds are read only.
-  if "$exe" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
+  seed=()
+  if [ -n "${MODELDESK_FUZZ_SEED:-}" ]; then seed=(-seed="$MODELDESK_FUZZ_SEED"); fi
+  if "$exe" "${seed[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
        -artifact_prefix="$build/crashes/$t-" "$work" "$seeds" >"$log" 2>&1; then
     status=ok
   else

@@ -5,6 +5,7 @@
 #include "serving/jsonwriter.h"
 #include "serving/kservecodec.h"
 
+#include <QFile>
 #include <QTest>
 #include <clocale>
 #include <cmath>
@@ -137,6 +138,31 @@ private Q_SLOTS:
         auto b = KServe::decodeInferRequest(padded(json + "abcd"), std::size_t(json.size()));
         QVERIFY(!b);
         QVERIFY(b.error().message.contains(QStringLiteral("past the end")));
+    }
+
+    void duplicateKeysRefused()
+    {
+        // Found by fuzz_kserve_json: a second "shape" after the data was decoded against the first
+        // left a tensor whose bytes did not match its shape.
+        const char *bodies[] = {
+            R"({"inputs":[{"name":"x","shape":[2],"datatype":"FP64","data":[1,2],"shape":[1]}]})",
+            R"({"inputs":[{"name":"x","shape":[2],"datatype":"FP64","data":[1,2],"datatype":"INT8"}]})",
+            R"({"inputs":[{"name":"x","shape":[2],"datatype":"FP64","data":[1,2],"data":[3]}]})",
+            R"({"inputs":[{"name":"x","name":"y","shape":[1],"datatype":"FP64","data":[1]}]})",
+            R"({"inputs":[{"name":"x","shape":[1],"datatype":"FP64","data":[1]}],"inputs":[]})",
+            R"({"id":"a","id":"b","inputs":[{"name":"x","shape":[1],"datatype":"FP64","data":[1]}]})",
+        };
+        for (const char *body : bodies) {
+            auto r = KServe::decodeInferRequest(padded(body));
+            QVERIFY2(!r, body);
+            QCOMPARE(r.error().code, Error::Code::InvalidArgument);
+            QVERIFY2(r.error().message.contains(QStringLiteral("more than once")), qPrintable(r.error().message));
+        }
+        // The fuzzer's own input (kept as a seed in tests/fuzz/corpus/kserve_json/) is refused too.
+        QFile crash(qEnvironmentVariable("MODELDESK_TEST_DATA") + QStringLiteral("/../fuzz/corpus/kserve_json/regression-duplicate-shape-after-data.json"));
+        QVERIFY(crash.open(QIODevice::ReadOnly));
+        const QByteArray bytes = crash.readAll();
+        QVERIFY(!KServe::decodeInferRequest(std::string(bytes.constData(), std::size_t(bytes.size()))));
     }
 
     void binaryRequestAndResponse()
