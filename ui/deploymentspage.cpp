@@ -13,9 +13,11 @@
 #include "core/workspace.h"
 #include "monitoring/monitoringservice.h"
 #include "runtime/deploymentmanager.h"
+#include "serving/requestjournal.h"
 #include "serving/servinghost.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFrame>
 #include <QGroupBox>
@@ -35,6 +37,8 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <climits>
+
 using namespace ModelDesk;
 using Runtime::DeploymentState;
 using Runtime::DeploymentStatus;
@@ -43,6 +47,7 @@ namespace {
 
 constexpr int pollMs = 1000;
 constexpr int busyPollMs = 250; // while something loads, so loading -> warming -> ready is seen
+constexpr int kJournalLinesPerPoll = 50; // HTTP requests listed per refresh at most
 
 bool isBusy(const DeploymentStatus &s)
 {
@@ -213,16 +218,27 @@ void DeploymentsPage::buildLayout()
     logView->horizontalHeader()->resizeSection(RequestLogModel::OutcomeColumn, 150);
     auto *logPage = new QWidget(this);
     auto *logLayout = new QVBoxLayout(logPage);
-    auto *logNote = new QLabel(tr("The last %1 events: requests sent from this console, one line per second of traffic "
-                                  "answered by each deployment (all callers), state changes and actions. Newest first.")
-                                   .arg(m_log->capacity()),
+    auto *logNote = new QLabel(tr("The last %1 events: requests sent from this console, each request the HTTP server "
+                                  "answered (under heavy traffic, the newest %2 at each refresh), one line per second of traffic answered by each "
+                                  "deployment (all callers), state changes and actions. Newest first.")
+                                   .arg(m_log->capacity())
+                                   .arg(kJournalLinesPerPoll),
                                logPage);
     logNote->setWordWrap(true);
     logNote->setEnabled(false);
     auto *clearLog = new QPushButton(tr("Clear"), logPage);
     connect(clearLog, &QPushButton::clicked, m_log, &RequestLogModel::clear);
+    m_showHttp = new QCheckBox(tr("HTTP requests"), logPage);
+    m_showHttp->setObjectName(QStringLiteral("showHttpRequests"));
+    m_showHttp->setChecked(true);
+    m_showHttp->setToolTip(tr("List each request the HTTP server answers (method, path, status, latency, caller)"));
+    connect(m_showHttp, &QCheckBox::toggled, this, [this](bool on) {
+        if (on)
+            m_journalSeq = m_host.requestJournal().lastSeq(); // from now on, not the backlog
+    });
     auto *logTop = new QHBoxLayout;
     logTop->addWidget(logNote, 1);
+    logTop->addWidget(m_showHttp);
     logTop->addWidget(clearLog);
     logLayout->addLayout(logTop);
     logLayout->addWidget(logView, 1);
@@ -291,6 +307,7 @@ void DeploymentsPage::refresh()
         m_pollAgain = true; // an action finished during a poll: read once more after it
         return;
     }
+    pullRequestJournal();
     m_polling = true;
     Runtime::DeploymentManager *runtime = &m_host.runtime();
     m_tasks->run(this, [runtime] { return runtime->deployments(); },
@@ -302,6 +319,77 @@ void DeploymentsPage::refresh()
                          refresh();
                      }
                  });
+}
+
+namespace {
+// The standard reason phrases (protocol text, shown as sent, like the status code).
+const char *reasonPhrase(int status)
+{
+    switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 204: return "No Content";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 411: return "Length Required";
+    case 413: return "Payload Too Large";
+    case 415: return "Unsupported Media Type";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 501: return "Not Implemented";
+    case 503: return "Service Unavailable";
+    case 504: return "Gateway Timeout";
+    default: return "";
+    }
+}
+} // namespace
+
+void DeploymentsPage::pullRequestJournal()
+{
+    if (!m_showHttp || !m_showHttp->isChecked())
+        return;
+    const Serving::RequestJournal &journal = m_host.requestJournal();
+    const std::uint64_t last = journal.lastSeq();
+    if (last < m_journalSeq)
+        m_journalSeq = 0; // a fresh journal (not expected: it lives as long as the host)
+    if (last == m_journalSeq)
+        return;
+    // Under heavy traffic the log lists the newest few and says how many it left out; the
+    // per-second lines and the Monitoring page count them all.
+    const std::uint64_t pending = last - m_journalSeq;
+    Serving::RequestJournal::Page page = pending > std::uint64_t(kJournalLinesPerPoll)
+                                              ? journal.latest(std::size_t(kJournalLinesPerPoll))
+                                              : journal.since(m_journalSeq, std::size_t(kJournalLinesPerPoll));
+    const std::uint64_t skipped =
+        page.entries.empty() ? 0 : page.entries.front().seq - m_journalSeq - 1;
+    m_journalSeq = std::max(page.next, m_journalSeq);
+    if (skipped > 0) {
+        RequestLogModel::Entry e;
+        e.source = RequestLogModel::Source::Http;
+        e.outcome = tr("%n not listed", nullptr, int(std::min<std::uint64_t>(skipped, INT_MAX)));
+        e.detail = tr("More than %1 requests since the last refresh: only the newest are listed; the per-second lines count them all")
+                       .arg(kJournalLinesPerPoll);
+        m_log->append(e);
+    }
+    for (const Serving::RequestEntry &r : page.entries) {
+        RequestLogModel::Entry e;
+        e.time = r.time.toLocalTime();
+        e.source = RequestLogModel::Source::Http;
+        e.deployment = r.deployment;
+        e.version = r.version;
+        e.ok = r.status < 400;
+        e.outcome = QString::number(r.status) + QLatin1Char(' ') + QLatin1String(reasonPhrase(r.status));
+        e.latencyMs = double(r.latencyUs) / 1000.0;
+        const QString target = QString::fromStdString(r.method) + QLatin1Char(' ') +
+                               QString::fromUtf8(r.path.data(), qsizetype(r.path.size()));
+        const QString caller = r.actor.isEmpty() ? tr("no token") : tr("token %1").arg(r.actor);
+        e.detail = tr("%1 (%2, from %3)").arg(target, caller, QString::fromStdString(r.remoteAddress));
+        m_log->append(e);
+    }
 }
 
 void DeploymentsPage::applyStatuses(const QList<DeploymentStatus> &statuses)

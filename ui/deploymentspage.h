@@ -27,6 +27,7 @@ class BackgroundTasks;
 class BatchingForm;
 class CatalogClient;
 class QAction;
+class QCheckBox;
 class QComboBox;
 class QSlider;
 class QStackedWidget;
@@ -93,6 +94,8 @@ private:
     void applyStatuses(const QList<ModelDesk::Runtime::DeploymentStatus> &statuses);
     void applySamples(const QList<ModelDesk::Monitoring::SeriesSample> &samples);
     void logStateChanges(const QList<ModelDesk::Runtime::DeploymentStatus> &statuses);
+    // Appends the HTTP requests the server answered since the last call (GUI thread, a short lock).
+    void pullRequestJournal();
     void updateSelection();
     QList<ModelDesk::VersionInfo> versionsOf(const QString &model) const;
     std::optional<ModelDesk::Runtime::DeploymentStatus> selectedStatus() const;
@@ -117,6 +120,8 @@ private:
     bool m_polling = false;
     bool m_pollAgain = false;
     bool m_firstPoll = true;
+    std::uint64_t m_journalSeq = 0;  // the last request-journal entry shown
+    QCheckBox *m_showHttp = nullptr;
     QHash<QString, ModelDesk::Runtime::DeploymentStatus> m_last; // previous poll, for state-change logging
 
     ServerBar *m_serverBar = nullptr;

@@ -8,6 +8,9 @@ ApiRouter::ApiRouter(ServingContext &context) : m_ctx(context), m_kserve(context
 
 std::optional<HttpResponse> ApiRouter::route(const HttpRequest &head, RouteMatch &match, HeaderDecision &decision)
 {
+    match.method = head.method;
+    match.path = std::string(head.path().substr(0, RequestJournal::kMaxPath));
+    match.remoteAddress = head.remoteAddress;
     // Authentication first: a presented token must be valid even on open routes.
     const std::string_view authorization = head.header("Authorization");
     if (authorization.empty()) {
@@ -42,7 +45,7 @@ HeaderDecision ApiRouter::onHeader(const HttpRequest &head)
     HeaderDecision decision;
     RouteMatch match;
     if (auto refusal = route(head, match, decision)) {
-        m_ctx.metrics->recordHttp(match.routeClass, refusal->status, std::chrono::steady_clock::now() - head.received);
+        recordAnswer(*m_ctx.metrics, match, refusal->status, head.received);
         decision.reject = std::move(*refusal);
         return decision;
     }

@@ -315,7 +315,7 @@ void KServeApi::infer(const RouteMatch &match, HttpRequest request, Responder re
             r.headers.emplace_back("Inference-Header-Content-Length", std::to_string(*encoded->jsonLength));
         metrics->recordCodec(match.deployment, result->version, decodeNs,
                              std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - encodeStart).count());
-        reply(*metrics, respond, match, received, std::move(r));
+        reply(*metrics, respond, match, received, std::move(r), result->version);
     });
 }
 

@@ -79,6 +79,7 @@ const RouteDef kRoutes[] = {
     {"GET", "runs", ManagementApi::ListRuns, Role::Viewer},
     {"GET", "runs/{run}", ManagementApi::ShowRun, Role::Viewer},
     {"GET", "audit", ManagementApi::ListAudit, Role::Operator},
+    {"GET", "requests", ManagementApi::ListRequests, Role::Operator},
     {"GET", "openapi.json", ManagementApi::OpenApi, Role::Viewer, false, true},
 };
 
@@ -262,7 +263,8 @@ HttpResponse ManagementApi::run(const RouteMatch &match, const HttpRequest &requ
     case RevokeToken: return tokens(match, request);
     case ListRuns:
     case ShowRun:
-    case ListAudit: return runs(match, request);
+    case ListAudit:
+    case ListRequests: return runs(match, request);
     case OpenApi: break;
     }
     return routeNotFound(request.path());

@@ -26,7 +26,7 @@ public:
         DeleteVersion, SetAlias, RemoveAlias, SetTag, RemoveTag,
         ListDeployments, CreateDeployment, ShowDeployment, ApplyDeployment, ConfigureDeployment, SwapDeployment,
         RollbackDeployment, CanaryDeployment, UnloadDeployment, DeleteDeployment,
-        ListTokens, CreateToken, RevokeToken, ListRuns, ShowRun, ListAudit, OpenApi
+        ListTokens, CreateToken, RevokeToken, ListRuns, ShowRun, ListAudit, ListRequests, OpenApi
     };
 
     explicit ManagementApi(ServingContext &context) : m_ctx(context) {}

@@ -297,6 +297,44 @@ HttpResponse ManagementApi::runs(const RouteMatch &match, const HttpRequest &req
         }
         return jsonResponse(200, QJsonObject{{QStringLiteral("audit"), out}});
     }
+    case ListRequests: {
+        // ?after=SEQ (0 or absent: the newest `limit`), ?limit=1..1000 (default 200).
+        const QString afterText = queryValue(request, QStringLiteral("after"));
+        const QString limitText = queryValue(request, QStringLiteral("limit"));
+        bool ok = true;
+        const qulonglong after = afterText.isEmpty() ? 0 : afterText.toULongLong(&ok);
+        if (!ok)
+            return errorResponse(Error::invalid(QStringLiteral("'after' must be a non-negative integer (a seq from an earlier answer)")));
+        const int limit = limitText.isEmpty() ? 200 : limitText.toInt(&ok);
+        if (!ok || limit < 1 || limit > 1000)
+            return errorResponse(Error::invalid(QStringLiteral("'limit' must be an integer from 1 to 1000")));
+        const RequestJournal &journal = m_ctx.metrics->journal();
+        const RequestJournal::Page page = after ? journal.since(after, std::size_t(limit)) : journal.latest(std::size_t(limit));
+        QJsonArray out;
+        for (const RequestEntry &e : page.entries) {
+            // A scoped token sees the requests to its own models' deployments only.
+            if (!match.principal.models.isEmpty() && (e.model.isEmpty() || !match.principal.canAccessModel(e.model)))
+                continue;
+            QJsonObject o{{QStringLiteral("seq"), qint64(e.seq)},
+                          {QStringLiteral("time"), e.time.toString(Qt::ISODateWithMs)},
+                          {QStringLiteral("method"), QString::fromStdString(e.method)},
+                          {QStringLiteral("path"), QString::fromUtf8(e.path.data(), qsizetype(e.path.size()))},
+                          {QStringLiteral("status"), e.status},
+                          {QStringLiteral("latency_us"), qint64(e.latencyUs)},
+                          {QStringLiteral("route"), QLatin1String(e.routeClass)},
+                          {QStringLiteral("remote"), QString::fromStdString(e.remoteAddress)}};
+            if (!e.actor.isEmpty())
+                o.insert(QStringLiteral("actor"), e.actor);
+            if (!e.deployment.isEmpty())
+                o.insert(QStringLiteral("deployment"), e.deployment);
+            if (e.version > 0)
+                o.insert(QStringLiteral("version"), e.version);
+            out.append(o);
+        }
+        return jsonResponse(200, QJsonObject{{QStringLiteral("requests"), out},
+                                             {QStringLiteral("next"), qint64(page.next)},
+                                             {QStringLiteral("missed"), qint64(page.missed)}});
+    }
     default: break;
     }
     return routeNotFound(request.path());

@@ -4,10 +4,30 @@
 
 namespace ModelDesk::Serving {
 
-void reply(ServingMetrics &metrics, const Responder &respond, const RouteMatch &match,
-           std::chrono::steady_clock::time_point received, HttpResponse response)
+void recordAnswer(ServingMetrics &metrics, const RouteMatch &match, int status,
+                  std::chrono::steady_clock::time_point received, int answeredVersion)
 {
-    metrics.recordHttp(match.routeClass, response.status, std::chrono::steady_clock::now() - received);
+    const auto elapsed = std::chrono::steady_clock::now() - received;
+    metrics.recordHttp(match.routeClass, status, elapsed);
+    RequestEntry e;
+    e.method = match.method;
+    e.path = match.path;
+    e.status = status;
+    e.latencyUs = std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count();
+    if (!match.principal.anonymous)
+        e.actor = match.principal.name;
+    e.deployment = match.deployment;
+    e.model = match.model;
+    e.version = answeredVersion ? answeredVersion : match.version.value_or(match.targetVersion);
+    e.remoteAddress = match.remoteAddress;
+    e.routeClass = match.routeClass;
+    metrics.journal().record(std::move(e));
+}
+
+void reply(ServingMetrics &metrics, const Responder &respond, const RouteMatch &match,
+           std::chrono::steady_clock::time_point received, HttpResponse response, int answeredVersion)
+{
+    recordAnswer(metrics, match, response.status, received, answeredVersion);
     respond(std::move(response));
 }
 

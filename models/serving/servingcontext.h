@@ -57,11 +57,19 @@ struct RouteMatch
     std::optional<int> version;        // pinned in the URL
     int targetVersion = 0;             // pinned or primary (for metrics of refused requests)
     QString stickyHeader;
+    // For the request journal:
+    std::string method;
+    std::string path;                  // without the query, truncated
+    std::string remoteAddress;
 };
 
-// Sends `response` and counts it in the HTTP metrics.
+// Sends `response`, counts it in the HTTP metrics and records it in the request journal.
+// answeredVersion: the version that computed an inference (0 = the pinned or targeted one).
 void reply(ServingMetrics &metrics, const Responder &respond, const RouteMatch &match,
-           std::chrono::steady_clock::time_point received, HttpResponse response);
+           std::chrono::steady_clock::time_point received, HttpResponse response, int answeredVersion = 0);
+// Counts and journals a response without sending it (the router's head-time refusals).
+void recordAnswer(ServingMetrics &metrics, const RouteMatch &match, int status,
+                  std::chrono::steady_clock::time_point received, int answeredVersion = 0);
 
 // Helpers shared by the APIs.
 HttpResponse jsonResponse(int status, const QJsonObject &object);

@@ -139,6 +139,11 @@ Security::TokenService &ServingHost::tokens()
     return d->tokens;
 }
 
+RequestJournal &ServingHost::requestJournal()
+{
+    return d->metrics->journal();
+}
+
 Registry::ModelCatalog &ServingHost::catalog()
 {
     return d->catalog;

@@ -36,6 +36,8 @@ class TokenService;
 
 namespace ModelDesk::Serving {
 
+class RequestJournal;
+
 struct ServingHostOptions
 {
     ModelServerOptions server;                    // address, port, TLS, limits
@@ -72,6 +74,8 @@ public:
     Monitoring::MonitoringService &monitoring();
     Security::TokenService &tokens();
     Registry::ModelCatalog &catalog();
+    // The HTTP requests the server answered lately (kept across server restarts).
+    RequestJournal &requestJournal();
 
     // Stops the server, the watcher, the runtime (pending requests answered "shutting down") and
     // monitoring (persists the open minute). Idempotent.

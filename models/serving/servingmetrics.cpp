@@ -182,6 +182,7 @@ struct ServingMetrics::Private
     std::map<std::pair<std::string, int>, prometheus::Counter *, std::less<>> httpCounters;
     std::map<std::pair<QString, int>, VersionStats> stats;
     mutable std::mutex scrapeMutex;
+    mutable RequestJournal journal;
 };
 
 namespace {
@@ -336,6 +337,11 @@ std::string ServingMetrics::prometheusText(const QList<Runtime::DeploymentStatus
     std::ostringstream out;
     prometheus::TextSerializer().Serialize(out, d->registry.Collect());
     return out.str();
+}
+
+RequestJournal &ServingMetrics::journal() const
+{
+    return d->journal;
 }
 
 QJsonObject ServingMetrics::tritonStats(const QString &deployment, std::optional<int> version) const

@@ -17,6 +17,7 @@
 //
 // Threads: every method is thread-safe and cheap (a mutex and a few additions).
 
+#include "requestjournal.h"
 #include "runtime/inferenceengine.h"
 #include "runtime/inferenceobserver.h"
 
@@ -65,6 +66,9 @@ public:
     // {"model_stats":[...]} in Triton's shape, for one deployment (all versions seen, or one) or,
     // with an empty name, for every deployment.
     QJsonObject tritonStats(const QString &deployment, std::optional<int> version = {}) const;
+
+    // The last answered HTTP requests (thread-safe on its own).
+    RequestJournal &journal() const;
 
 private:
     struct Private;

@@ -39,6 +39,8 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QHostAddress>
+#include <QTcpSocket>
 #include <QSlider>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -111,6 +113,7 @@ private Q_SLOTS:
     void exposingTheServerAsksFirst();
     void exampleRequestFromSignature();
     void requestLogIsBounded();
+    void requestLogListsHttpRequests();
     void failedLoadShowsTheReason();
     void pageClosedWhileWorkRuns();
 
@@ -701,6 +704,62 @@ void tst_DeploymentsPage::exampleRequestFromSignature()
     QCOMPARE(top->index, 1);
     QCOMPARE(top->label, QStringLiteral("b"));
     QVERIFY(top->probability > 0.5 && top->probability < 1.0);
+}
+
+void tst_DeploymentsPage::requestLogListsHttpRequests()
+{
+    // Requests from outside the console reach the log one by one (method, path, status, caller).
+    deployReady(QStringLiteral("lin"), QStringLiteral("linear"), 1);
+    const quint16 port = m_serving->serverPort();
+    QVERIFY(port > 0);
+    auto send = [port](const QByteArray &request) {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        if (!socket.waitForConnected(5000))
+            return QByteArray();
+        socket.write(request);
+        QByteArray answer;
+        while (socket.waitForReadyRead(5000))
+            answer += socket.readAll();
+        return answer;
+    };
+    QVERIFY(send("GET /v2/health/live HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").startsWith("HTTP/1.1 200"));
+    const QByteArray body = R"({"inputs":[{"name":"x","datatype":"FP32","shape":[1,4],"data":[1,2,3,4]}]})";
+    QVERIFY(send("POST /v2/models/lin/infer HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\n"
+                 "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body)
+                .startsWith("HTTP/1.1 401")); // a private deployment, no token
+
+    auto findHttp = [this](const QString &path, int status) -> std::optional<RequestLogModel::Entry> {
+        for (int i = 0; i < m_page->logModel()->rowCount(); ++i) {
+            const RequestLogModel::Entry &e = m_page->logModel()->entryAt(i);
+            if (e.source == RequestLogModel::Source::Http && e.detail.contains(path) && e.outcome.startsWith(QString::number(status)))
+                return e;
+        }
+        return std::nullopt;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(findHttp(QStringLiteral("POST /v2/models/lin/infer"), 401).has_value(), 10000);
+    const RequestLogModel::Entry denied = *findHttp(QStringLiteral("POST /v2/models/lin/infer"), 401);
+    QCOMPARE(denied.deployment, QStringLiteral("lin"));
+    QVERIFY(!denied.ok);
+    QCOMPARE(denied.outcome, QStringLiteral("401 Unauthorized"));
+    QVERIFY(denied.detail.contains(QStringLiteral("no token")));
+    QVERIFY(denied.latencyMs >= 0);
+    const auto live = findHttp(QStringLiteral("GET /v2/health/live"), 200);
+    QVERIFY(live.has_value());
+    QVERIFY(live->ok);
+
+    // Turned off, nothing more is listed.
+    auto *box = m_page->findChild<QCheckBox *>(QStringLiteral("showHttpRequests"));
+    QVERIFY(box);
+    box->setChecked(false);
+    const int rows = m_page->logModel()->rowCount();
+    QVERIFY(send("GET /v2/models/not-listed-while-off HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").startsWith("HTTP/1.1 404"));
+    QSignalSpy refreshed(m_page.get(), &DeploymentsPage::refreshed);
+    m_page->refresh();
+    QVERIFY(refreshed.wait(10000));
+    QVERIFY(!findHttp(QStringLiteral("/v2/models/not-listed-while-off"), 404).has_value());
+    QVERIFY(m_page->logModel()->rowCount() >= rows);
+    box->setChecked(true);
 }
 
 void tst_DeploymentsPage::requestLogIsBounded()

@@ -33,6 +33,8 @@ QString RequestLogModel::sourceName(Source source)
         return tr("state");
     case Source::Action:
         return tr("action");
+    case Source::Http:
+        return tr("HTTP");
     }
     return {};
 }
@@ -66,6 +68,8 @@ QVariant RequestLogModel::data(const QModelIndex &index, int role) const
         return e.detail;
     if (role == Qt::ToolTipRole && index.column() == SourceColumn && e.source == Source::Traffic)
         return tr("Requests answered by the runtime in one second, from every caller (HTTP, CLI, console)");
+    if (role == Qt::ToolTipRole && index.column() == SourceColumn && e.source == Source::Http)
+        return tr("One request answered by this console's HTTP server");
     if (role == Qt::ForegroundRole && !e.ok)
         return QBrush(QColor(0xc0, 0x1c, 0x28));
     if (role == Qt::TextAlignmentRole && index.column() == LatencyColumn)

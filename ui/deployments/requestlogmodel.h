@@ -1,9 +1,9 @@
 #pragma once
 // RequestLogModel: the Deployments page's log of the last `capacity` events, newest first:
-// requests sent from the console (try-it), per-second summaries of all traffic the runtime answered
-// (HTTP server, CLI, console alike, from the monitoring samples: the runtime has a single observer,
-// owned by the serving host, so individual server requests are not visible here), deployment state
-// changes and management actions. A ring: the oldest entry drops out. GUI thread only.
+// requests sent from the console (try-it), each HTTP request the console's server answered (from
+// the server's request journal, at most a few dozen per second), per-second summaries of all
+// traffic the runtime answered (HTTP server, CLI, console alike, from the monitoring samples),
+// deployment state changes and management actions. A ring: the oldest entry drops out. GUI thread only.
 
 #include <QAbstractTableModel>
 #include <QDateTime>
@@ -15,7 +15,7 @@ class RequestLogModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(RequestLogModel)
 
 public:
-    enum class Source { Console, Traffic, Event, Action };
+    enum class Source { Console, Traffic, Event, Action, Http };
     enum Column { TimeColumn, SourceColumn, DeploymentColumn, VersionColumn, OutcomeColumn, LatencyColumn,
                   DetailColumn, ColumnCount };
 

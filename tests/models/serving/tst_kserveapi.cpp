@@ -459,6 +459,59 @@ private Q_SLOTS:
             QCOMPARE(v.toObject().value(QStringLiteral("name")).toString(), QStringLiteral("mlp"));
     }
 
+    void requestJournal()
+    {
+        const std::uint64_t before = m_fx.server->metrics()->journal().lastSeq();
+        QCOMPARE(infer(inferBody(2))->status, 200);
+        QCOMPARE(m_fx.send("POST", "/v2/models/mlp/versions/2/infer", inferBody(2), m_fx.op)->status, 200);
+        QCOMPARE(infer("{not json")->status, 400);
+        QCOMPARE(m_fx.send("POST", "/v2/models/mlp/infer", inferBody(2), "mdk_wrong")->status, 401);
+
+        auto r = m_fx.get("/api/v1/requests?after=" + QByteArray::number(qulonglong(before)), m_fx.op);
+        QVERIFY2(r->status == 200, r->body.constData());
+        const QJsonArray list = r->json().value(QStringLiteral("requests")).toArray();
+        QCOMPARE(list.size(), 4);
+        const QJsonObject ok = list.at(0).toObject();
+        QCOMPARE(ok.value(QStringLiteral("method")).toString(), QStringLiteral("POST"));
+        QCOMPARE(ok.value(QStringLiteral("path")).toString(), QStringLiteral("/v2/models/mlp/infer"));
+        QCOMPARE(ok.value(QStringLiteral("status")).toInt(), 200);
+        QCOMPARE(ok.value(QStringLiteral("actor")).toString(), QStringLiteral("op"));
+        QCOMPARE(ok.value(QStringLiteral("deployment")).toString(), QStringLiteral("mlp"));
+        QCOMPARE(ok.value(QStringLiteral("version")).toInt(), 1); // the version that answered
+        QCOMPARE(ok.value(QStringLiteral("route")).toString(), QStringLiteral("v2_infer"));
+        QVERIFY(ok.value(QStringLiteral("latency_us")).toInteger() >= 0);
+        QVERIFY(!ok.value(QStringLiteral("remote")).toString().isEmpty());
+        QCOMPARE(list.at(1).toObject().value(QStringLiteral("version")).toInt(), 2);
+        QCOMPARE(list.at(2).toObject().value(QStringLiteral("status")).toInt(), 400);
+        QCOMPARE(list.at(3).toObject().value(QStringLiteral("status")).toInt(), 401);
+        QVERIFY(!list.at(3).toObject().contains(QStringLiteral("actor"))); // nobody authenticated
+        const qint64 next = r->json().value(QStringLiteral("next")).toInteger();
+        QCOMPARE(next, list.at(3).toObject().value(QStringLiteral("seq")).toInteger());
+
+        // Paging: only what came after (the listing itself was journaled after it was answered).
+        r = m_fx.get("/api/v1/requests?after=" + QByteArray::number(next), m_fx.op);
+        const QJsonArray newer = r->json().value(QStringLiteral("requests")).toArray();
+        QCOMPARE(newer.size(), 1);
+        QCOMPARE(newer.first().toObject().value(QStringLiteral("path")).toString(), QStringLiteral("/api/v1/requests"));
+
+        // Bad parameters and roles.
+        QCOMPARE(m_fx.get("/api/v1/requests?limit=0", m_fx.op)->status, 400);
+        QCOMPARE(m_fx.get("/api/v1/requests?limit=abc", m_fx.op)->status, 400);
+        QCOMPARE(m_fx.get("/api/v1/requests?after=-1", m_fx.op)->status, 400);
+        QCOMPARE(m_fx.get("/api/v1/requests", m_fx.viewer)->status, 403);
+        QCOMPARE(m_fx.get("/api/v1/requests")->status, 401);
+
+        // A scoped token sees its own model's deployment only.
+        const QByteArray scoped = m_fx.token(QStringLiteral("scoped-op"), Security::Role::Operator, {QStringLiteral("other-model")});
+        QCOMPARE(m_fx.send("POST", "/v2/models/other/infer", inferBody(2), scoped)->status, 200);
+        r = m_fx.get("/api/v1/requests?limit=1000", scoped);
+        QCOMPARE(r->status, 200);
+        const QJsonArray seen = r->json().value(QStringLiteral("requests")).toArray();
+        QVERIFY(!seen.isEmpty());
+        for (const QJsonValue &v : seen)
+            QCOMPARE(v.toObject().value(QStringLiteral("deployment")).toString(), QStringLiteral("other"));
+    }
+
     void clientGoneMidInference()
     {
         m_fx.engine.hold = true;
