@@ -32,6 +32,26 @@ if [ "${MODELDESK_FUZZ_SECONDS:-10}" != 0 ]; then
 fi
 # ---- end fuzzing -----------------------------------------------------------------------------------
 
+# ---- AddressSanitizer + UBSan (the asan preset, docs/security.md "Sanitizers") -------------------------
+# A documented subset of the unit and integration tests - every part that does not train or run the
+# CLI (those would compile LibTorch-heavy translation units again, at -O0, for minutes) - built with
+# the asan preset into build/asan (these targets only) and run before the main suite, in the same
+# D-Bus session. MODELDESK_ASAN=0 skips.
+asan_tests="tst_names tst_workspace tst_artifactstore tst_modelregistry tst_registryrecords
+  tst_histogrampercentiles tst_metricsregistry tst_inferencemetricsobserver tst_resourcesampler tst_metricshistory
+  tst_alertengine tst_tokenservice tst_artifactencryption tst_passphrasekey tst_secretstore tst_kservecodec
+  tst_requestjournal tst_httpserver tst_kserveapi tst_managementapi tst_dynamicbatcher tst_deploymentspec"
+export MODELDESK_ASAN_REGEX=""
+if [ "${MODELDESK_ASAN:-1}" != 0 ]; then
+  start=$(date +%s)
+  if [ ! -f build/asan/build.ninja ]; then cmake --preset asan >/dev/null; fi
+  # shellcheck disable=SC2086
+  cmake --build build/asan -j "${MODELDESK_BUILD_JOBS:-2}" --target $asan_tests
+  echo "asan build: $(( $(date +%s) - start )) s"
+  MODELDESK_ASAN_REGEX="^($(echo $asan_tests | tr ' ' '|'))\$"
+fi
+# ---- end AddressSanitizer ----------------------------------------------------------------------------
+
 export QT_QPA_PLATFORM=offscreen
 export CTEST_OUTPUT_ON_FAILURE=1
 # ctest runs inside a private session bus with its own unlocked keyring and a throw-away HOME, so
@@ -41,6 +61,18 @@ exec dbus-run-session -- bash -c '
   export HOME="$(mktemp -d /tmp/modeldesk-test-home.XXXXXX)"
   mkdir -p "$HOME/.local/share/keyrings"
   eval "$(printf modeldesk-test | gnome-keyring-daemon --unlock --components=secrets 2>/dev/null | sed "s/^/export /")"
+  asan=0
+  if [ -n "$MODELDESK_ASAN_REGEX" ]; then
+    echo "---- the ASan + UBSan subset (build/asan) ----"
+    # Leak checking stays off here: Qt and QtKeychain keep process-lifetime allocations (the fuzzers
+    # run with it on). Any ASan or UBSan report aborts its test.
+    (cd build/asan && ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+       ctest --timeout 600 -j "${MODELDESK_TEST_JOBS:-2}" -R "$MODELDESK_ASAN_REGEX") || asan=$?
+    if [ "$asan" != 0 ]; then echo "the ASan + UBSan subset FAILED (above); the run will fail" >&2; fi
+    echo "---- the whole suite (build/dev) ----"
+  fi
   cd build/dev
-  ctest --timeout 600 -j "${MODELDESK_TEST_JOBS:-2}" -LE bench "$@"
+  status=0
+  ctest --timeout 600 -j "${MODELDESK_TEST_JOBS:-2}" -LE bench "$@" || status=$?
+  [ "$status" = 0 ] && [ "$asan" = 0 ]
 ' bash "$@"
