@@ -171,15 +171,19 @@ Status SealedFile::write(QByteArrayView plain, const QString &sha256) const
                                                        .arg(m_subject, policy.error().message)});
         encrypt = *policy;
     }
+    MasterKey key;
+    if (encrypt) {
+        auto loaded = requireKey(m_keyring.get(), m_subject, QStringLiteral("store"));
+        if (!loaded)
+            return fail(loaded.error());
+        key = *loaded;
+    }
     QSaveFile out(m_path);
     if (!out.open(QIODevice::WriteOnly))
         return ioError(QStringLiteral("write"), m_subject, out);
     Writer writer(out);
     if (encrypt) {
-        auto key = requireKey(m_keyring.get(), m_subject, QStringLiteral("store"));
-        if (!key)
-            return fail(key.error());
-        if (auto s = writer.begin(*key, binding(m_context, sha256), plain.size()); !s)
+        if (auto s = writer.begin(key, binding(m_context, sha256), plain.size()); !s)
             return s;
     }
     for (qsizetype offset = 0; offset < plain.size(); offset += kChunk) {
