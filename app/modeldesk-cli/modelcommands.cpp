@@ -2,9 +2,11 @@
 
 #include "clicontext.h"
 
+#include "artifacts/masterkey.h"
 #include "artifacts/torchscriptinspector.h"
 #include "core/names.h"
 #include "registry/marimport.h"
+#include "training/runfiles.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -490,7 +492,8 @@ int doctor(CliContext &ctx, const QStringList &args)
 {
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Check the registry schema, every artifact's digest and orphans both "
-                                               "ways. Exits 5 when a problem is found."));
+                                               "ways, and every training run's checkpoint and exported model. Exits 5 "
+                                               "when a problem is found."));
     p.addOption({QStringLiteral("fix"), QStringLiteral("Remove orphan artifacts and leftovers of interrupted writes.")});
     p.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
     int code = 0;
@@ -502,18 +505,32 @@ int doctor(CliContext &ctx, const QStringList &args)
     auto report = (*catalog)->doctor(p.isSet(QStringLiteral("fix")));
     if (!report)
         return ctx.fail(report.error());
+    // Training runs' checkpoints and exported models: decrypted (when encrypted at rest) and hashed
+    // in memory against the digest checkpoint.json / export.json record.
+    int runFilesChecked = 0;
+    const Training::RunFiles runFiles((*catalog)->store().keyring());
+    for (const Training::RunFiles::Entry &entry : Training::RunFiles::list((*catalog)->workspace().runsDir())) {
+        auto bytes = runFiles.read(entry.path, entry.sha256);
+        if (bytes) {
+            Artifacts::secureWipe(*bytes);
+            ++runFilesChecked;
+        } else if (bytes.error().code != Error::Code::NotFound) { // a newer checkpoint replaced it meanwhile
+            report->problems << bytes.error().message;
+        }
+    }
     if (p.isSet(QStringLiteral("json"))) {
         ctx.printJson(QJsonObject{{QStringLiteral("ok"), report->ok()},
                                   {QStringLiteral("problems"), QJsonArray::fromStringList(report->problems)},
                                   {QStringLiteral("fixed"), QJsonArray::fromStringList(report->fixed)},
                                   {QStringLiteral("models"), report->modelsChecked},
                                   {QStringLiteral("versions"), report->versionsChecked},
-                                  {QStringLiteral("artifacts"), report->artifactsChecked}});
+                                  {QStringLiteral("artifacts"), report->artifactsChecked},
+                                  {QStringLiteral("run_files"), runFilesChecked}});
     } else {
         for (const QString &f : report->fixed)
             ctx.out() << "fixed: " << f << '\n';
         ctx.out() << "checked " << report->modelsChecked << " model(s), " << report->versionsChecked << " version(s), "
-                  << report->artifactsChecked << " artifact file(s)\n";
+                  << report->artifactsChecked << " artifact file(s), " << runFilesChecked << " run file(s)\n";
         ctx.out().flush();
         for (const QString &problem : report->problems)
             ctx.err() << ctx.program() << ": problem: " << problem << '\n';

@@ -125,6 +125,8 @@ void printStatus(CliContext &ctx, const Security::EncryptionStatus &st, const Se
     else
         out << "master key:         none\n";
     out << "artifacts:          " << st.artifacts << " (" << st.encrypted << " encrypted, " << st.plain << " plaintext)\n";
+    out << "run files:          " << st.runFiles << " (" << st.runFilesEncrypted << " encrypted, " << st.runFilesPlain
+        << " plaintext; checkpoints and exported models under runs/)\n";
     out << "keychain:           " << keychainLine(keychain) << '\n';
     if (!st.complete())
         out << "incomplete: run 'modeldesk-cli encryption " << (st.enabled ? "enable" : "disable") << "' again to finish\n";
@@ -138,7 +140,7 @@ Artifacts::Progress terminalProgress(const char *verb)
     if (!::isatty(STDERR_FILENO))
         return {};
     return [verb](qint64 done, qint64 total) {
-        std::fprintf(stderr, "\r%s artifact %lld of %lld", verb, static_cast<long long>(done), static_cast<long long>(total));
+        std::fprintf(stderr, "\r%s file %lld of %lld", verb, static_cast<long long>(done), static_cast<long long>(total));
         if (done == total)
             std::fputs("\n", stderr);
         std::fflush(stderr);
@@ -152,11 +154,12 @@ int encryptionCommand(CliContext &ctx, const QString &sub, const QStringList &ar
     const bool change = sub != QLatin1String("status");
     p.setApplicationDescription(
         sub == QLatin1String("enable")
-            ? QStringLiteral("Encrypt every artifact of the workspace at rest (AES-256-GCM) and every new one. The master "
+            ? QStringLiteral("Encrypt every artifact and training-run file (checkpoints, exported models) of the workspace at rest "
+                             "(AES-256-GCM) and every new one. The master "
                              "key goes to the OS keychain, or with --passphrase-file is protected by a passphrase. Safe "
                              "to run again after an interruption.")
             : sub == QLatin1String("disable")
-                ? QStringLiteral("Decrypt every artifact back to plaintext and forget the master key. Safe to run again "
+                ? QStringLiteral("Decrypt every artifact and training-run file back to plaintext and forget the master key. Safe to run again "
                                  "after an interruption.")
                 : QStringLiteral("Show whether artifacts are encrypted at rest, where the master key is and whether the "
                                  "keychain works."));

@@ -4,7 +4,10 @@
 // there (no cleanup, no flush: exactly what a power cut or kill -9 does). Costs one cached lookup.
 //
 // Points used: import:hashed, import:pending, import:copied, import:validated, import:committed,
-// delete:committed, and progress points "import:copy:<percent>" (see ModelCatalog::importFile).
+// delete:committed, and progress points "import:copy:<percent>" (see ModelCatalog::importFile);
+// encryption:enabled, encryption:disabled, encryption:staged, encryption:renamed (artifacts),
+// encryption:run:staged, encryption:run:renamed (training runs' files, Artifacts::SealedFile) and
+// "encryption:rewrite:<percent>" (WorkspaceEncryption).
 
 #include <QString>
 

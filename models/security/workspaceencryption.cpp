@@ -1,11 +1,13 @@
 #include "workspaceencryption.h"
 
 #include "artifacts/artifactkeyring.h"
+#include "artifacts/sealedfile.h"
 #include "core/faultinjection.h"
 #include "core/logging.h"
 #include "passphrasekey.h"
 #include "registry/modelcatalog.h"
 #include "secretstore.h"
+#include "training/runfiles.h"
 
 #include <QJsonArray>
 
@@ -43,6 +45,9 @@ QJsonObject EncryptionStatus::toJson() const
             {QStringLiteral("artifacts"), artifacts},
             {QStringLiteral("encrypted"), encrypted},
             {QStringLiteral("plaintext"), plain},
+            {QStringLiteral("run_files"), runFiles},
+            {QStringLiteral("run_files_encrypted"), runFilesEncrypted},
+            {QStringLiteral("run_files_plaintext"), runFilesPlain},
             {QStringLiteral("complete"), complete()},
             {QStringLiteral("problems"), QJsonArray::fromStringList(problems)}};
 }
@@ -75,6 +80,17 @@ Result<EncryptionStatus> WorkspaceEncryption::status() const
         }
         ++st.artifacts;
         ++(*form == Artifacts::StoredForm::Encrypted ? st.encrypted : st.plain);
+    }
+    const Training::RunFiles runFiles(m_catalog.store().keyring());
+    for (const Training::RunFiles::Entry &entry : Training::RunFiles::list(m_catalog.workspace().runsDir())) {
+        auto form = runFiles.sealed(entry.path).form();
+        if (!form) {
+            if (form.error().code != Error::Code::NotFound) // a newer checkpoint replaced it meanwhile
+                st.problems << form.error().message;
+            continue;
+        }
+        ++st.runFiles;
+        ++(*form == Artifacts::StoredForm::Encrypted ? st.runFilesEncrypted : st.runFilesPlain);
     }
     return st;
 }
@@ -209,28 +225,51 @@ Result<Artifacts::MasterKey> WorkspaceEncryption::createKey(const EnableOptions 
 Status WorkspaceEncryption::convertAll(Artifacts::StoredForm form, const Artifacts::Progress &progress, EncryptionStatus &out)
 {
     const Artifacts::ArtifactStore &store = m_catalog.store();
-    // A second pass catches artifacts another process wrote while the setting was changing.
+    const Training::RunFiles runFiles(store.keyring());
+    const QString runsDir = m_catalog.workspace().runsDir();
+    // A key problem stops everything; a damaged file is reported and left as it is.
+    auto settle = [&out](const Status &s) -> Status {
+        if (s || s.error().code == Error::Code::NotFound) // removed meanwhile
+            return {};
+        if (s.error().code == Error::Code::Unavailable || s.error().code == Error::Code::Io)
+            return s;
+        out.problems << s.error().message;
+        return {};
+    };
+    // A second pass catches files another process wrote while the setting was changing (a training
+    // run writes each checkpoint in the form the setting has at that moment).
     QStringList previous;
     for (int pass = 0; pass < 2; ++pass) {
         auto digests = store.list();
         if (!digests)
             return fail(digests.error());
-        if (pass > 0 && *digests == previous)
+        const QList<Training::RunFiles::Entry> runEntries = Training::RunFiles::list(runsDir);
+        QStringList seen = *digests;
+        for (const Training::RunFiles::Entry &e : runEntries)
+            seen << e.path;
+        if (pass > 0 && seen == previous)
             break;
-        previous = *digests;
-        const qint64 total = digests->size();
+        previous = seen;
+        const qint64 total = digests->size() + runEntries.size();
         qint64 done = 0;
-        for (const QString &digest : std::as_const(*digests)) {
-            if (auto s = store.rewrite(digest, form); !s && s.error().code != Error::Code::NotFound) {
-                // A key problem stops everything; a damaged artifact is reported and left as it is.
-                if (s.error().code == Error::Code::Unavailable || s.error().code == Error::Code::Io)
-                    return s;
-                out.problems << s.error().message;
-            }
+        auto step = [&]() -> Status {
             ++done;
             faultPointProgress("encryption:rewrite", int(done * 100 / qMax<qint64>(total, 1)));
             if (progress && !progress(done, total))
                 return fail(Error::cancelled());
+            return {};
+        };
+        for (const QString &digest : std::as_const(*digests)) {
+            if (auto s = settle(store.rewrite(digest, form)); !s)
+                return s;
+            if (auto s = step(); !s)
+                return s;
+        }
+        for (const Training::RunFiles::Entry &e : runEntries) {
+            if (auto s = settle(runFiles.sealed(e.path).rewrite(form, e.sha256)); !s)
+                return s;
+            if (auto s = step(); !s)
+                return s;
         }
     }
     return {};
@@ -298,7 +337,7 @@ Result<EncryptionStatus> WorkspaceEncryption::disable(const PassphraseProvider &
     if (!before)
         return before;
     // Unlock before changing anything: without the key the encrypted artifacts cannot be decrypted.
-    if (before->encrypted > 0) {
+    if (before->encrypted > 0 || before->runFilesEncrypted > 0) {
         auto key = unlock(passphrase);
         if (!key)
             return fail(key.error());
@@ -318,7 +357,7 @@ Result<EncryptionStatus> WorkspaceEncryption::disable(const PassphraseProvider &
         return st;
     st->problems << converted.problems;
     // The key goes only when nothing needs it any more.
-    if (st->keySetUp && st->encrypted == 0 && st->problems.isEmpty()) {
+    if (st->keySetUp && st->encrypted == 0 && st->runFilesEncrypted == 0 && st->problems.isEmpty()) {
         if (auto s = forgetKey(actor); !s)
             return fail(s.error());
         st->keySetUp = false;

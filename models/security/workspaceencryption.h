@@ -10,10 +10,12 @@
 //
 // enable(): a new random master key (unless one is set up), stored in the keychain or wrapped by a
 // passphrase - never in plaintext - then the setting, then every stored artifact is rewritten
-// encrypted (ArtifactStore::rewrite: staging file, fsync, rename over). disable() sets the setting
-// off, then rewrites every artifact in plaintext, then forgets the key. A crash at any point leaves
-// every artifact readable (each file is whole, old or new form, told apart by its magic) and the
-// command can simply be run again to finish; status() counts both forms.
+// encrypted (ArtifactStore::rewrite: staging file, fsync, rename over), then every training run's
+// checkpoint and exported model (Training::RunFiles, Artifacts::SealedFile::rewrite: QSaveFile,
+// fsync, rename over). disable() sets the setting off, then rewrites all of them in plaintext, then
+// forgets the key. A crash at any point leaves every file readable (each file is whole, old or new
+// form, told apart by its magic) and the command can simply be run again to finish; status()
+// counts both forms.
 //
 // Threads: blocking (file I/O, key derivation, keychain); CLI thread or a worker, never the GUI
 // thread. The SecretStore is used through its blocking calls, so call from the thread it lives in.
@@ -51,10 +53,14 @@ struct EncryptionStatus
     int artifacts = 0;
     int encrypted = 0;
     int plain = 0;
-    QStringList problems;                  // artifacts that could not be inspected or converted
+    // Training runs' weight files (runs/<id>/checkpoint-<n>.pt, model.pt: Training::RunFiles).
+    int runFiles = 0;
+    int runFilesEncrypted = 0;
+    int runFilesPlain = 0;
+    QStringList problems;                  // files that could not be inspected or converted
 
-    // Every artifact is in the form the setting asks for.
-    bool complete() const { return enabled ? plain == 0 : encrypted == 0; }
+    // Every artifact and run file is in the form the setting asks for.
+    bool complete() const { return enabled ? plain == 0 && runFilesPlain == 0 : encrypted == 0 && runFilesEncrypted == 0; }
     QJsonObject toJson() const;
 };
 
@@ -73,7 +79,7 @@ public:
         std::optional<KeySource> keySource;
         PassphraseProvider passphrase;     // a new passphrase (Passphrase source) or the existing one
     };
-    // Progress counts artifacts; returning false cancels (what is done stays done). The returned
+    // Progress counts files (artifacts, then run files); returning false cancels (what is done stays done). The returned
     // status lists artifacts that could not be converted (damaged ones are left as they are).
     Result<EncryptionStatus> enable(const EnableOptions &options, const QString &actor,
                                     const Artifacts::Progress &progress = {});

@@ -1,6 +1,7 @@
 // The training loop, evaluation and checkpoints (LibTorch). Export lives in trainerexport.cpp.
 #include "trainer.h"
 
+#include "artifacts/masterkey.h"
 #include "core/logging.h"
 #include "trainerprivate.h"
 
@@ -8,6 +9,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QSaveFile>
 
@@ -271,8 +273,7 @@ int Trainer::epochsDone() const { return d->state.epochsDone; }
 Status Trainer::initializeFrom(const QByteArray &torchScript)
 {
     try {
-        std::istringstream in(std::string(torchScript.constData(), size_t(torchScript.size())));
-        torch::jit::Module parent = torch::jit::load(in);
+        torch::jit::Module parent = torch::jit::load(std::make_shared<ByteArrayReader>(torchScript), c10::Device(c10::kCPU));
         std::map<std::string, torch::Tensor> available;
         for (const auto &p : parent.named_parameters(false))
             available[p.name] = p.value;
@@ -304,8 +305,12 @@ Status Trainer::initializeFrom(const QByteArray &torchScript)
 
 bool Trainer::hasCheckpoint(const QString &dir) { return QFile::exists(dir + QLatin1Char('/') + CheckpointState); }
 
+void Trainer::setRunFiles(RunFiles files) { d->runFiles = std::move(files); }
+
 Status Trainer::saveCheckpoint(const QString &dir) const
 {
+    // Serialised straight into a buffer we own, so it can be wiped: with encryption at rest on, the
+    // only plaintext copy of the weights outside torch's tensors.
     QByteArray bytes;
     try {
         torch::serialize::OutputArchive archive;
@@ -321,18 +326,22 @@ Status Trainer::saveCheckpoint(const QString &dir) const
                 best.write(name, value);
             archive.write("best", best);
         }
-        std::ostringstream out;
-        archive.save_to(out);
-        const std::string s = out.str();
-        bytes = QByteArray(s.data(), qsizetype(s.size()));
+        archive.save_to([&bytes](const void *data, size_t size) -> size_t {
+            bytes.append(static_cast<const char *>(data), qsizetype(size));
+            return size;
+        });
     } catch (const std::exception &e) {
+        Artifacts::secureWipe(bytes);
         return fail(Error::internal(QStringLiteral("cannot serialise the checkpoint: %1").arg(QString::fromUtf8(e.what()))));
     }
     const QString file = QStringLiteral("checkpoint-%1.pt").arg(d->state.epochsDone);
-    if (auto ok = writeAtomically(dir + QLatin1Char('/') + file, bytes); !ok)
-        return ok;
+    const QString digest = sha256(bytes);
+    const Status written = d->runFiles.write(dir + QLatin1Char('/') + file, bytes, digest);
+    Artifacts::secureWipe(bytes);
+    if (!written)
+        return written;
     const QJsonObject state{{QStringLiteral("file"), file},
-                            {QStringLiteral("sha256"), sha256(bytes)},
+                            {QStringLiteral("sha256"), digest},
                             {QStringLiteral("epochs_done"), d->state.epochsDone},
                             {QStringLiteral("global_step"), d->state.globalStep},
                             {QStringLiteral("best_epoch"), d->state.bestEpoch},
@@ -359,17 +368,22 @@ Status Trainer::loadCheckpoint(const QString &dir)
         return fail(Error::notFound(QStringLiteral("no checkpoint in %1").arg(dir)));
     const QJsonObject state = QJsonDocument::fromJson(stateFile.readAll()).object();
     const QString file = state.value(QStringLiteral("file")).toString();
-    if (file.isEmpty() || file.contains(QLatin1Char('/')))
+    const QString digest = state.value(QStringLiteral("sha256")).toString();
+    if (file.isEmpty() || file.contains(QLatin1Char('/')) || digest.size() != 64)
         return fail(Error::corrupt(QStringLiteral("%1 is not a checkpoint state file").arg(stateFile.fileName())));
-    QFile weights(dir + QLatin1Char('/') + file);
-    if (!weights.open(QIODevice::ReadOnly))
-        return fail(Error::corrupt(QStringLiteral("checkpoint file %1 is missing").arg(weights.fileName())));
-    const QByteArray bytes = weights.readAll();
-    if (sha256(bytes) != state.value(QStringLiteral("sha256")).toString())
-        return fail(Error::corrupt(QStringLiteral("checkpoint file %1 does not match its digest").arg(weights.fileName())));
+    const QString path = dir + QLatin1Char('/') + file;
+    if (!QFileInfo(path).isFile())
+        return fail(Error::corrupt(QStringLiteral("checkpoint file %1 is missing").arg(path)));
+    // Decrypted (when encrypted at rest) and checked against the digest in memory; torch reads the
+    // buffer in place, and it is wiped after.
+    auto bytes = d->runFiles.read(path, digest);
+    if (!bytes)
+        return fail(bytes.error().code == Error::Code::Corrupt
+                        ? Error::corrupt(QStringLiteral("cannot resume from the checkpoint: %1").arg(bytes.error().message))
+                        : bytes.error());
     try {
         torch::serialize::InputArchive archive;
-        archive.load_from(bytes.constData(), size_t(bytes.size()));
+        archive.load_from(bytes->constData(), size_t(bytes->size()));
         torch::serialize::InputArchive model;
         torch::serialize::InputArchive optimizer;
         archive.read("model", model);
@@ -386,9 +400,11 @@ Status Trainer::loadCheckpoint(const QString &dir)
             }
         }
     } catch (const std::exception &e) {
+        Artifacts::secureWipe(*bytes);
         return fail(Error::corrupt(QStringLiteral("cannot load checkpoint %1: %2")
-                                       .arg(weights.fileName(), QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0))));
+                                       .arg(path, QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0))));
     }
+    Artifacts::secureWipe(*bytes);
     d->state.epochsDone = state.value(QStringLiteral("epochs_done")).toInt();
     d->state.globalStep = qint64(state.value(QStringLiteral("global_step")).toDouble());
     d->state.bestEpoch = state.value(QStringLiteral("best_epoch")).toInt();

@@ -17,6 +17,7 @@
 #include "datasplit.h"
 #include "evaluation.h"
 #include "preprocessing.h"
+#include "runfiles.h"
 #include "trainingconfig.h"
 
 #include <QByteArray>
@@ -122,8 +123,15 @@ public:
     // Fine-tuning: copies the parameters of an exported model of the same architecture.
     Status initializeFrom(const QByteArray &torchScript);
 
-    // Checkpoints: checkpoint-<epoch>.pt (weights + optimizer state) and checkpoint.json (state,
-    // digest of the .pt), each written atomically; older checkpoint files are removed after.
+    // How checkpoint files are written and read: plaintext (the default) or, with the workspace's
+    // keyring, encrypted at rest when the workspace says so (runfiles.h). Set before train().
+    void setRunFiles(RunFiles files);
+
+    // Checkpoints: checkpoint-<epoch>.pt (weights + optimizer state; serialised in memory, written
+    // through RunFiles) and checkpoint.json (state, SHA-256 of the .pt's plaintext), each written
+    // atomically; older checkpoint files are removed after. loadCheckpoint() decrypts into memory
+    // and refuses a file that does not match checkpoint.json (Corrupt) or cannot be decrypted
+    // because the workspace is locked (Unavailable).
     Status saveCheckpoint(const QString &dir) const;
     Status loadCheckpoint(const QString &dir);
     static bool hasCheckpoint(const QString &dir);

@@ -4,6 +4,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <torch/csrc/jit/serialization/export.h>
+
 #include <sstream>
 
 namespace ModelDesk::Training {
@@ -77,14 +79,14 @@ Result<ExportedModel> Trainer::exportTorchScript(const QJsonObject &metadata) co
         module.register_attribute("class_names", c10::ListType::ofStrings(), classes);
         module.register_attribute("modeldesk_metadata", c10::StringType::get(),
                                   QJsonDocument(metadata).toJson(QJsonDocument::Compact).toStdString());
-        std::ostringstream stream;
-        module.save(stream);
-        const std::string bytes = stream.str();
-        out.bytes = QByteArray(bytes.data(), qsizetype(bytes.size()));
+        // Straight into the buffer the job writes (encrypted when the workspace says so) and wipes.
+        torch::jit::ExportModule(module, [&out](const void *data, size_t size) -> size_t {
+            out.bytes.append(static_cast<const char *>(data), qsizetype(size));
+            return size;
+        });
 
         // Load the bytes back, as a consumer would, and compare with the trained network.
-        std::istringstream in(bytes);
-        torch::jit::Module loaded = torch::jit::load(in);
+        torch::jit::Module loaded = torch::jit::load(std::make_shared<ByteArrayReader>(out.bytes), c10::Device(c10::kCPU));
         loaded.eval();
         torch::NoGradGuard guard;
         const torch::Tensor exported = loaded.forward({p.checkRaw}).toTensor();

@@ -5,6 +5,9 @@
 #include "torchnetworks.h"
 #include "trainer.h"
 
+#include <caffe2/serialize/read_adapter_interface.h>
+
+#include <cstring>
 #include <memory>
 #include <string>
 #include <utility>
@@ -43,6 +46,27 @@ struct TrainerState
     double trainSeconds = 0;
 };
 
+// Lets torch::jit::load read a QByteArray in place: an std::istringstream would make one more copy
+// of the weights, which nobody could wipe.
+class ByteArrayReader final : public caffe2::serialize::ReadAdapterInterface
+{
+public:
+    explicit ByteArrayReader(const QByteArray &bytes) : m_bytes(bytes) {}
+    size_t size() const override { return size_t(m_bytes.size()); }
+    size_t read(uint64_t pos, void *buf, size_t n, const char *) const override
+    {
+        const auto total = uint64_t(m_bytes.size());
+        if (pos >= total)
+            return 0;
+        const size_t count = size_t(std::min<uint64_t>(n, total - pos));
+        std::memcpy(buf, m_bytes.constData() + pos, count);
+        return count;
+    }
+
+private:
+    const QByteArray &m_bytes; // outlives the load
+};
+
 struct Trainer::Private
 {
     TrainingConfig config;
@@ -57,6 +81,7 @@ struct Trainer::Private
     torch::Tensor meanTensor;   // preprocessing.mean / stddev as tensors
     torch::Tensor stdTensor;
     std::vector<std::pair<std::string, torch::Tensor>> best; // weights of the best epoch (early stopping)
+    RunFiles runFiles;          // checkpoint files: plaintext or encrypted at rest
 
     // Rows used to verify the export: preprocessed (checkSplit) and raw as the exported model takes them.
     std::vector<int64_t> checkRows;

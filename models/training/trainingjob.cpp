@@ -1,15 +1,19 @@
 #include "trainingjob.h"
 
+#include "artifacts/artifactstore.h"
+#include "artifacts/masterkey.h"
 #include "core/logging.h"
 #include "datasetregistration.h"
 #include "datasplit.h"
 #include "registry/modelcatalog.h"
 #include "rundirectory.h"
+#include "runfiles.h"
 #include "versionmetadata.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
@@ -306,12 +310,16 @@ Result<TrainingOutcome> TrainingJob::runInner(Context &c)
     if (!trainer)
         return fail(trainer.error());
     Trainer &t = **trainer;
+    // Checkpoints follow the workspace's encryption setting (read before every write).
+    t.setRunFiles(RunFiles(m_catalog->store().keyring()));
     if (resuming && Trainer::hasCheckpoint(dir.path())) {
         if (auto ok = t.loadCheckpoint(dir.path()); !ok)
             return fail(ok.error());
     } else if (parent) {
-        if (auto ok = t.initializeFrom(parentBytes); !ok)
-            return fail(ok.error());
+        const Status initialized = t.initializeFrom(parentBytes);
+        Artifacts::secureWipe(parentBytes); // decrypted in memory when the parent is encrypted at rest
+        if (!initialized)
+            return fail(initialized.error());
     }
     const QString summary = t.architectureSummary();
     dir.log(QStringLiteral("%1 run %2: %3 on %4 (%5 train / %6 validation / %7 test rows), epochs %8/%9")
@@ -465,9 +473,14 @@ Result<TrainingOutcome> TrainingJob::runInner(Context &c)
         return fail(exported.error());
     NewVersion meta = makeNewVersion(in, *exported);
     o.metrics = meta.metrics;
-    if (auto ok = writeFile(dir.modelPath(), exported->bytes); !ok)
+    // model.pt first (encrypted when the workspace says so), then export.json naming its digest:
+    // registering the run later checks the file against it.
+    const QString modelDigest = Artifacts::ArtifactStore::sha256(exported->bytes);
+    if (auto ok = RunFiles(m_catalog->store().keyring()).write(dir.modelPath(), exported->bytes, modelDigest); !ok)
         return fail(ok.error());
-    if (auto ok = writeFile(dir.exportInfoPath(), QJsonDocument(newVersionToJson(meta)).toJson()); !ok)
+    QJsonObject exportInfo = newVersionToJson(meta);
+    exportInfo.insert(QStringLiteral("sha256"), modelDigest);
+    if (auto ok = writeFile(dir.exportInfoPath(), QJsonDocument(exportInfo).toJson()); !ok)
         return fail(ok.error());
     o.modelPath = dir.modelPath();
 
@@ -486,6 +499,7 @@ Result<TrainingOutcome> TrainingJob::runInner(Context &c)
         c.run.model = o.model;
         c.run.version = o.version;
     }
+    Artifacts::secureWipe(exported->bytes); // stored (encrypted when on) in the run folder and the registry
     c.run.state = QStringLiteral("finished");
     c.run.epochsDone = o.epochsDone;
     c.run.summary = runSummary(meta.metrics);
@@ -511,16 +525,22 @@ Result<VersionInfo> registerRunModel(Registry::ModelCatalog &catalog, const QStr
     auto dir = RunDirectory::open(catalog.workspace(), runId);
     if (!dir)
         return fail(dir.error());
-    QFile bytesFile(dir->modelPath());
     QFile infoFile(dir->exportInfoPath());
-    if (!bytesFile.open(QIODevice::ReadOnly) || !infoFile.open(QIODevice::ReadOnly))
+    if (!QFileInfo(dir->modelPath()).isFile() || !infoFile.open(QIODevice::ReadOnly))
         return fail(Error::notFound(QStringLiteral("run %1 has no exported model in %2").arg(runId, dir->path())));
-    auto meta = newVersionFromJson(QJsonDocument::fromJson(infoFile.readAll()).object());
+    const QJsonObject info = QJsonDocument::fromJson(infoFile.readAll()).object();
+    auto meta = newVersionFromJson(info);
     if (!meta)
         return fail(meta.error());
     if (!description.isEmpty())
         meta->description = description;
-    auto version = catalog.addVersionFromBytes(model, bytesFile.readAll(), *meta, actor);
+    // Decrypted in memory when encrypted at rest, checked against export.json's digest (runs
+    // exported before it was recorded have none), wiped once the catalog has stored it.
+    auto bytes = RunFiles(catalog.store().keyring()).read(dir->modelPath(), info.value(QStringLiteral("sha256")).toString());
+    if (!bytes)
+        return fail(bytes.error());
+    auto version = catalog.addVersionFromBytes(model, *bytes, *meta, actor);
+    Artifacts::secureWipe(*bytes);
     if (!version)
         return fail(version.error());
     RunRecord r = *run;

@@ -1,9 +1,10 @@
 // `modeldesk-cli encryption status|enable|disable` and `models export --decrypt` with the real CLI,
 // a real keyring (private D-Bus session), and without any keychain (the passphrase fallback); and
-// kill -9 at every step of enabling and disabling: every artifact stays readable, doctor passes, and
-// running the command again finishes the job.
+// kill -9 at every step of enabling and disabling: every artifact and every training run's file
+// stays readable, doctor passes, and running the command again finishes the job.
 
 #include "../../cli/clitestutil.h"
+#include "../training/trainingtestdata.h"
 #include "encryptiontestutil.h"
 #include "privatekeyring.h"
 #include "testmodels.h"
@@ -47,6 +48,9 @@ class tst_EncryptionCli : public QObject
 
     std::unique_ptr<QTemporaryDir> m_dir;
     QTemporaryDir m_template;
+    QTemporaryDir m_data;
+    QString m_runId;        // a finished training run in the template workspace (not registered)
+    QByteArray m_runModel;  // its model.pt, plaintext
 
     QString ws() const { return m_dir->path() + QStringLiteral("/ws"); }
 
@@ -111,6 +115,24 @@ class tst_EncryptionCli : public QObject
             QVERIFY(QFile::copy(from, to));
         }
         QCOMPARE(status().value(QStringLiteral("plaintext")).toInt(), kModels.size());
+        QCOMPARE(status().value(QStringLiteral("run_files_plaintext")).toInt(), 2);
+    }
+
+    // The template's run: doctor decrypts and checks its checkpoint and model (it did above), and its
+    // exported model is the same in whatever form it is.
+    void expectRunReadable(const char *form)
+    {
+        const CliRun doctor = cli({QStringLiteral("doctor"), QStringLiteral("--json")});
+        QVERIFY2(doctor.exitCode == 0, qPrintable(doctor.out + doctor.err));
+        QCOMPARE(doctor.json().object().value(QStringLiteral("run_files")).toInt(), 2);
+        const QJsonObject st = status();
+        QCOMPARE(st.value(QStringLiteral("run_files")).toInt(), 2);
+        QCOMPARE(st.value(QStringLiteral("run_files_") + QLatin1String(form)).toInt(), 2);
+        const QByteArray model = readAll(ws() + QStringLiteral("/runs/") + m_runId + QStringLiteral("/model.pt"));
+        if (QLatin1String(form) == QLatin1String("plaintext"))
+            QCOMPARE(model, m_runModel);
+        else
+            QVERIFY(model.startsWith("MDKCRYPT"));
     }
 
     // Models with a tensor big enough to search for (linear.pt's 4x3 weights are not).
@@ -138,6 +160,16 @@ private Q_SLOTS:
                                                         QStringLiteral("--name"), modelName(file)});
             QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         }
+        // And a small training run, so the kill tests cover runs/<id>/ (checkpoint + model.pt).
+        const QString csv = m_data.filePath(QStringLiteral("blobs.csv"));
+        QVERIFY(TrainingTestData::writeFile(csv, TrainingTestData::blobsCsv(240)));
+        const CliRun trained = runCli(m_template.path(), {QStringLiteral("train"), QStringLiteral("--data"), csv,
+                                                          QStringLiteral("--epochs"), QStringLiteral("2"), QStringLiteral("--json")});
+        QVERIFY2(trained.exitCode == 0, qPrintable(trained.err));
+        m_runId = trained.json().object().value(QStringLiteral("run_id")).toString();
+        QVERIFY(!m_runId.isEmpty());
+        m_runModel = readAll(m_template.path() + QStringLiteral("/runs/") + m_runId + QStringLiteral("/model.pt"));
+        QVERIFY(m_runModel.startsWith("PK\x03\x04"));
     }
 
     void init()
@@ -260,6 +292,8 @@ private Q_SLOTS:
         QTest::newRow("setting committed") << QStringLiteral("encryption:enabled");
         QTest::newRow("first file staged") << QStringLiteral("encryption:staged");
         QTest::newRow("first file renamed") << QStringLiteral("encryption:renamed");
+        QTest::newRow("first run file staged") << QStringLiteral("encryption:run:staged");
+        QTest::newRow("first run file renamed") << QStringLiteral("encryption:run:renamed");
         QTest::newRow("half the files") << QStringLiteral("encryption:rewrite:50");
         QTest::newRow("all files") << QStringLiteral("encryption:rewrite:100");
     }
@@ -275,15 +309,23 @@ private Q_SLOTS:
         const QJsonObject st = status();
         QCOMPARE(st.value(QStringLiteral("enabled")).toBool(), true);
         QCOMPARE(st.value(QStringLiteral("artifacts")).toInt(), kModels.size());
-        expectAllReadable(kModels);
+        QCOMPARE(st.value(QStringLiteral("run_files")).toInt(), 2);
+        expectAllReadable(kModels); // doctor checks the run's files too
 
         const CliRun again = cli({QStringLiteral("encryption"), QStringLiteral("enable"), QStringLiteral("--json")});
         QVERIFY2(again.exitCode == 0, qPrintable(again.err));
         QCOMPARE(again.json().object().value(QStringLiteral("encrypted")).toInt(), kModels.size());
+        QCOMPARE(again.json().object().value(QStringLiteral("run_files_encrypted")).toInt(), 2);
         expectAllReadable(kModels);
+        expectRunReadable("encrypted");
         const CliRun fix = cli({QStringLiteral("doctor"), QStringLiteral("--fix")}); // a staged file of the dead process
         QCOMPARE(fix.exitCode, 0);
         expectNoPlaintext(kModels);
+        // Nor the run's weights (checkpoint and model.pt hold the same final weights).
+        const QByteArray needle = EncryptionTest::tensorNeedle(m_runModel);
+        QVERIFY(!needle.isEmpty());
+        const QStringList hits = EncryptionTest::filesContaining(ws(), needle);
+        QVERIFY2(hits.isEmpty(), qPrintable(hits.join(QLatin1Char(' '))));
     }
 
     void killDuringDisable_data()
@@ -292,6 +334,8 @@ private Q_SLOTS:
         QTest::newRow("setting committed") << QStringLiteral("encryption:disabled");
         QTest::newRow("first file staged") << QStringLiteral("encryption:staged");
         QTest::newRow("first file renamed") << QStringLiteral("encryption:renamed");
+        QTest::newRow("first run file staged") << QStringLiteral("encryption:run:staged");
+        QTest::newRow("first run file renamed") << QStringLiteral("encryption:run:renamed");
         QTest::newRow("half the files") << QStringLiteral("encryption:rewrite:50");
         QTest::newRow("all files") << QStringLiteral("encryption:rewrite:100");
     }
@@ -308,13 +352,15 @@ private Q_SLOTS:
         const QJsonObject st = status();
         QCOMPARE(st.value(QStringLiteral("enabled")).toBool(), false);
         QCOMPARE(st.value(QStringLiteral("key_set_up")).toBool(), true); // still needed, not forgotten
-        expectAllReadable(kModels);
+        QCOMPARE(st.value(QStringLiteral("run_files")).toInt(), 2);
+        expectAllReadable(kModels); // doctor checks the run's files too
 
         const CliRun again = cli({QStringLiteral("encryption"), QStringLiteral("disable"), QStringLiteral("--json")});
         QVERIFY2(again.exitCode == 0, qPrintable(again.err));
         QCOMPARE(again.json().object().value(QStringLiteral("plaintext")).toInt(), kModels.size());
         QCOMPARE(again.json().object().value(QStringLiteral("key_set_up")).toBool(), false);
         expectAllReadable(kModels);
+        expectRunReadable("plaintext");
     }
 };
 
