@@ -6,7 +6,7 @@
 #include "artifacts/torchscriptinspector.h"
 #include "core/names.h"
 #include "registry/marimport.h"
-#include "training/runfiles.h"
+#include "artifacts/runfiles.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -508,8 +508,8 @@ int doctor(CliContext &ctx, const QStringList &args)
     // Training runs' checkpoints and exported models: decrypted (when encrypted at rest) and hashed
     // in memory against the digest checkpoint.json / export.json record.
     int runFilesChecked = 0;
-    const Training::RunFiles runFiles((*catalog)->store().keyring());
-    for (const Training::RunFiles::Entry &entry : Training::RunFiles::list((*catalog)->workspace().runsDir())) {
+    const Artifacts::RunFiles runFiles((*catalog)->store().keyring());
+    for (const Artifacts::RunFiles::Entry &entry : Artifacts::RunFiles::list((*catalog)->workspace().runsDir())) {
         auto bytes = runFiles.read(entry.path, entry.sha256);
         if (bytes) {
             Artifacts::secureWipe(*bytes);

@@ -7,7 +7,7 @@
 #include "passphrasekey.h"
 #include "registry/modelcatalog.h"
 #include "secretstore.h"
-#include "training/runfiles.h"
+#include "artifacts/runfiles.h"
 
 #include <QJsonArray>
 
@@ -81,8 +81,8 @@ Result<EncryptionStatus> WorkspaceEncryption::status() const
         ++st.artifacts;
         ++(*form == Artifacts::StoredForm::Encrypted ? st.encrypted : st.plain);
     }
-    const Training::RunFiles runFiles(m_catalog.store().keyring());
-    for (const Training::RunFiles::Entry &entry : Training::RunFiles::list(m_catalog.workspace().runsDir())) {
+    const Artifacts::RunFiles runFiles(m_catalog.store().keyring());
+    for (const Artifacts::RunFiles::Entry &entry : Artifacts::RunFiles::list(m_catalog.workspace().runsDir())) {
         auto form = runFiles.sealed(entry.path).form();
         if (!form) {
             if (form.error().code != Error::Code::NotFound) // a newer checkpoint replaced it meanwhile
@@ -225,7 +225,7 @@ Result<Artifacts::MasterKey> WorkspaceEncryption::createKey(const EnableOptions 
 Status WorkspaceEncryption::convertAll(Artifacts::StoredForm form, const Artifacts::Progress &progress, EncryptionStatus &out)
 {
     const Artifacts::ArtifactStore &store = m_catalog.store();
-    const Training::RunFiles runFiles(store.keyring());
+    const Artifacts::RunFiles runFiles(store.keyring());
     const QString runsDir = m_catalog.workspace().runsDir();
     // A key problem stops everything; a damaged file is reported and left as it is.
     auto settle = [&out](const Status &s) -> Status {
@@ -243,9 +243,9 @@ Status WorkspaceEncryption::convertAll(Artifacts::StoredForm form, const Artifac
         auto digests = store.list();
         if (!digests)
             return fail(digests.error());
-        const QList<Training::RunFiles::Entry> runEntries = Training::RunFiles::list(runsDir);
+        const QList<Artifacts::RunFiles::Entry> runEntries = Artifacts::RunFiles::list(runsDir);
         QStringList seen = *digests;
-        for (const Training::RunFiles::Entry &e : runEntries)
+        for (const Artifacts::RunFiles::Entry &e : runEntries)
             seen << e.path;
         if (pass > 0 && seen == previous)
             break;
@@ -265,7 +265,7 @@ Status WorkspaceEncryption::convertAll(Artifacts::StoredForm form, const Artifac
             if (auto s = step(); !s)
                 return s;
         }
-        for (const Training::RunFiles::Entry &e : runEntries) {
+        for (const Artifacts::RunFiles::Entry &e : runEntries) {
             if (auto s = settle(runFiles.sealed(e.path).rewrite(form, e.sha256)); !s)
                 return s;
             if (auto s = step(); !s)

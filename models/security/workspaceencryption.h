@@ -11,7 +11,7 @@
 // enable(): a new random master key (unless one is set up), stored in the keychain or wrapped by a
 // passphrase - never in plaintext - then the setting, then every stored artifact is rewritten
 // encrypted (ArtifactStore::rewrite: staging file, fsync, rename over), then every training run's
-// checkpoint and exported model (Training::RunFiles, Artifacts::SealedFile::rewrite: QSaveFile,
+// checkpoint and exported model (Artifacts::RunFiles, Artifacts::SealedFile::rewrite: QSaveFile,
 // fsync, rename over). disable() sets the setting off, then rewrites all of them in plaintext, then
 // forgets the key. A crash at any point leaves every file readable (each file is whole, old or new
 // form, told apart by its magic) and the command can simply be run again to finish; status()
@@ -53,7 +53,7 @@ struct EncryptionStatus
     int artifacts = 0;
     int encrypted = 0;
     int plain = 0;
-    // Training runs' weight files (runs/<id>/checkpoint-<n>.pt, model.pt: Training::RunFiles).
+    // Training runs' weight files (runs/<id>/checkpoint-<n>.pt, model.pt: Artifacts::RunFiles).
     int runFiles = 0;
     int runFilesEncrypted = 0;
     int runFilesPlain = 0;

@@ -305,7 +305,7 @@ Status Trainer::initializeFrom(const QByteArray &torchScript)
 
 bool Trainer::hasCheckpoint(const QString &dir) { return QFile::exists(dir + QLatin1Char('/') + CheckpointState); }
 
-void Trainer::setRunFiles(RunFiles files) { d->runFiles = std::move(files); }
+void Trainer::setRunFiles(Artifacts::RunFiles files) { d->runFiles = std::move(files); }
 
 Status Trainer::saveCheckpoint(const QString &dir) const
 {

@@ -17,7 +17,7 @@
 #include "datasplit.h"
 #include "evaluation.h"
 #include "preprocessing.h"
-#include "runfiles.h"
+#include "artifacts/runfiles.h"
 #include "trainingconfig.h"
 
 #include <QByteArray>
@@ -125,7 +125,7 @@ public:
 
     // How checkpoint files are written and read: plaintext (the default) or, with the workspace's
     // keyring, encrypted at rest when the workspace says so (runfiles.h). Set before train().
-    void setRunFiles(RunFiles files);
+    void setRunFiles(Artifacts::RunFiles files);
 
     // Checkpoints: checkpoint-<epoch>.pt (weights + optimizer state; serialised in memory, written
     // through RunFiles) and checkpoint.json (state, SHA-256 of the .pt's plaintext), each written

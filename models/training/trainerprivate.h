@@ -81,7 +81,7 @@ struct Trainer::Private
     torch::Tensor meanTensor;   // preprocessing.mean / stddev as tensors
     torch::Tensor stdTensor;
     std::vector<std::pair<std::string, torch::Tensor>> best; // weights of the best epoch (early stopping)
-    RunFiles runFiles;          // checkpoint files: plaintext or encrypted at rest
+    Artifacts::RunFiles runFiles;          // checkpoint files: plaintext or encrypted at rest
 
     // Rows used to verify the export: preprocessed (checkSplit) and raw as the exported model takes them.
     std::vector<int64_t> checkRows;

@@ -7,7 +7,7 @@
 #include "datasplit.h"
 #include "registry/modelcatalog.h"
 #include "rundirectory.h"
-#include "runfiles.h"
+#include "artifacts/runfiles.h"
 #include "versionmetadata.h"
 
 #include <QDateTime>
@@ -311,7 +311,7 @@ Result<TrainingOutcome> TrainingJob::runInner(Context &c)
         return fail(trainer.error());
     Trainer &t = **trainer;
     // Checkpoints follow the workspace's encryption setting (read before every write).
-    t.setRunFiles(RunFiles(m_catalog->store().keyring()));
+    t.setRunFiles(Artifacts::RunFiles(m_catalog->store().keyring()));
     if (resuming && Trainer::hasCheckpoint(dir.path())) {
         if (auto ok = t.loadCheckpoint(dir.path()); !ok)
             return fail(ok.error());
@@ -476,7 +476,7 @@ Result<TrainingOutcome> TrainingJob::runInner(Context &c)
     // model.pt first (encrypted when the workspace says so), then export.json naming its digest:
     // registering the run later checks the file against it.
     const QString modelDigest = Artifacts::ArtifactStore::sha256(exported->bytes);
-    if (auto ok = RunFiles(m_catalog->store().keyring()).write(dir.modelPath(), exported->bytes, modelDigest); !ok)
+    if (auto ok = Artifacts::RunFiles(m_catalog->store().keyring()).write(dir.modelPath(), exported->bytes, modelDigest); !ok)
         return fail(ok.error());
     QJsonObject exportInfo = newVersionToJson(meta);
     exportInfo.insert(QStringLiteral("sha256"), modelDigest);
@@ -536,7 +536,7 @@ Result<VersionInfo> registerRunModel(Registry::ModelCatalog &catalog, const QStr
         meta->description = description;
     // Decrypted in memory when encrypted at rest, checked against export.json's digest (runs
     // exported before it was recorded have none), wiped once the catalog has stored it.
-    auto bytes = RunFiles(catalog.store().keyring()).read(dir->modelPath(), info.value(QStringLiteral("sha256")).toString());
+    auto bytes = Artifacts::RunFiles(catalog.store().keyring()).read(dir->modelPath(), info.value(QStringLiteral("sha256")).toString());
     if (!bytes)
         return fail(bytes.error());
     auto version = catalog.addVersionFromBytes(model, *bytes, *meta, actor);

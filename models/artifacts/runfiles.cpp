@@ -1,6 +1,6 @@
 #include "runfiles.h"
 
-#include "artifacts/sealedfile.h"
+#include "sealedfile.h"
 
 #include <QDir>
 #include <QFile>
@@ -8,7 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-namespace ModelDesk::Training {
+namespace ModelDesk::Artifacts {
 
 namespace {
 
@@ -24,7 +24,7 @@ QString runIdOf(const QString &path) { return QFileInfo(QFileInfo(path).absolute
 
 } // namespace
 
-RunFiles::RunFiles(std::shared_ptr<Artifacts::ArtifactKeyring> keyring) : m_keyring(std::move(keyring)) {}
+RunFiles::RunFiles(std::shared_ptr<ArtifactKeyring> keyring) : m_keyring(std::move(keyring)) {}
 
 QString RunFiles::subject(const QString &path)
 {
@@ -36,9 +36,9 @@ QString RunFiles::context(const QString &path)
     return QStringLiteral("run %1 %2").arg(runIdOf(path), QFileInfo(path).fileName());
 }
 
-Artifacts::SealedFile RunFiles::sealed(const QString &path) const
+SealedFile RunFiles::sealed(const QString &path) const
 {
-    return Artifacts::SealedFile(path, context(path), subject(path), m_keyring);
+    return SealedFile(path, context(path), subject(path), m_keyring);
 }
 
 Status RunFiles::write(const QString &path, QByteArrayView plain, const QString &sha256) const
@@ -68,4 +68,4 @@ QList<RunFiles::Entry> RunFiles::list(const QString &runsRoot)
     return entries;
 }
 
-} // namespace ModelDesk::Training
+} // namespace ModelDesk::Artifacts

@@ -1,7 +1,7 @@
 #pragma once
 // RunFiles: how a training run's weight files - runs/<id>/checkpoint-<n>.pt and runs/<id>/model.pt -
 // are written and read. With the workspace's encryption at rest on they are encrypted like
-// artifacts (Artifacts::SealedFile), each bound to "run <id> <file name>" and to the SHA-256 of its
+// artifacts (SealedFile), each bound to "run <id> <file name>" and to the SHA-256 of its
 // plaintext, which checkpoint.json ("sha256") and export.json ("sha256") record; with it off, or
 // for files written before it was turned on, they are plain torch files checked against the same
 // digests. Plaintext never reaches the disk while encryption is on: the trainer serialises into
@@ -26,21 +26,21 @@ class ArtifactKeyring;
 class SealedFile;
 } // namespace ModelDesk::Artifacts
 
-namespace ModelDesk::Training {
+namespace ModelDesk::Artifacts {
 
 class RunFiles final
 {
 public:
-    explicit RunFiles(std::shared_ptr<Artifacts::ArtifactKeyring> keyring = {});
+    explicit RunFiles(std::shared_ptr<ArtifactKeyring> keyring = {});
 
     // Atomic write (QSaveFile, fsync), encrypted when the workspace says so; a setting or key that
     // cannot be read fails the write.
     Status write(const QString &path, QByteArrayView plain, const QString &sha256) const;
     // Reads and checks (digest; binding when encrypted). `sha256` empty: no record names it (see
-    // Artifacts::SealedFile::read). Corrupt names the file and what is wrong.
+    // SealedFile::read). Corrupt names the file and what is wrong.
     Result<QByteArray> read(const QString &path, const QString &sha256) const;
     // The file as a SealedFile (for status and re-encryption).
-    Artifacts::SealedFile sealed(const QString &path) const;
+    SealedFile sealed(const QString &path) const;
 
     // "checkpoint-3.pt of run <id>": how errors name a run file.
     static QString subject(const QString &path);
@@ -58,7 +58,7 @@ public:
     static QList<Entry> list(const QString &runsRoot);
 
 private:
-    std::shared_ptr<Artifacts::ArtifactKeyring> m_keyring;
+    std::shared_ptr<ArtifactKeyring> m_keyring;
 };
 
-} // namespace ModelDesk::Training
+} // namespace ModelDesk::Artifacts
