@@ -40,7 +40,8 @@ fi
 asan_tests="tst_names tst_workspace tst_artifactstore tst_modelregistry tst_registryrecords
   tst_histogrampercentiles tst_metricsregistry tst_inferencemetricsobserver tst_resourcesampler tst_metricshistory
   tst_alertengine tst_tokenservice tst_artifactencryption tst_passphrasekey tst_secretstore tst_kservecodec
-  tst_requestjournal tst_httpserver tst_kserveapi tst_managementapi tst_dynamicbatcher tst_deploymentspec"
+  tst_requestjournal tst_httpserver tst_kserveapi tst_managementapi tst_dynamicbatcher tst_deploymentspec
+  tst_inferencesession tst_deploymentmanager tst_deploymentswap tst_monitoringservice tst_marimport tst_clusterexport"
 export MODELDESK_ASAN_REGEX=""
 if [ "${MODELDESK_ASAN:-1}" != 0 ]; then
   start=$(date +%s)
