@@ -5,7 +5,7 @@
 // the data path and registers nothing; the evaluation dialog shows the confusion matrix; two runs
 // compare. Also: the metric model's decimation and the item models under QAbstractItemModelTester.
 
-#include "catalogclient.h"
+#include "uitestfixture.h"
 #include "charts/timeserieschart.h"
 #include "trainingpage.h"
 #include "training/comparedialog.h"
@@ -91,29 +91,19 @@ private:
     // Fills the form for the tiny data set and waits until it accepts it.
     void fillForm(const QString &data, int epochs, int batch, const QString &model);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ModelCatalog> m_catalog;
-    std::unique_ptr<CatalogClient> m_client;
-    std::unique_ptr<Serving::ServingHost> m_serving;
+    TestUi::UiTestFixture m_fx;
     std::unique_ptr<TrainingPage> m_page;
 };
 
 void tst_TrainingPage::init()
 {
     cleanup();
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    auto ws = Workspace::open(m_dir->filePath(QStringLiteral("workspace")));
-    QVERIFY2(ws, ws ? "" : qPrintable(ws.error().message));
-    auto catalog = ModelCatalog::open(*ws);
-    QVERIFY2(catalog, catalog ? "" : qPrintable(catalog.error().message));
-    m_catalog = std::move(*catalog);
-    m_client = std::make_unique<CatalogClient>(*m_catalog, QStringLiteral("tester"), 0);
-    Serving::ServingHostOptions serving;
-    serving.persistHistory = false;
-    serving.server.http.port = 0;
-    m_serving = std::make_unique<Serving::ServingHost>(*m_catalog, serving);
-    m_page = std::make_unique<TrainingPage>(*m_client, *m_serving);
+    TestUi::UiTestFixture::Options options;
+    options.pollIntervalMs = 0;
+    options.startHost = false; // the page needs the host's catalog only
+    QVERIFY(m_fx.open(options));
+    QVERIFY(m_fx.startServices());
+    m_page = std::make_unique<TrainingPage>(*m_fx.client, *m_fx.host);
     // Fashion-MNIST is the default when Debian's package is installed; the tests use their own
     // small files, so clear it before the first show would read 70 000 images for nothing.
     QCOMPARE(m_page->form()->pathEdit()->text(), TrainingFormWidget::defaultDataPath());
@@ -126,10 +116,7 @@ void tst_TrainingPage::init()
 void tst_TrainingPage::cleanup()
 {
     m_page.reset();
-    m_serving.reset();
-    m_client.reset();
-    m_catalog.reset();
-    m_dir.reset();
+    m_fx.reset();
 }
 
 void tst_TrainingPage::waitForPreview()
@@ -226,7 +213,7 @@ void tst_TrainingPage::chartsFollowTheModels()
 void tst_TrainingPage::formValidatesFields()
 {
     TrainingFormWidget *form = m_page->form();
-    const QString data = m_dir->filePath(QStringLiteral("iris-like.csv"));
+    const QString data = m_fx.dir->filePath(QStringLiteral("iris-like.csv"));
     QVERIFY(writeClusters(data, 90, 1));
     form->pathEdit()->setText(data);
     form->modelNameEdit()->setText(QStringLiteral("tiny"));
@@ -269,14 +256,14 @@ void tst_TrainingPage::formValidatesFields()
     QTRY_COMPARE_WITH_TIMEOUT(form->preview()->parameterCount, qint64(131), Timeout);
     QVERIFY(form->startButton()->isEnabled());
 
-    form->pathEdit()->setText(m_dir->filePath(QStringLiteral("missing.csv")));
+    form->pathEdit()->setText(m_fx.dir->filePath(QStringLiteral("missing.csv")));
     QVERIFY(!form->startButton()->isEnabled());
     QVERIFY(form->dataError().contains(QStringLiteral("no such file")));
 }
 
 void tst_TrainingPage::trainsThroughTheFormAndRegisters()
 {
-    const QString data = m_dir->filePath(QStringLiteral("clusters.csv"));
+    const QString data = m_fx.dir->filePath(QStringLiteral("clusters.csv"));
     QVERIFY(writeClusters(data, 300, 7));
     fillForm(data, 2, 8, QStringLiteral("tiny"));
     QSignalSpy finished(m_page.get(), &TrainingPage::runFinished);
@@ -316,7 +303,7 @@ void tst_TrainingPage::trainsThroughTheFormAndRegisters()
     QCOMPARE(m_page->runsModel()->index(row, RunsTableModel::VersionColumn).data().toString(), QStringLiteral("tiny:1"));
     QCOMPARE(m_page->runsModel()->index(row, RunsTableModel::EpochsColumn).data().toString(), QStringLiteral("2/2"));
     QVERIFY(m_page->runsModel()->run(row)->hasBestValidation);
-    auto version = m_catalog->resolve(QStringLiteral("tiny"));
+    auto version = m_fx.catalog->resolve(QStringLiteral("tiny"));
     QVERIFY2(version, version ? "" : qPrintable(version.error().message));
     QCOMPARE(version->version, 1);
     QCOMPARE(version->lineage.runId, runId);
@@ -333,7 +320,7 @@ void tst_TrainingPage::trainsThroughTheFormAndRegisters()
 
 void tst_TrainingPage::cancelThenResume()
 {
-    const QString data = m_dir->filePath(QStringLiteral("long.csv"));
+    const QString data = m_fx.dir->filePath(QStringLiteral("long.csv"));
     QVERIFY(writeClusters(data, 600, 3));
     // Many short epochs: the run is surely still going when the first epoch is on the chart.
     fillForm(data, 400, 8, QString());
@@ -361,14 +348,14 @@ void tst_TrainingPage::cancelThenResume()
     QTRY_COMPARE_WITH_TIMEOUT(m_page->epochModel()->rowCount(), epochsDone + 2, Timeout);
     QCOMPARE(m_page->charts()->lossChart()->points(TrainingChartsWidget::TrainLine).size(), epochsDone + 2);
     QCOMPARE(m_page->viewedRunId(), runId);
-    auto runs = m_catalog->registry().runs();
+    auto runs = m_fx.catalog->registry().runs();
     QVERIFY(runs);
     QCOMPARE(runs->size(), 1); // resumed in place, not a new run
 }
 
 void tst_TrainingPage::badCsvShowsPreciseErrorAndRegistersNothing()
 {
-    const QString bad = m_dir->filePath(QStringLiteral("bad.csv"));
+    const QString bad = m_fx.dir->filePath(QStringLiteral("bad.csv"));
     {
         QFile f(bad);
         QVERIFY(f.open(QIODevice::WriteOnly));
@@ -399,18 +386,18 @@ void tst_TrainingPage::badCsvShowsPreciseErrorAndRegistersNothing()
     QCOMPARE(finished.count(), 0); // no run was created, so none is announced as finished
     QVERIFY(form->dataError().contains(QStringLiteral("'oops' is not a number")));
 
-    auto datasets = m_catalog->registry().datasets();
+    auto datasets = m_fx.catalog->registry().datasets();
     QVERIFY(datasets);
     QVERIFY(datasets->isEmpty());
-    auto runs = m_catalog->registry().runs();
+    auto runs = m_fx.catalog->registry().runs();
     QVERIFY(runs);
     QVERIFY(runs->isEmpty());
-    QVERIFY(!m_catalog->resolve(QStringLiteral("never")));
+    QVERIFY(!m_fx.catalog->resolve(QStringLiteral("never")));
 }
 
 void tst_TrainingPage::evaluationAndCompare()
 {
-    const QString data = m_dir->filePath(QStringLiteral("clusters.csv"));
+    const QString data = m_fx.dir->filePath(QStringLiteral("clusters.csv"));
     QVERIFY(writeClusters(data, 300, 11));
     QSignalSpy finished(m_page.get(), &TrainingPage::runFinished);
     QStringList runIds;
@@ -447,7 +434,7 @@ void tst_TrainingPage::evaluationAndCompare()
 
     // Register the unregistered run from the table.
     m_page->registerRun(runIds[0], QStringLiteral("later"));
-    QTRY_VERIFY_WITH_TIMEOUT(m_catalog->resolve(QStringLiteral("later")).has_value(), Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(m_fx.catalog->resolve(QStringLiteral("later")).has_value(), Timeout);
     QTRY_COMPARE_WITH_TIMEOUT(m_page->runsModel()->find(runIds[0])->record.model, QStringLiteral("later"), Timeout);
 
     m_page->compareRuns(runIds);
@@ -481,7 +468,7 @@ void tst_TrainingPage::evaluationAndCompare()
 
 void tst_TrainingPage::closingThePageMidRunCancelsIt()
 {
-    const QString data = m_dir->filePath(QStringLiteral("long.csv"));
+    const QString data = m_fx.dir->filePath(QStringLiteral("long.csv"));
     QVERIFY(writeClusters(data, 600, 5));
     fillForm(data, 400, 8, QStringLiteral("never"));
     QTest::mouseClick(m_page->form()->startButton(), Qt::LeftButton);
@@ -490,16 +477,16 @@ void tst_TrainingPage::closingThePageMidRunCancelsIt()
     QVERIFY(!runId.isEmpty());
     // The window closes while the job trains: the page stops it and waits; nothing outlives it.
     m_page.reset();
-    auto run = m_catalog->registry().run(runId);
+    auto run = m_fx.catalog->registry().run(runId);
     QVERIFY(run);
     QCOMPARE(run->state, QStringLiteral("cancelled"));
     QVERIFY(run->epochsDone >= 1);
-    QVERIFY(!m_catalog->resolve(QStringLiteral("never")));
+    QVERIFY(!m_fx.catalog->resolve(QStringLiteral("never")));
 }
 
 void tst_TrainingPage::textCsvPicksTheTextClassifier()
 {
-    const QString data = m_dir->filePath(QStringLiteral("reviews.csv"));
+    const QString data = m_fx.dir->filePath(QStringLiteral("reviews.csv"));
     {
         QFile f(data);
         QVERIFY(f.open(QIODevice::WriteOnly));
@@ -533,7 +520,7 @@ void tst_TrainingPage::textCsvPicksTheTextClassifier()
     QTest::mouseClick(form->startButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Timeout);
     QVERIFY2(finished.first().at(1).toBool(), qPrintable(finished.first().at(2).toString()));
-    auto version = m_catalog->resolve(QStringLiteral("reviews-textcnn"));
+    auto version = m_fx.catalog->resolve(QStringLiteral("reviews-textcnn"));
     QVERIFY2(version, version ? "" : qPrintable(version.error().message));
     QCOMPARE(version->params.value(QStringLiteral("arch")).toString(), QStringLiteral("textcnn"));
 }

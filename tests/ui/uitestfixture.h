@@ -35,6 +35,7 @@ public:
         int pollIntervalMs = 1000;          // the client's change polling; 0 = off
         bool watchOtherProcesses = true;    // the host follows deployments made by other processes
         bool persistDeployments = true;     // the runtime writes its deployment definitions
+        bool startHost = true;              // false: the host is built but not started (no monitoring)
     };
 
     UiTestFixture() = default;
@@ -118,8 +119,10 @@ public:
         if (hostOptions)
             hostOptions(serving);
         host = std::make_unique<Serving::ServingHost>(*catalog, serving);
-        for (const QString &warning : host->start())
-            qWarning("serving host: %s", qPrintable(warning));
+        if (m_options.startHost) {
+            for (const QString &warning : host->start())
+                qWarning("serving host: %s", qPrintable(warning));
+        }
         if (withServer) {
             if (auto ok = host->startServer(); !ok)
                 return failed(QStringLiteral("server: %1").arg(ok.error().message));
