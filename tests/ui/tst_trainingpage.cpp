@@ -15,6 +15,8 @@
 #include "training/runstablemodel.h"
 #include "training/trainingchartswidget.h"
 #include "training/trainingformwidget.h"
+#include "training/trainingjob.h"
+#include "training/trainingjobregistry.h"
 
 #include "core/workspace.h"
 #include "registry/modelcatalog.h"
@@ -37,6 +39,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 
 using namespace ModelDesk;
 using Registry::ModelCatalog;
@@ -83,6 +86,8 @@ private Q_SLOTS:
     void badCsvShowsPreciseErrorAndRegistersNothing();
     void evaluationAndCompare();
     void closingThePageMidRunCancelsIt();
+    void followsAJobStartedElsewhere();
+    void followsARunOfAnotherProcess();
     void textCsvPicksTheTextClassifier();
 
 private:
@@ -482,6 +487,97 @@ void tst_TrainingPage::closingThePageMidRunCancelsIt()
     QCOMPARE(run->state, QStringLiteral("cancelled"));
     QVERIFY(run->epochsDone >= 1);
     QVERIFY(!m_fx.catalog->resolve(QStringLiteral("never")));
+}
+
+namespace {
+
+// A long run on the clusters data, as another part of the console (or another process) starts it.
+Training::TrainingRequest longRun(const QString &data)
+{
+    Training::TrainingRequest request;
+    request.config = Training::TrainingConfig::defaultsFor(QStringLiteral("mlp"));
+    request.config.data.path = data;
+    request.config.epochs = 400;
+    request.config.batchSize = 8;
+    request.config.logEverySteps = 2;
+    request.actor = QStringLiteral("demo");
+    return request;
+}
+
+} // namespace
+
+void tst_TrainingPage::followsAJobStartedElsewhere()
+{
+    const QString data = m_fx.dir->filePath(QStringLiteral("long.csv"));
+    QVERIFY(writeClusters(data, 600, 7));
+    // A job the page did not start (the first-run demo's, say), on a pool of its own.
+    Training::TrainingJob job(m_fx.catalog.get(), longRun(data));
+    QThreadPool pool;
+    QSignalSpy finished(&job, &Training::TrainingJob::finished);
+    m_fx.client->trainingJobs().add(&job);
+    pool.start(&job);
+
+    // The page shows it live: its id, growing curves, progress, and Cancel.
+    QTRY_VERIFY_WITH_TIMEOUT(!m_page->viewedRunId().isEmpty(), Timeout);
+    const QString runId = m_page->viewedRunId();
+    QCOMPARE(m_fx.client->trainingJobs().jobForRun(runId), &job);
+    QCOMPARE(m_page->statusRunId(), runId);
+    QVERIFY(!m_page->isTraining()); // not the page's own job
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->epochModel()->rowCount() >= 1, Timeout);
+    const int steps = m_page->stepModel()->rowCount();
+    QVERIFY(steps > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->stepModel()->rowCount() > steps, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->progressBar()->value() > 0, Timeout);
+    QVERIFY(m_page->charts()->title().contains(QStringLiteral("live")));
+
+    // Cancel on the page stops the job between two batches; the run is recorded as cancelled.
+    QVERIFY(m_page->cancelButton()->isEnabled());
+    QTest::mouseClick(m_page->cancelButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Timeout);
+    pool.waitForDone();
+    QCOMPARE(finished.first().first().value<Training::TrainingOutcome>().state, QStringLiteral("cancelled"));
+    QTRY_COMPARE_WITH_TIMEOUT(runState(runId), QStringLiteral("cancelled"), Timeout);
+    QVERIFY(!m_page->cancelButton()->isEnabled());
+    QVERIFY(m_fx.client->trainingJobs().jobs().isEmpty());
+}
+
+void tst_TrainingPage::followsARunOfAnotherProcess()
+{
+    const QString data = m_fx.dir->filePath(QStringLiteral("long.csv"));
+    QVERIFY(writeClusters(data, 600, 9));
+    // Another process: its own catalog on the workspace, a job this console knows nothing of.
+    auto other = m_fx.openCatalog();
+    QVERIFY(other);
+    Training::TrainingRequest request = longRun(data);
+    request.runId = QStringLiteral("cli-run");
+    Training::TrainingJob job(other.get(), request);
+    QThreadPool pool;
+    QSignalSpy finished(&job, &Training::TrainingJob::finished);
+    pool.start(&job);
+
+    // It shows up running in the table; selecting it follows its curves from the registry.
+    QVERIFY(QTest::qWaitFor([&] {
+        m_page->refreshRuns(); // the client's change polling is off in these tests
+        const TrainingQueries::RunRow *row = m_page->runsModel()->find(request.runId);
+        return row && row->state == QLatin1String("running");
+    }, Timeout));
+    QVERIFY(m_page->viewedRunId().isEmpty()); // not followed by itself: nothing here started it
+    m_page->runsView()->selectRow(m_page->runsModel()->rowOf(request.runId));
+    QCOMPARE(m_page->viewedRunId(), request.runId);
+    QVERIFY(m_page->followsExternalRun());
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->epochModel()->rowCount() >= 1, Timeout);
+    const int epochs = m_page->epochModel()->rowCount();
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->epochModel()->rowCount() > epochs, Timeout);
+    QVERIFY(m_page->stepModel()->rowCount() > 0);
+
+    // Cancel asks the other process through the run's cancel marker.
+    QCOMPARE(m_page->statusRunId(), request.runId);
+    QVERIFY(m_page->cancelButton()->isEnabled());
+    QTest::mouseClick(m_page->cancelButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Timeout);
+    pool.waitForDone();
+    QCOMPARE(finished.first().first().value<Training::TrainingOutcome>().state, QStringLiteral("cancelled"));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_page->followsExternalRun(), Timeout);
 }
 
 void tst_TrainingPage::textCsvPicksTheTextClassifier()

@@ -276,6 +276,7 @@ void DemoRunner::runTraining()
                     onTrainingFinished(outcome);
             });
     Q_EMIT stepStarted(Step::Training, tr("Training an MLP (%1 epoch(s))…").arg(c.epochs));
+    m_client.trainingJobs().add(job); // the Training page follows it live
     m_trainingPool.start(job);
     Q_EMIT trainingStarted(job);
 }

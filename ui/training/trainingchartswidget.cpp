@@ -97,6 +97,11 @@ TimeSeriesChart *TrainingChartsWidget::makeChart(const QString &title)
     return chart;
 }
 
+QString TrainingChartsWidget::title() const
+{
+    return m_title->text();
+}
+
 void TrainingChartsWidget::setTitle(const QString &title)
 {
     m_title->setText(title.isEmpty() ? tr("Start a run, or open one from the runs table, to see its loss and accuracy curves.")
