@@ -157,8 +157,9 @@ void TrainingPage::buildLayout()
     formScroll->setWidget(m_form);
     formScroll->setWidgetResizable(true);
     formScroll->setFrameShape(QFrame::NoFrame);
-    formScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    formScroll->setMinimumWidth(m_form->minimumSizeHint().width() + 24);
+    // The whole form is visible when there is room; in a narrow window it scrolls sideways too
+    // rather than making the window wider than the screen.
+    formScroll->setMinimumWidth(std::min(m_form->minimumSizeHint().width() + 24, 310));
 
     // Live status: phase, progress with ETA and throughput, Cancel.
     m_phase = new QLabel(tr("No run in progress."), this);
@@ -168,6 +169,8 @@ void TrainingPage::buildLayout()
     m_progress->setValue(0);
     m_progress->setFormat(QStringLiteral("%p%"));
     m_rate = new QLabel(this);
+    m_phase->setWordWrap(true); // phase and rate texts grow while training: wrap, never widen
+    m_rate->setWordWrap(true);
     m_cancel = new QPushButton(QIcon(QStringLiteral(":/icons/delete.svg")), tr("Cancel Run"), this);
     m_cancel->setEnabled(false);
     m_cancel->setToolTip(tr("Stop after the current batch; the run keeps its last checkpoint and can be resumed."));
@@ -252,6 +255,7 @@ void TrainingPage::buildLayout()
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({m_form->minimumSizeHint().width() + 24, 100000}); // the whole form when there is room
     splitter->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);

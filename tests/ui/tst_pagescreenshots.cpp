@@ -156,6 +156,7 @@ private Q_SLOTS:
     void pageMatchesBaseline_data();
     void pageMatchesBaseline();
     void realChangesExceedTheTolerance();
+    void pagesFitANarrowWindow();
 
 private:
     bool buildWorld();
@@ -309,13 +310,18 @@ bool tst_PageScreenshots::buildWorld()
 
 QRect tst_PageScreenshots::rectInWindow(const QWidget *w) const
 {
-    return QRect(w->mapTo(m_window.get(), QPoint(0, 0)), w->size());
+    // Only what shows: a widget inside a scroll area may extend under its neighbours, so the
+    // rectangle is clipped by every ancestor's.
+    QRect r(w->mapTo(m_window.get(), QPoint(0, 0)), w->size());
+    for (const QWidget *p = w->parentWidget(); p && p != m_window.get(); p = p->parentWidget())
+        r &= QRect(p->mapTo(m_window.get(), QPoint(0, 0)), p->size());
+    return r;
 }
 
 // The volatile parts of each page, named here (kept in step with the pages' objectNames):
 // every page's status bar (the workspace's temporary path, transient messages); clocks and ages
-// in tables (by column title) and labels; the training data path; live charts and the machine's
-// CPU and memory; the keychain's state and the OS user (they come from the machine).
+// in tables (by column title) and labels; the training data path; live charts and the row of
+// metric tiles (the machine's CPU and memory change their widths); the keychain's state and the OS user (they come from the machine).
 QList<QRect> tst_PageScreenshots::masks(int page) const
 {
     QList<QRect> rects{rectInWindow(m_window->statusBar())};
@@ -364,8 +370,8 @@ QList<QRect> tst_PageScreenshots::masks(int page) const
     }
     case MainWindow::MonitoringPageIndex: {
         auto *monitoring = qobject_cast<MonitoringPage *>(pageWidget);
-        rects.append(rectInWindow(monitoring->tiles()->machineTile()));
-        rects.append(rectInWindow(monitoring->tiles()->processTile()));
+        // The tiles as a row: the machine's values change their width, which moves the others.
+        rects.append(rectInWindow(monitoring->tiles()));
         rects.append(rectInWindow(monitoring->charts()));
         break;
     }
@@ -477,6 +483,34 @@ void tst_PageScreenshots::realChangesExceedTheTolerance()
     import->setVisible(true);
     qInfo("without the Import button: %lld pixels differ", c.differing);
     QVERIFY2(c.fraction() > kMaxDifferingFraction, qPrintable(QString::number(c.differing)));
+}
+
+// Every page is usable in a 1024x700 window and none makes the window wider than about 900 pixels
+// (the stack of pages takes the largest minimum of them all).
+void tst_PageScreenshots::pagesFitANarrowWindow()
+{
+    const QSize narrow(1024, 700);
+    for (int page = 0; page < MainWindow::PageCount; ++page) {
+        showPage(page, false);
+        const QSize min = m_window->pages()->widget(page)->minimumSizeHint();
+        // Next to the navigation list (its widest: 240) with margins, in 1024 pixels.
+        QVERIFY2(min.width() <= 760, qPrintable(QStringLiteral("page %1 needs %2 px").arg(page).arg(min.width())));
+    }
+    const QSize window = m_window->minimumSizeHint();
+    QVERIFY2(window.width() <= 900 && window.height() <= narrow.height(),
+             qPrintable(QStringLiteral("the window needs %1x%2").arg(window.width()).arg(window.height())));
+    // Optional pictures to look at: MODELDESK_NARROW_SCREENSHOTS=1 writes <page>-1024x700.png.
+    if (qEnvironmentVariableIntValue("MODELDESK_NARROW_SCREENSHOTS") == 1) {
+        m_window->resize(narrow);
+        QDir().mkpath(outputDir());
+        for (const PageShot &s : kShots) {
+            showPage(s.page, s.dark);
+            m_window->grab().save(QDir(outputDir()).filePath(QString::fromLatin1(s.file) + QStringLiteral("-1024x700.png")));
+        }
+        showPage(MainWindow::DashboardPageIndex, false);
+        m_window->resize(kWindowSize);
+    }
+    QCOMPARE(m_window->size(), kWindowSize);
 }
 
 QTEST_MAIN(tst_PageScreenshots)
