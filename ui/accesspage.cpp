@@ -141,6 +141,7 @@ QWidget *AccessPage::buildTokensTab()
                                "the command line act as the OS user (%1) and are recorded as such in the audit log.")
                                 .arg(m_actor),
                             tab);
+    note->setObjectName(QStringLiteral("actorNote"));
     note->setWordWrap(true);
     note->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(note);

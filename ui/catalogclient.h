@@ -3,6 +3,9 @@
 // I/O, so they run on a worker thread owned by this object; results come back as queued signals
 // on the GUI thread. Calls are asynchronous and run in the order they were made.
 //
+// It also carries the console's registry of running training jobs (trainingJobs()), shared the same
+// way by every page and the first-run demo.
+//
 // Ownership: the catalog is not owned and must outlive the client; the destructor cancels a running
 // import and stops the thread (waiting for the current call), so destroy the client first.
 // Errors: operationFailed / importFailed carry one line a person can read; backgroundError reports
@@ -12,6 +15,7 @@
 
 #include "core/modeltypes.h"
 #include "registry/modelcatalog.h"
+#include "training/trainingjobregistry.h"
 
 #include <QObject>
 #include <QString>
@@ -34,6 +38,9 @@ public:
     ModelDesk::Registry::ModelCatalog &catalog() const { return m_catalog; }
     bool isImporting() const { return m_activeImport != 0; }
     const CatalogSnapshot &snapshot() const { return m_snapshot; } // last one received
+    // The training jobs running in this console, whoever started them (the Training page, the
+    // first-run demo): a job's starter adds it, views follow it. GUI thread.
+    ModelDesk::Training::TrainingJobRegistry &trainingJobs() { return m_trainingJobs; }
 
     void refresh();
     void loadAudit(const QString &model);
@@ -71,6 +78,7 @@ private:
     QThread m_thread;
     CatalogWorker *m_worker = nullptr; // lives in m_thread, deleted there when it finishes
     CatalogSnapshot m_snapshot;
+    ModelDesk::Training::TrainingJobRegistry m_trainingJobs;
     quint64 m_importSerial = 0;
     quint64 m_activeImport = 0;
     QString m_lastBackgroundError;

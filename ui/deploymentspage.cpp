@@ -28,6 +28,7 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSlider>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -248,7 +249,12 @@ void DeploymentsPage::buildLayout()
     m_tuning = new TuningPanel(this);
     connect(m_tuning, &TuningPanel::configureRequested, this, &DeploymentsPage::configure);
     connect(m_tuning, &TuningPanel::canaryRequested, this, &DeploymentsPage::setCanary);
-    m_tabs->addTab(m_tuning, tr("Batching && Canary"));
+    // The batching form is the tallest tab: it scrolls in a short window instead of making it taller.
+    auto *tuningScroll = new QScrollArea(m_tabs);
+    tuningScroll->setWidget(m_tuning);
+    tuningScroll->setWidgetResizable(true);
+    tuningScroll->setFrameShape(QFrame::NoFrame);
+    m_tabs->addTab(tuningScroll, tr("Batching && Canary"));
     m_tabs->addTab(logPage, tr("Request Log"));
 
     auto *splitter = new QSplitter(Qt::Vertical, this);

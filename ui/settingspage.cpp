@@ -152,6 +152,7 @@ QWidget *SettingsPage::workspaceSection(const QString &workspacePath)
 {
     auto *box = section(tr("Workspace"), this);
     auto *path = new QLineEdit(QDir::toNativeSeparators(workspacePath), box);
+    path->setObjectName(QStringLiteral("workspacePath"));
     path->setReadOnly(true);
     auto *openButton = new QPushButton(tr("Open Folder"), box);
     connect(openButton, &QPushButton::clicked, this, [this] {

@@ -10,6 +10,7 @@
 #include "training/trainingchartswidget.h"
 #include "training/trainingformwidget.h"
 #include "training/trainingjob.h"
+#include "training/trainingjobregistry.h"
 #include "training/trainingqueries.h"
 #include "uiformat.h"
 
@@ -29,6 +30,7 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -75,7 +77,7 @@ void TrainingPage::query(std::function<Result<T>()> work, std::function<void(con
 }
 
 TrainingPage::TrainingPage(CatalogClient &client, ModelDesk::Serving::ServingHost &host, QWidget *parent)
-    : QWidget(parent), m_client(client), m_catalog(host.catalog()), m_actor(currentOsUser())
+    : QWidget(parent), m_client(client), m_catalog(host.catalog()), m_actor(currentOsUser()), m_jobs(client.trainingJobs())
 {
     m_trainingPool.setMaxThreadCount(1);
     m_ioPool.setMaxThreadCount(1);
@@ -90,6 +92,20 @@ TrainingPage::TrainingPage(CatalogClient &client, ModelDesk::Serving::ServingHos
     connect(m_form, &TrainingFormWidget::startRequested, this, &TrainingPage::startRun);
     // The registry changes when the CLI trains or registers too: the client's change polling says so.
     connect(&m_client, &CatalogClient::snapshotReady, this, &TrainingPage::refreshRuns);
+
+    // Jobs started elsewhere in the console (the demo's): followed from their first signal on.
+    connect(&m_jobs, &TrainingJobRegistry::jobAdded, this, &TrainingPage::follow);
+    connect(&m_jobs, &TrainingJobRegistry::jobStarted, this, &TrainingPage::onJobStarted);
+    for (TrainingJob *job : m_jobs.jobs()) {
+        follow(job);
+        const QString runId = m_jobs.runIdOf(job);
+        if (!runId.isEmpty() && m_viewedRunId.isEmpty())
+            showHistory(runId); // its first points were stored before this page existed
+    }
+    // A run another process trains: its rows arrive in the registry at every epoch.
+    m_externalTimer = new QTimer(this);
+    m_externalTimer->setInterval(1000);
+    connect(m_externalTimer, &QTimer::timeout, this, &TrainingPage::pollExternalRun);
     refreshRuns();
 }
 
@@ -141,8 +157,9 @@ void TrainingPage::buildLayout()
     formScroll->setWidget(m_form);
     formScroll->setWidgetResizable(true);
     formScroll->setFrameShape(QFrame::NoFrame);
-    formScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    formScroll->setMinimumWidth(m_form->minimumSizeHint().width() + 24);
+    // The whole form is visible when there is room; in a narrow window it scrolls sideways too
+    // rather than making the window wider than the screen.
+    formScroll->setMinimumWidth(std::min(m_form->minimumSizeHint().width() + 24, 310));
 
     // Live status: phase, progress with ETA and throughput, Cancel.
     m_phase = new QLabel(tr("No run in progress."), this);
@@ -152,6 +169,8 @@ void TrainingPage::buildLayout()
     m_progress->setValue(0);
     m_progress->setFormat(QStringLiteral("%p%"));
     m_rate = new QLabel(this);
+    m_phase->setWordWrap(true); // phase and rate texts grow while training: wrap, never widen
+    m_rate->setWordWrap(true);
     m_cancel = new QPushButton(QIcon(QStringLiteral(":/icons/delete.svg")), tr("Cancel Run"), this);
     m_cancel->setEnabled(false);
     m_cancel->setToolTip(tr("Stop after the current batch; the run keeps its last checkpoint and can be resumed."));
@@ -199,6 +218,13 @@ void TrainingPage::buildLayout()
         openRun(index.data(RunsTableModel::RunIdRole).toString());
     });
     connect(m_runsView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TrainingPage::updateActions);
+    // Selecting a run that is training (here or in another process) shows its live curves.
+    connect(m_runsView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        const QStringList ids = selectedRunIds();
+        const TrainingQueries::RunRow *one = ids.size() == 1 ? m_runs->find(ids.first()) : nullptr;
+        if (one && one->state == QLatin1String("running") && one->record.id != m_viewedRunId)
+            openRun(one->record.id);
+    });
     connect(m_runs, &QAbstractItemModel::modelReset, this, &TrainingPage::updateActions);
     connect(m_runs, &QAbstractItemModel::dataChanged, this, &TrainingPage::updateActions);
     m_runsEmpty = new QLabel(tr("No training runs yet. Choose data and an architecture on the left, then Start Training; "
@@ -229,6 +255,7 @@ void TrainingPage::buildLayout()
     splitter->addWidget(right);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({m_form->minimumSizeHint().width() + 24, 100000}); // the whole form when there is room
     splitter->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);
@@ -312,7 +339,8 @@ bool TrainingPage::launch(const TrainingRequest &request)
     m_jobThreads = request.config.threads;
     if (const TrainingQueries::RunRow *run = m_resuming ? m_runs->find(request.resumeRunId) : nullptr)
         m_jobThreads = run->record.config.value(QStringLiteral("threads")).toInt(1);
-    // Every connection below is queued: the job emits on the training pool's thread.
+    // Every connection below is queued: the job emits on the training pool's thread. The
+    // progress and metrics handlers are follow()'s, as for a job someone else started.
     connect(job, &TrainingJob::started, this, [this](const QString &runId, const QString &summary) {
         m_liveRunId = runId;
         if (m_viewedRunId.isEmpty())
@@ -320,17 +348,81 @@ bool TrainingPage::launch(const TrainingRequest &request)
         if (m_viewedRunId == runId)
             m_charts->setTitle(tr("Run %1 (live)").arg(runId));
         m_charts->setToolTip(summary);
-        setStatus(tr("Training"));
+        if (statusRunId() == runId)
+            setStatus(tr("Training"));
         refreshRuns();
     });
-    connect(job, &TrainingJob::phase, this, [this](const QString &text) { setStatus(text); });
+    connect(job, &TrainingJob::finished, this, &TrainingPage::onFinished);
+    m_jobs.add(job); // follow() connects the progress and metrics; other views may follow it too
+
+    m_form->setRunInProgress(true, m_jobThreads > 0 ? m_jobThreads : 1);
+    m_cancelling = false;
+    m_cancel->setEnabled(true);
+    m_progress->setValue(0);
+    m_rate->clear();
+    setStatus(tr("Reading data"));
+    m_trainingPool.start(job);
+    updateActions();
+    return true;
+}
+
+void TrainingPage::cancelRun()
+{
+    const QString runId = statusRunId();
+    if (runId.isEmpty())
+        return;
+    if (TrainingJob *job = jobFor(runId)) {
+        job->cancel();
+    } else if (m_externalLive && runId == m_viewedRunId) {
+        // Another process trains it: the run's cancel marker asks it to stop between two batches.
+        Registry::ModelCatalog *catalog = &m_catalog;
+        query<bool>([catalog, runId] { return Training::cancelRun(*catalog, runId); },
+                    [this, runId](const Answer<bool> &a) {
+                        if (!a.value)
+                            Q_EMIT error(tr("Cannot cancel run %1: %2").arg(runId, a.error));
+                        else
+                            Q_EMIT info(tr("Asked the process training run %1 to stop.").arg(runId));
+                    });
+    } else {
+        return;
+    }
+    m_cancelling = true;
+    m_cancel->setEnabled(false);
+    setStatus(tr("Cancelling after the current batch"));
+}
+
+// ---- following runs started elsewhere --------------------------------------------------------------
+
+TrainingJob *TrainingPage::jobFor(const QString &runId) const
+{
+    if (runId.isEmpty())
+        return nullptr;
+    if (m_job && m_liveRunId == runId)
+        return m_job.get();
+    return m_jobs.jobForRun(runId);
+}
+
+QString TrainingPage::statusRunId() const
+{
+    if (!m_viewedRunId.isEmpty() && (jobFor(m_viewedRunId) || m_externalLive))
+        return m_viewedRunId;
+    if (m_job)
+        return m_liveRunId;
+    return {};
+}
+
+void TrainingPage::follow(TrainingJob *job)
+{
+    // Queued: the job emits on its pool thread. Each signal names its run; the page shows the run
+    // it views and the progress of statusRunId().
     connect(job, &TrainingJob::progress, this, [this](const TrainingProgress &p) {
-        m_progress->setValue(int(p.fraction * ProgressScale));
-        const QLocale locale;
-        m_rate->setText(tr("epoch %1/%2 · %3 samples/s · ETA %4")
-                            .arg(p.epoch)
-                            .arg(p.epochs)
-                            .arg(locale.toString(p.samplesPerSecond, 'f', 0), clock(p.etaSeconds)));
+        m_lastProgress.insert(p.runId, p);
+        if (p.runId == statusRunId())
+            showProgress(p);
+    });
+    connect(job, &TrainingJob::phase, this, [this, job](const QString &text) {
+        if (job == m_job.get() ? statusRunId() == m_liveRunId : statusRunId() == m_jobs.runIdOf(job))
+            setStatus(text);
     });
     connect(job, &TrainingJob::stepMetrics, this, [this](const StepMetrics &m) {
         if (m.runId != m_viewedRunId)
@@ -346,25 +438,121 @@ bool TrainingPage::launch(const TrainingRequest &request)
         }
         refreshRuns(); // epochs done and best validation accuracy in the table
     });
-    connect(job, &TrainingJob::finished, this, &TrainingPage::onFinished);
-
-    m_form->setRunInProgress(true, m_jobThreads > 0 ? m_jobThreads : 1);
-    m_cancel->setEnabled(true);
-    m_progress->setValue(0);
-    m_rate->clear();
-    setStatus(tr("Reading data"));
-    m_trainingPool.start(job);
-    updateActions();
-    return true;
+    const bool own = job == m_job.get(); // launch() adds its job after taking it
+    connect(job, &TrainingJob::finished, this, [this, own](const TrainingOutcome &o) {
+        m_lastProgress.remove(o.runId);
+        if (!own)
+            onForeignFinished(o); // the own job's end is onFinished()'s
+    });
 }
 
-void TrainingPage::cancelRun()
+void TrainingPage::onJobStarted(TrainingJob *job, const QString &runId)
 {
-    if (!m_job)
+    if (job == m_job.get())
+        return; // launch()'s own handler
+    // Someone else's run: shown at once unless the page shows a live run already.
+    if (statusRunId().isEmpty() && !m_externalLive) {
+        m_viewedRunId = runId;
+        m_steps->clear();
+        m_epochs->clear();
+        m_charts->setTitle(tr("Run %1 (live)").arg(runId));
+        m_progress->setValue(0);
+        m_rate->clear();
+        m_cancelling = false;
+        setStatus(tr("Training"));
+    }
+    updateStatusRow();
+    refreshRuns();
+}
+
+void TrainingPage::onForeignFinished(const TrainingOutcome &o)
+{
+    if (!o.runId.isEmpty() && o.runId == m_viewedRunId) {
+        const QString state = o.ok() ? QStringLiteral("finished") : o.state;
+        m_charts->setTitle(tr("Run %1: %2").arg(o.runId, RunsTableModel::stateText(state)));
+        if (!m_job) {
+            setStatus(o.ok() ? tr("Finished") : o.state == QLatin1String("cancelled") ? tr("Cancelled") : tr("Failed"));
+            if (o.ok())
+                m_progress->setValue(ProgressScale);
+        }
+    }
+    m_cancelling = false;
+    updateStatusRow();
+    refreshRuns();
+}
+
+void TrainingPage::showProgress(const TrainingProgress &p)
+{
+    m_progress->setValue(int(p.fraction * ProgressScale));
+    const QLocale locale;
+    m_rate->setText(tr("epoch %1/%2 · %3 samples/s · ETA %4")
+                        .arg(p.epoch)
+                        .arg(p.epochs)
+                        .arg(locale.toString(p.samplesPerSecond, 'f', 0), clock(p.etaSeconds)));
+}
+
+void TrainingPage::updateStatusRow()
+{
+    const QString runId = statusRunId();
+    m_cancel->setEnabled(!runId.isEmpty() && !m_cancelling);
+    if (runId.isEmpty())
         return;
-    m_job->cancel();
-    m_cancel->setEnabled(false);
-    setStatus(tr("Cancelling after the current batch"));
+    if (auto p = m_lastProgress.constFind(runId); p != m_lastProgress.cend())
+        showProgress(*p);
+}
+
+void TrainingPage::pollExternalRun()
+{
+    if (!m_externalLive || m_externalPolling || m_viewedRunId.isEmpty())
+        return;
+    m_externalPolling = true;
+    const QString runId = m_viewedRunId;
+    Registry::ModelCatalog *catalog = &m_catalog;
+    struct Read
+    {
+        TrainingQueries::RunHistory history;
+        QString state;
+    };
+    query<Read>(
+        [catalog, runId]() -> Result<Read> {
+            auto history = TrainingQueries::runHistory(*catalog, runId);
+            if (!history)
+                return fail(history.error());
+            Read r{std::move(*history), {}};
+            r.state = effectiveRunState(*catalog, r.history.record);
+            return r;
+        },
+        [this, runId](const Answer<Read> &a) {
+            m_externalPolling = false;
+            if (runId != m_viewedRunId || !m_externalLive)
+                return;
+            if (!a.value) {
+                m_externalLive = false;
+                m_externalTimer->stop();
+                Q_EMIT error(tr("Cannot read run %1: %2").arg(runId, a.error));
+                return;
+            }
+            const TrainingQueries::ChartRows rows = TrainingQueries::chartRows(a.value->history.rows);
+            if (rows.steps.size() != m_steps->rowCount() || rows.epochs.size() != m_epochs->rowCount()) {
+                m_steps->setRows(rows.steps);
+                m_epochs->setRows(rows.epochs);
+                m_charts->setValidationVisible(rows.hasValidation || rows.epochs.isEmpty());
+            }
+            const RunRecord &r = a.value->history.record;
+            const int epochs = r.config.value(QStringLiteral("epochs")).toInt();
+            if (epochs > 0)
+                m_progress->setValue(int(double(r.epochsDone) / epochs * ProgressScale));
+            m_rate->setText(tr("epoch %1/%2 · trained by another process").arg(r.epochsDone).arg(epochs));
+            if (a.value->state != QLatin1String("running")) {
+                m_externalLive = false;
+                m_externalTimer->stop();
+                m_cancelling = false;
+                m_charts->setTitle(tr("Run %1: %2").arg(runId, RunsTableModel::stateText(a.value->state)));
+                setStatus(RunsTableModel::stateText(a.value->state));
+                refreshRuns();
+            }
+            updateStatusRow();
+        });
 }
 
 void TrainingPage::onFinished(const TrainingOutcome &o)
@@ -374,6 +562,7 @@ void TrainingPage::onFinished(const TrainingOutcome &o)
     if (m_job)
         m_job.release()->deleteLater();
     m_form->setRunInProgress(false);
+    m_cancelling = false;
     m_cancel->setEnabled(false);
     const QLocale locale;
     QString summary;
@@ -414,6 +603,7 @@ void TrainingPage::onFinished(const TrainingOutcome &o)
     if (!o.model.isEmpty())
         m_client.refresh(); // the Models page shows the new version
     updateActions();
+    updateStatusRow(); // a run someone else started may still be live
 }
 
 // ---- runs ------------------------------------------------------------------------------------------
@@ -493,7 +683,7 @@ void TrainingPage::showHistory(const QString &runId, const std::function<void()>
                                            m_epochs->setRows(epochs);
                                            const RunRecord &r = a.value->record;
                                            m_charts->setValidationVisible(rows.hasValidation || epochs.isEmpty());
-                                           const bool live = runId == m_liveRunId && m_job;
+                                           const bool live = jobFor(runId) != nullptr || m_externalLive;
                                            m_charts->setTitle(tr("Run %1%2: %3 on %4, %5")
                                                                   .arg(runId, live ? tr(" (live)") : QString(),
                                                                        r.config.value(QStringLiteral("arch")).toString(), r.dataset,
@@ -507,7 +697,19 @@ void TrainingPage::openRun(const QString &runId)
 {
     if (runId.isEmpty())
         return;
+    m_externalTimer->stop();
+    const TrainingQueries::RunRow *row = m_runs->find(runId);
+    // Running, and not in this process: another process trains it; follow it from the registry.
+    m_externalLive = !jobFor(runId) && row && row->state == QLatin1String("running");
+    m_cancelling = false;
     showHistory(runId);
+    if (m_externalLive) {
+        setStatus(tr("Training (another process)"));
+        m_externalTimer->start();
+    } else if (jobFor(runId) && !m_cancelling) {
+        setStatus(tr("Training"));
+    }
+    updateStatusRow();
 }
 
 void TrainingPage::compareRuns(const QStringList &runIds)

@@ -5,6 +5,13 @@
 // Resume (from the last checkpoint), Compare (two or more runs), Evaluation (confusion matrix heat
 // map and per-class metrics) and Register as Version.
 //
+// The page also follows runs it did not start: a job another part of the console started (the
+// first-run demo's; every job is in CatalogClient::trainingJobs()) shows its live curves, progress
+// and Cancel as the page's own do — automatically when nothing else is live on the page, or when
+// its run is opened or selected; a run another process (modeldesk-cli train) is training shows its
+// curves growing from the registry (read once a second on the I/O pool while it is viewed), and
+// Cancel asks that process to stop (the run's cancel marker).
+//
 // Threads: a training run is a ModelDesk::Training::TrainingJob (QObject + QRunnable) on the page's
 // one-thread training pool, never on the GUI thread; its signals arrive queued. Registry reads and
 // writes go to a second one-thread pool (QtConcurrent) and come back to the GUI thread through
@@ -12,8 +19,10 @@
 // The catalog comes from the ServingHost and must outlive the page.
 
 #include "core/modeltypes.h"
+#include "training/trainer.h"
 #include "training/trainingconfig.h"
 
+#include <QHash>
 #include <QPointer>
 #include <QThreadPool>
 #include <QWidget>
@@ -29,6 +38,7 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 class QTableView;
+class QTimer;
 class RunsTableModel;
 class TrainingChartsWidget;
 class TrainingFormWidget;
@@ -40,6 +50,7 @@ class ServingHost;
 }
 namespace ModelDesk::Training {
 class TrainingJob;
+class TrainingJobRegistry;
 struct TrainingOutcome;
 struct TrainingRequest;
 }
@@ -63,6 +74,11 @@ public:
     QPushButton *cancelButton() const { return m_cancel; }
     QLabel *phaseLabel() const { return m_phase; }
     bool isTraining() const { return m_job != nullptr; }
+    // The run whose progress the status row shows and Cancel stops (the viewed run when it is
+    // live, else the page's own job); empty when none.
+    QString statusRunId() const;
+    // The viewed run is being trained by another process; its curves are read from the registry.
+    bool followsExternalRun() const { return m_externalLive; }
     QString liveRunId() const { return m_liveRunId; }
     QString viewedRunId() const { return m_viewedRunId; }
 
@@ -105,6 +121,14 @@ private:
     bool launch(const ModelDesk::Training::TrainingRequest &request);
     void onFinished(const ModelDesk::Training::TrainingOutcome &outcome);
     void showHistory(const QString &runId, const std::function<void()> &then = {});
+    // Live runs: jobs of this process (own or not) and runs of other processes.
+    ModelDesk::Training::TrainingJob *jobFor(const QString &runId) const;
+    void follow(ModelDesk::Training::TrainingJob *job);
+    void onJobStarted(ModelDesk::Training::TrainingJob *job, const QString &runId);
+    void onForeignFinished(const ModelDesk::Training::TrainingOutcome &outcome);
+    void showProgress(const ModelDesk::Training::TrainingProgress &p);
+    void updateStatusRow();
+    void pollExternalRun();
     void askToResume();
     void askToRegister();
     void setStatus(const QString &phase);
@@ -115,6 +139,12 @@ private:
     QThreadPool m_trainingPool;   // one training at a time: intra-op threads are process-wide
     QThreadPool m_ioPool;         // registry reads/writes, in order
     std::unique_ptr<ModelDesk::Training::TrainingJob> m_job;
+    ModelDesk::Training::TrainingJobRegistry &m_jobs; // every job of the console (the client's)
+    QHash<QString, ModelDesk::Training::TrainingProgress> m_lastProgress; // by run, while live
+    QTimer *m_externalTimer = nullptr;
+    bool m_externalLive = false;     // the viewed run is trained by another process
+    bool m_externalPolling = false;
+    bool m_cancelling = false;       // Cancel pressed for the status run
     int m_jobThreads = 0;
     bool m_resuming = false;      // the job continues a stored run (its errors are not the form's)
 

@@ -83,6 +83,7 @@ VersionDetailsWidget::VersionDetailsWidget(QWidget *parent)
     auto *digestLayout = new QHBoxLayout(digestRow);
     digestLayout->setContentsMargins(0, 0, 0, 0);
     m_digest = new QLineEdit(digestRow);
+    m_digest->setObjectName(QStringLiteral("versionDigest"));
     m_digest->setReadOnly(true);
     m_digest->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_digest->setCursorPosition(0);
@@ -96,6 +97,7 @@ VersionDetailsWidget::VersionDetailsWidget(QWidget *parent)
     m_format = addField(artifact, tr("Format:"));
     m_parameters = addField(artifact, tr("Parameters:"));
     m_created = addField(artifact, tr("Created:"));
+    m_created->setObjectName(QStringLiteral("versionCreated")); // a clock: the screenshot test masks it
     m_createdBy = addField(artifact, tr("Created by:"));
     m_aliases = addField(artifact, tr("Aliases:"));
     m_tags = addField(artifact, tr("Tags:"));

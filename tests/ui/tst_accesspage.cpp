@@ -12,7 +12,7 @@
 #include "access/tokensecretdialog.h"
 #include "access/tokentablemodel.h"
 #include "accesspage.h"
-#include "catalogclient.h"
+#include "uitestfixture.h"
 
 #include "core/workspace.h"
 #include "registry/modelcatalog.h"
@@ -52,39 +52,27 @@ private Q_SLOTS:
     void securityStateAnswers();
 
 private:
-    Registry::ModelRegistry &registry() { return m_catalog->registry(); }
+    Registry::ModelRegistry &registry() { return m_fx.catalog->registry(); }
     // Searches with `filter` and returns the matches (waits for the worker).
     QList<AuditEntry> search(const AuditFilter &filter);
     // Every text the token table shows for a row (display and tooltips).
     QStringList rowTexts(int row) const;
     void answerConfirmation(const QString &button);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ModelCatalog> m_catalog;
-    std::unique_ptr<CatalogClient> m_client;
-    std::unique_ptr<Serving::ServingHost> m_serving;
+    TestUi::UiTestFixture m_fx;
     std::unique_ptr<AccessPage> m_page;
 };
 
 void tst_AccessPage::init()
 {
     cleanup();
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    auto ws = Workspace::open(m_dir->filePath(QStringLiteral("workspace")));
-    QVERIFY2(ws, ws ? "" : qPrintable(ws.error().message));
-    auto catalog = ModelCatalog::open(*ws, {});
-    QVERIFY2(catalog, catalog ? "" : qPrintable(catalog.error().message));
-    m_catalog = std::move(*catalog);
+    TestUi::UiTestFixture::Options options;
+    options.pollIntervalMs = 200;
+    QVERIFY(m_fx.open(options));
     for (const char *name : {"fraud", "churn"})
         QVERIFY(registry().createModel(QString::fromLatin1(name), {}, {}, QStringLiteral("cli-user")));
-    m_client = std::make_unique<CatalogClient>(*m_catalog, QStringLiteral("tester"), 200);
-    Serving::ServingHostOptions serving;
-    serving.persistHistory = false;
-    serving.server.http.port = 0;
-    m_serving = std::make_unique<Serving::ServingHost>(*m_catalog, serving);
-    m_serving->start();
-    m_page = std::make_unique<AccessPage>(*m_client, *m_serving);
+    QVERIFY(m_fx.startServices());
+    m_page = std::make_unique<AccessPage>(*m_fx.client, *m_fx.host);
     new QAbstractItemModelTester(m_page->tokenModel(), QAbstractItemModelTester::FailureReportingMode::QtTest, m_page.get());
     new QAbstractItemModelTester(m_page->matrixModel(), QAbstractItemModelTester::FailureReportingMode::QtTest, m_page.get());
     new QAbstractItemModelTester(m_page->auditWidget()->tableModel(), QAbstractItemModelTester::FailureReportingMode::QtTest,
@@ -100,10 +88,7 @@ void tst_AccessPage::init()
 void tst_AccessPage::cleanup()
 {
     m_page.reset();
-    m_serving.reset();
-    m_client.reset();
-    m_catalog.reset();
-    m_dir.reset();
+    m_fx.reset();
 }
 
 void tst_AccessPage::answerConfirmation(const QString &button)
@@ -197,7 +182,7 @@ void tst_AccessPage::createdTokenShowsItsSecretOnce()
     QTRY_VERIFY(shown->isVisible());
     const QString secret = shown->secret();
     QVERIFY2(secret.startsWith(QStringLiteral("mdk_")), qPrintable(secret));
-    auto principal = m_serving->tokens().authenticate(secret);
+    auto principal = m_fx.host->tokens().authenticate(secret);
     QVERIFY2(principal, principal ? "" : qPrintable(principal.error().message));
     QCOMPARE(principal->name, QStringLiteral("fraud-app"));
     QCOMPARE(principal->permissionsOn(QStringLiteral("fraud")), Permissions(Permission::Read) | Permission::Infer);
@@ -263,7 +248,7 @@ void tst_AccessPage::revokedTokenStopsWorking()
     QTRY_VERIFY(m_page->secretDialog());
     const QString secret = m_page->secretDialog()->secret();
     m_page->secretDialog()->close();
-    QVERIFY(m_serving->tokens().authenticate(secret));
+    QVERIFY(m_fx.host->tokens().authenticate(secret));
     TokenTableModel *tokens = m_page->tokenModel();
     QTRY_VERIFY(tokens->rowOf(QStringLiteral("short-lived")) >= 0);
     QTRY_COMPARE(m_page->matrixModel()->columnCount(), 1);
@@ -273,7 +258,7 @@ void tst_AccessPage::revokedTokenStopsWorking()
     QSignalSpy revoked(m_page.get(), &AccessPage::tokenRevoked);
     answerConfirmation(QStringLiteral("Cancel"));
     m_page->revokeSelected();
-    QVERIFY(m_serving->tokens().authenticate(secret));
+    QVERIFY(m_fx.host->tokens().authenticate(secret));
     QCOMPARE(revoked.size(), 0);
     answerConfirmation(QStringLiteral("Revoke"));
     m_page->revokeSelected();
@@ -283,7 +268,7 @@ void tst_AccessPage::revokedTokenStopsWorking()
                 .data()
                 .toString()
                 .startsWith(QStringLiteral("revoked")));
-    QCOMPARE(m_serving->tokens().authenticate(secret).error().code, Error::Code::Unauthenticated);
+    QCOMPARE(m_fx.host->tokens().authenticate(secret).error().code, Error::Code::Unauthenticated);
     // A revoked token may do nothing: it leaves the matrix.
     QTRY_COMPARE(m_page->matrixModel()->columnCount(), 0);
     AuditQuery q;
@@ -314,7 +299,7 @@ void tst_AccessPage::auditSearchFilters()
                                    QStringLiteral("first needle")));
     QVERIFY(registry().recordAudit(QStringLiteral("bob"), QStringLiteral("deployment.create"),
                                    QStringLiteral("deployment/fraud"), QStringLiteral("{}")));
-    QVERIFY(m_serving->tokens().create(TokenRequest{QStringLiteral("t1"), Role::Viewer, {}, {}}, QStringLiteral("alice")));
+    QVERIFY(m_fx.host->tokens().create(TokenRequest{QStringLiteral("t1"), Role::Viewer, {}, {}}, QStringLiteral("alice")));
 
     AuditFilter byActor;
     byActor.actor = QStringLiteral("alice");
@@ -376,7 +361,7 @@ void tst_AccessPage::csvExportQuotes()
     carol.actor = QStringLiteral("carol");
     QCOMPARE(search(carol).size(), 2);
 
-    const QString path = m_dir->filePath(QStringLiteral("audit.csv"));
+    const QString path = m_fx.dir->filePath(QStringLiteral("audit.csv"));
     QSignalSpy exported(m_page->auditWidget(), &AuditWidget::exportFinished);
     m_page->auditWidget()->exportCsv(path);
     QVERIFY(exported.wait(10000));
@@ -405,22 +390,22 @@ void tst_AccessPage::securityStateAnswers()
     QVERIFY2(state->encryptionText().contains(QStringLiteral("off")), qPrintable(state->encryptionText()));
     // The server is off until started; then it listens on loopback only.
     QVERIFY2(state->serverText().contains(QStringLiteral("stopped")), qPrintable(state->serverText()));
-    QVERIFY(m_serving->startServer());
+    QVERIFY(m_fx.host->startServer());
     state->refresh();
     QTRY_VERIFY2(state->serverText().contains(QStringLiteral("loopback")), qPrintable(state->serverText()));
 
     // A picture of the page for people to look at, when asked for.
     const QString shots = qEnvironmentVariable("MODELDESK_SCREENSHOT_DIR");
     if (!shots.isEmpty()) {
-        QVERIFY(m_serving->tokens().create(TokenRequest{QStringLiteral("fraud-app"), Role::Operator,
+        QVERIFY(m_fx.host->tokens().create(TokenRequest{QStringLiteral("fraud-app"), Role::Operator,
                                                          {QStringLiteral("fraud:infer"), QStringLiteral("*:read")}, {}},
                                            QStringLiteral("operator")));
-        QVERIFY(m_serving->tokens().create(TokenRequest{QStringLiteral("ci-deployer"), Role::Operator, {QStringLiteral("churn")},
+        QVERIFY(m_fx.host->tokens().create(TokenRequest{QStringLiteral("ci-deployer"), Role::Operator, {QStringLiteral("churn")},
                                                          QDateTime::currentDateTimeUtc().addDays(30)},
                                            QStringLiteral("operator")));
-        QVERIFY(m_serving->tokens().create(TokenRequest{QStringLiteral("dashboard"), Role::Viewer, {}, {}}, QStringLiteral("operator")));
-        QVERIFY(m_serving->tokens().create(TokenRequest{QStringLiteral("root-key"), Role::Admin, {}, {}}, QStringLiteral("operator")));
-        QVERIFY(m_serving->tokens().revoke(QStringLiteral("root-key"), QStringLiteral("operator")));
+        QVERIFY(m_fx.host->tokens().create(TokenRequest{QStringLiteral("dashboard"), Role::Viewer, {}, {}}, QStringLiteral("operator")));
+        QVERIFY(m_fx.host->tokens().create(TokenRequest{QStringLiteral("root-key"), Role::Admin, {}, {}}, QStringLiteral("operator")));
+        QVERIFY(m_fx.host->tokens().revoke(QStringLiteral("root-key"), QStringLiteral("operator")));
         QTRY_COMPARE(m_page->tokenModel()->rowCount(), 4);
         QVERIFY(m_page->grab().save(shots + QStringLiteral("/access-tokens.png")));
         m_page->tabs()->setCurrentIndex(AccessPage::MatrixTab);

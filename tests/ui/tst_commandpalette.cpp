@@ -2,7 +2,7 @@
 // MainWindow over a real catalog Ctrl+K opens it, a few letters of a model's name find it, and
 // Enter navigates to it on the Models page; pages and actions are found the same way.
 
-#include "catalogclient.h"
+#include "uitestfixture.h"
 #include "commandpalette.h"
 #include "mainwindow.h"
 #include "modelspage.h"
@@ -40,11 +40,7 @@ private Q_SLOTS:
 private:
     void createWindow();
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<ModelCatalog> m_catalog;
-    std::unique_ptr<CatalogClient> m_client;
-    std::unique_ptr<Serving::ServingHost> m_serving;
+    TestUi::UiTestFixture m_fx;
     std::unique_ptr<MainWindow> m_window;
 };
 
@@ -114,44 +110,24 @@ void tst_CommandPalette::enterRunsTheBestMatch()
 void tst_CommandPalette::createWindow()
 {
     MODELDESK_REQUIRE_TEST_MODELS();
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-    auto ws = Workspace::open(m_dir->filePath(QStringLiteral("workspace")));
-    QVERIFY(ws.has_value());
-    auto catalog = ModelCatalog::open(*ws, {});
-    QVERIFY(catalog.has_value());
-    m_catalog = std::move(*catalog);
-    for (const auto &[file, model] : {std::pair{"linear.pt", "linear"}, std::pair{"mlp.pt", "fashion-mnist"},
-                                      std::pair{"mlp_v2.pt", "fashion-mnist"}}) {
-        Registry::ImportRequest request;
-        request.sourcePath = TestData::modelPath(QString::fromUtf8(file));
-        request.model = QString::fromUtf8(model);
-        QVERIFY(m_catalog->importFile(request, QStringLiteral("cli-user")).has_value());
-    }
-    QVERIFY(m_catalog->registry().setAlias(QStringLiteral("fashion-mnist"), QStringLiteral("production"), 1,
+    QVERIFY(m_fx.open());
+    QVERIFY(m_fx.importModel(QStringLiteral("linear.pt"), QStringLiteral("linear")));
+    QVERIFY(m_fx.importModel(QStringLiteral("mlp.pt"), QStringLiteral("fashion-mnist")));
+    QVERIFY(m_fx.importModel(QStringLiteral("mlp_v2.pt"), QStringLiteral("fashion-mnist")));
+    QVERIFY(m_fx.catalog->registry().setAlias(QStringLiteral("fashion-mnist"), QStringLiteral("production"), 1,
                                            QStringLiteral("cli-user")).has_value());
-    m_client = std::make_unique<CatalogClient>(*m_catalog, QStringLiteral("tester"));
-    Serving::ServingHostOptions serving;
-    serving.persistHistory = false;
-    serving.server.http.port = 0;
-    m_serving = std::make_unique<Serving::ServingHost>(*m_catalog, serving);
-    m_serving->start();
+    QVERIFY(m_fx.startServices());
     RuntimeInfo runtime;
-    m_window = std::make_unique<MainWindow>(*m_client, *m_serving, *m_settings, runtime);
+    m_window = std::make_unique<MainWindow>(*m_fx.client, *m_fx.host, *m_fx.settings, runtime);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QTRY_COMPARE(m_client->snapshot().versions.size(), 3);
+    QTRY_COMPARE(m_fx.client->snapshot().versions.size(), 3);
 }
 
 void tst_CommandPalette::cleanup()
 {
     m_window.reset();
-    m_serving.reset();
-    m_client.reset();
-    m_catalog.reset();
-    m_settings.reset();
-    m_dir.reset();
+    m_fx.reset();
 }
 
 void tst_CommandPalette::findsAModelByFuzzyTextAndNavigates()

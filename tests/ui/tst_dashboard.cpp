@@ -3,9 +3,8 @@
 // catalog instance (as the CLI would make it) shows up without a restart, an alert that fires is
 // listed, and activating an entry asks for its page.
 
-#include "catalogclient.h"
 #include "dashboardpage.h"
-#include "testmodels.h"
+#include "uitestfixture.h"
 
 #include "core/workspace.h"
 #include "monitoring/monitoringservice.h"
@@ -60,44 +59,18 @@ private Q_SLOTS:
     void serverStripShowsStateAndToggles();
 
 private:
-    std::unique_ptr<ModelCatalog> openCatalog() const;
-
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ModelCatalog> m_catalog;
-    std::unique_ptr<CatalogClient> m_client;
-    std::unique_ptr<Serving::ServingHost> m_serving;
+    TestUi::UiTestFixture m_fx;
     std::unique_ptr<DashboardPage> m_page;
 };
-
-std::unique_ptr<ModelCatalog> tst_Dashboard::openCatalog() const
-{
-    auto ws = Workspace::open(m_dir->filePath(QStringLiteral("workspace")));
-    if (!ws)
-        qFatal("workspace: %s", qPrintable(ws.error().message));
-    auto catalog = ModelCatalog::open(*ws, {});
-    if (!catalog)
-        qFatal("catalog: %s", qPrintable(catalog.error().message));
-    return std::move(*catalog);
-}
 
 void tst_Dashboard::init()
 {
     cleanup();
     MODELDESK_REQUIRE_TEST_MODELS();
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_catalog = openCatalog();
-    Registry::ImportRequest request;
-    request.sourcePath = TestData::modelPath(QStringLiteral("linear.pt"));
-    request.model = QStringLiteral("linear");
-    QVERIFY(m_catalog->importFile(request, QStringLiteral("cli-user")).has_value());
-    m_client = std::make_unique<CatalogClient>(*m_catalog, QStringLiteral("tester"));
-    Serving::ServingHostOptions serving;
-    serving.persistHistory = false;
-    serving.server.http.port = 0;
-    m_serving = std::make_unique<Serving::ServingHost>(*m_catalog, serving);
-    m_serving->start();
-    m_page = std::make_unique<DashboardPage>(*m_client, *m_serving);
+    QVERIFY(m_fx.open());
+    QVERIFY(m_fx.importModel(QStringLiteral("linear.pt"), QStringLiteral("linear")));
+    QVERIFY(m_fx.startServices());
+    m_page = std::make_unique<DashboardPage>(*m_fx.client, *m_fx.host);
     m_page->resize(1100, 700);
     m_page->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
@@ -106,10 +79,7 @@ void tst_Dashboard::init()
 void tst_Dashboard::cleanup()
 {
     m_page.reset(); // waits for a read in progress: before the host goes
-    m_serving.reset();
-    m_client.reset();
-    m_catalog.reset();
-    m_dir.reset();
+    m_fx.reset();
 }
 
 void tst_Dashboard::emptyStatesSayWhatToDo()
@@ -132,9 +102,9 @@ void tst_Dashboard::listsADeploymentMadeThroughTheRuntime()
     spec.name = QStringLiteral("linear-endpoint");
     spec.model = QStringLiteral("linear");
     spec.version = 1;
-    const auto deployed = m_serving->runtime().deploy(spec, QStringLiteral("tester"));
+    const auto deployed = m_fx.host->runtime().deploy(spec, QStringLiteral("tester"));
     QVERIFY2(deployed.has_value(), deployed ? "" : qPrintable(deployed.error().message));
-    const auto ready = m_serving->runtime().waitReady(spec.name, std::chrono::seconds(60));
+    const auto ready = m_fx.host->runtime().waitReady(spec.name, std::chrono::seconds(60));
     QVERIFY2(ready.has_value(), ready ? "" : qPrintable(ready.error().message));
 
     QTRY_VERIFY_WITH_TIMEOUT(rowWith(m_page->deploymentsView(), 0, spec.name) != nullptr, 10000);
@@ -146,7 +116,7 @@ void tst_Dashboard::listsADeploymentMadeThroughTheRuntime()
     QCOMPARE(m_page->deployments().constFirst().spec.name, spec.name);
 
     // Removing it empties the list again.
-    QVERIFY(m_serving->runtime().remove(spec.name, QStringLiteral("tester")).has_value());
+    QVERIFY(m_fx.host->runtime().remove(spec.name, QStringLiteral("tester")).has_value());
     QTRY_VERIFY(m_page->deploymentsView()->isHidden());
 }
 
@@ -161,7 +131,7 @@ void tst_Dashboard::listsAuditEventsAndRuns()
     run.state = QStringLiteral("finished");
     run.model = QStringLiteral("linear");
     run.version = 1;
-    QVERIFY(m_catalog->registry().createRun(run, QStringLiteral("tester")).has_value());
+    QVERIFY(m_fx.catalog->registry().createRun(run, QStringLiteral("tester")).has_value());
     QTRY_VERIFY_WITH_TIMEOUT(rowWith(m_page->runsView(), 0, run.id) != nullptr, 10000);
     QTreeWidgetItem *row = rowWith(m_page->runsView(), 0, run.id);
     QCOMPARE(row->text(1), QStringLiteral("Finished"));
@@ -172,7 +142,7 @@ void tst_Dashboard::listsAuditEventsAndRuns()
 void tst_Dashboard::changeByAnotherInstanceAppears()
 {
     QTRY_VERIFY(m_page->loadCount() > 0);
-    auto cli = openCatalog();
+    auto cli = m_fx.openCatalog();
     QVERIFY(cli->registry().setAlias(QStringLiteral("linear"), QStringLiteral("production"), 1,
                                      QStringLiteral("other-user")).has_value());
     QTRY_VERIFY_WITH_TIMEOUT(column(m_page->auditView(), 3).contains(QStringLiteral("linear@production")), 10000);
@@ -189,12 +159,12 @@ void tst_Dashboard::firedAlertIsListed()
     rule.series = QStringLiteral("process_threads");
     rule.comparison = Monitoring::AlertRule::Comparison::Above;
     rule.threshold = 0; // a running process always has threads: fires at the next sample
-    m_serving->monitoring().addAlertRule(rule);
+    m_fx.host->monitoring().addAlertRule(rule);
     QTRY_VERIFY_WITH_TIMEOUT(m_page->alertsView()->topLevelItemCount() == 1, 15000);
     QVERIFY(m_page->alertsView()->isVisible());
     QVERIFY(!m_page->alertsView()->topLevelItem(0)->text(0).isEmpty());
 
-    m_serving->monitoring().removeAlertRule(rule.name);
+    m_fx.host->monitoring().removeAlertRule(rule.name);
     QTRY_VERIFY_WITH_TIMEOUT(m_page->alertsView()->topLevelItemCount() == 0, 15000);
 }
 

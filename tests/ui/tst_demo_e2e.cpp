@@ -5,7 +5,7 @@
 // sends traffic that the deployment's monitoring series record; "Remove demo" takes it all away.
 // Waits are on state (QTRY_*, QSignalSpy), never on time.
 
-#include "catalogclient.h"
+#include "uitestfixture.h"
 #include "demo/demoload.h"
 #include "demo/demoofferwidget.h"
 #include "demo/demorunner.h"
@@ -62,11 +62,7 @@ private:
     // Points recorded so far for the demo deployment's series, after one fresh sampling tick.
     qint64 demoSeriesPoints();
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<ModelCatalog> m_catalog;
-    std::unique_ptr<CatalogClient> m_client;
-    std::unique_ptr<Serving::ServingHost> m_serving;
+    TestUi::UiTestFixture m_fx;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<DemoRunner> m_runner;
     std::unique_ptr<DemoOfferWidget> m_card;
@@ -76,7 +72,7 @@ DemoOptions tst_DemoE2E::demoOptions() const
 {
     DemoOptions o;
     // Hide Debian's Fashion-MNIST: the test covers the fallback shipped in resources/demo (small, fast).
-    o.fashionMnistPath = m_dir->filePath(QStringLiteral("no-fashion-mnist"));
+    o.fashionMnistPath = m_fx.dir->filePath(QStringLiteral("no-fashion-mnist"));
     o.epochs = 1;
     o.trainingThreads = 1;
     o.requestsPerSecond = 20;
@@ -86,7 +82,7 @@ DemoOptions tst_DemoE2E::demoOptions() const
 
 qint64 tst_DemoE2E::demoSeriesPoints()
 {
-    Monitoring::MonitoringService &monitoring = m_serving->monitoring();
+    Monitoring::MonitoringService &monitoring = m_fx.host->monitoring();
     monitoring.sampleNow();
     qint64 points = 0;
     for (const Monitoring::SeriesKey &key : monitoring.seriesKeys()) {
@@ -99,30 +95,17 @@ qint64 tst_DemoE2E::demoSeriesPoints()
 void tst_DemoE2E::init()
 {
     cleanup();
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-    auto ws = Workspace::open(m_dir->filePath(QStringLiteral("workspace")));
-    QVERIFY2(ws.has_value(), ws ? "" : qPrintable(ws.error().message));
-    auto catalog = ModelCatalog::open(*ws, {});
-    QVERIFY2(catalog.has_value(), catalog ? "" : qPrintable(catalog.error().message));
-    m_catalog = std::move(*catalog);
-    m_client = std::make_unique<CatalogClient>(*m_catalog, QStringLiteral("tester"));
-    Serving::ServingHostOptions serving;
-    serving.persistHistory = false;
-    serving.server.http.port = 0;
-    m_serving = std::make_unique<Serving::ServingHost>(*m_catalog, serving);
-    m_serving->start();
-    QVERIFY(m_serving->startServer().has_value());
+    QVERIFY(m_fx.open());
+    QVERIFY(m_fx.startServices(true));
 
     RuntimeInfo runtime;
     runtime.torchVersion = QStringLiteral("1.13.1");
     runtime.blas = ModelDesk::loadedBlas();
-    m_window = std::make_unique<MainWindow>(*m_client, *m_serving, *m_settings, runtime);
+    m_window = std::make_unique<MainWindow>(*m_fx.client, *m_fx.host, *m_fx.settings, runtime);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 
-    m_runner = std::make_unique<DemoRunner>(*m_client, *m_serving, demoOptions());
+    m_runner = std::make_unique<DemoRunner>(*m_fx.client, *m_fx.host, demoOptions());
     m_card = std::make_unique<DemoOfferWidget>(*m_runner);
     m_card->setAskBeforeRemoving(false);
     m_card->resize(900, 700);
@@ -136,13 +119,7 @@ void tst_DemoE2E::cleanup()
     m_card.reset();
     m_runner.reset();
     m_window.reset();
-    if (m_client)
-        m_client->shutdown();
-    m_client.reset();
-    m_serving.reset();
-    m_catalog.reset();
-    m_settings.reset();
-    m_dir.reset();
+    m_fx.reset();
 }
 
 void tst_DemoE2E::demoRunsEndToEndAndResets()
@@ -174,18 +151,18 @@ void tst_DemoE2E::demoRunsEndToEndAndResets()
 
     // A registered version with the production alias and the demo tag.
     QCOMPARE(registered.count(), 1);
-    auto version = m_catalog->resolve(demoModel + QStringLiteral("@production"));
+    auto version = m_fx.catalog->resolve(demoModel + QStringLiteral("@production"));
     QVERIFY2(version.has_value(), version ? "" : qPrintable(version.error().message));
     QCOMPARE(version->version, 1);
     QCOMPARE(version->tags.value(QStringLiteral("origin")), QStringLiteral("demo"));
     QVERIFY(version->metrics.contains(QStringLiteral("test_accuracy")));
-    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(m_client->snapshot().models.cbegin(), m_client->snapshot().models.cend(),
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(m_fx.client->snapshot().models.cbegin(), m_fx.client->snapshot().models.cend(),
                                          [](const ModelInfo &m) { return m.name == demoModel; }),
                              stepTimeoutMs);
 
     // The deployment is ready and serves the registered version.
     QCOMPARE(ready.count(), 1);
-    auto status = m_serving->runtime().deployment(demoModel);
+    auto status = m_fx.host->runtime().deployment(demoModel);
     QVERIFY(status.has_value());
     QCOMPARE(status->state, Runtime::DeploymentState::Ready);
     QCOMPARE(status->versions.first().version, 1);
@@ -227,7 +204,7 @@ void tst_DemoE2E::demoRunsEndToEndAndResets()
     QTest::mouseClick(m_card->startButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(m_runner->state(), DemoRunner::State::Live, stepTimeoutMs);
     QCOMPARE(trainingStarted.count(), 1);
-    QCOMPARE(m_catalog->registry().versions(demoModel)->size(), 1);
+    QCOMPARE(m_fx.catalog->registry().versions(demoModel)->size(), 1);
 
     // Remove demo: traffic stopped, deployment and model gone, each change audited.
     QSignalSpy resetDone(m_runner.get(), &DemoRunner::resetFinished);
@@ -237,22 +214,22 @@ void tst_DemoE2E::demoRunsEndToEndAndResets()
     QVERIFY2(resetDone.first().at(0).toBool(), qPrintable(resetDone.first().at(1).toString()));
     QCOMPARE(m_runner->state(), DemoRunner::State::Idle);
     QVERIFY(!m_runner->isLoadRunning());
-    QCOMPARE(m_serving->runtime().deployment(demoModel).error().code, Error::Code::NotFound);
-    QCOMPARE(m_catalog->resolve(demoModel).error().code, Error::Code::NotFound);
-    QVERIFY(m_catalog->registry().deployments()->isEmpty());
+    QCOMPARE(m_fx.host->runtime().deployment(demoModel).error().code, Error::Code::NotFound);
+    QCOMPARE(m_fx.catalog->resolve(demoModel).error().code, Error::Code::NotFound);
+    QVERIFY(m_fx.catalog->registry().deployments()->isEmpty());
     AuditQuery query;
     query.action = QStringLiteral("model.delete");
-    auto audit = m_catalog->registry().audit(query);
+    auto audit = m_fx.catalog->registry().audit(query);
     QVERIFY(audit.has_value());
     QCOMPARE(audit->size(), 1);
     QCOMPARE(audit->first().actor, QStringLiteral("tester"));
     // The runtime and the registry each record the removal of the deployment.
     query.action = QStringLiteral("deployment.remove");
-    auto removals = m_catalog->registry().audit(query);
+    auto removals = m_fx.catalog->registry().audit(query);
     QVERIFY(removals.has_value() && !removals->isEmpty());
     for (const AuditEntry &e : std::as_const(*removals))
         QCOMPARE(e.target, QStringLiteral("deployment/") + demoModel);
-    QTRY_VERIFY_WITH_TIMEOUT(std::none_of(m_client->snapshot().models.cbegin(), m_client->snapshot().models.cend(),
+    QTRY_VERIFY_WITH_TIMEOUT(std::none_of(m_fx.client->snapshot().models.cbegin(), m_fx.client->snapshot().models.cend(),
                                           [](const ModelInfo &m) { return m.name == demoModel; }),
                              stepTimeoutMs);
     // The card offers the demo again.
@@ -268,7 +245,7 @@ void tst_DemoE2E::cancelStopsTrainingAndResetCleansUp()
     m_runner.reset();
     DemoOptions options = demoOptions();
     options.epochs = 200;
-    m_runner = std::make_unique<DemoRunner>(*m_client, *m_serving, options);
+    m_runner = std::make_unique<DemoRunner>(*m_fx.client, *m_fx.host, options);
     QSignalSpy trainingStarted(m_runner.get(), &DemoRunner::trainingStarted);
     QSignalSpy progress(m_runner.get(), &DemoRunner::trainingProgress);
     QSignalSpy stepDone(m_runner.get(), &DemoRunner::stepFinished);
@@ -281,7 +258,7 @@ void tst_DemoE2E::cancelStopsTrainingAndResetCleansUp()
     auto *job = trainingStarted.first().first().value<Training::TrainingJob *>();
     QTRY_VERIFY_WITH_TIMEOUT(m_runner->trainingJob() == nullptr, stepTimeoutMs);
     QCOMPARE(job->outcome().state, QStringLiteral("cancelled"));
-    QCOMPARE(m_catalog->resolve(demoModel).error().code, Error::Code::NotFound);
+    QCOMPARE(m_fx.catalog->resolve(demoModel).error().code, Error::Code::NotFound);
     for (const QList<QVariant> &args : std::as_const(stepDone))
         QVERIFY(args.at(0).value<DemoRunner::Step>() != DemoRunner::Step::Registering);
 
@@ -297,9 +274,9 @@ void tst_DemoE2E::offerFollowsTheWorkspace()
     // A new workspace: offered. "Not now": hidden. Another model appears: not offered any more, even
     // without the dismissal. The demo running: shown whatever was dismissed.
     DemoOfferWidget card(*m_runner);
-    card.followWorkspace(*m_client, false);
+    card.followWorkspace(*m_fx.client, false);
     card.show();
-    m_client->refresh();
+    m_fx.client->refresh();
     QTRY_VERIFY_WITH_TIMEOUT(card.isVisible(), stepTimeoutMs);
     QVERIFY(card.startButton()->isVisible());
     QVERIFY(card.dismissButton()->isVisible());
@@ -309,28 +286,28 @@ void tst_DemoE2E::offerFollowsTheWorkspace()
     QVERIFY(!card.isVisible());
 
     DemoOfferWidget fresh(*m_runner);
-    fresh.followWorkspace(*m_client, false);
-    QVERIFY(m_catalog->registry().createModel(QStringLiteral("someone-elses"), {}, {}, QStringLiteral("cli-user")));
-    m_client->refresh();
-    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(m_client->snapshot().models.cbegin(), m_client->snapshot().models.cend(),
+    fresh.followWorkspace(*m_fx.client, false);
+    QVERIFY(m_fx.catalog->registry().createModel(QStringLiteral("someone-elses"), {}, {}, QStringLiteral("cli-user")));
+    m_fx.client->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(m_fx.client->snapshot().models.cbegin(), m_fx.client->snapshot().models.cend(),
                                          [](const ModelInfo &m) { return m.name == QStringLiteral("someone-elses"); }),
                              stepTimeoutMs);
-    QVERIFY(!fresh.wantsToBeShown(m_client->snapshot()));
+    QVERIFY(!fresh.wantsToBeShown(m_fx.client->snapshot()));
     QVERIFY(!fresh.isVisible());
 
     QSignalSpy state(m_runner.get(), &DemoRunner::stateChanged);
     m_runner->start();
-    QVERIFY(card.wantsToBeShown(m_client->snapshot()));
+    QVERIFY(card.wantsToBeShown(m_fx.client->snapshot()));
     QTRY_VERIFY_WITH_TIMEOUT(card.isVisible(), stepTimeoutMs);
     QTRY_COMPARE_WITH_TIMEOUT(m_runner->state(), DemoRunner::State::Live, stepTimeoutMs);
     // The demo model keeps the card offered (to remove the demo) after a restart of the console.
-    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(m_client->snapshot().models.cbegin(), m_client->snapshot().models.cend(),
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(m_fx.client->snapshot().models.cbegin(), m_fx.client->snapshot().models.cend(),
                                          [](const ModelInfo &m) { return m.name == demoModel; }),
                              stepTimeoutMs);
-    DemoRunner restarted(*m_client, *m_serving, demoOptions());
+    DemoRunner restarted(*m_fx.client, *m_fx.host, demoOptions());
     DemoOfferWidget afterRestart(restarted);
-    afterRestart.followWorkspace(*m_client, true);
-    QVERIFY(afterRestart.wantsToBeShown(m_client->snapshot()));
+    afterRestart.followWorkspace(*m_fx.client, true);
+    QVERIFY(afterRestart.wantsToBeShown(m_fx.client->snapshot()));
 }
 
 void tst_DemoE2E::resetKeepsVersionsAddedByHand()
@@ -342,7 +319,7 @@ void tst_DemoE2E::resetKeepsVersionsAddedByHand()
     QVERIFY(trained.first().at(1).toBool());
     // Someone registers the demo run's model again as their own version 2 of the model.
     const QString runId = trained.first().at(0).toString();
-    auto mine = Training::registerRunModel(*m_catalog, runId, demoModel, QStringLiteral("kept by hand"),
+    auto mine = Training::registerRunModel(*m_fx.catalog, runId, demoModel, QStringLiteral("kept by hand"),
                                            QStringLiteral("cli-user"));
     QVERIFY2(mine.has_value(), mine ? "" : qPrintable(mine.error().message));
     QCOMPARE(mine->version, 2);
@@ -351,9 +328,9 @@ void tst_DemoE2E::resetKeepsVersionsAddedByHand()
     m_runner->reset();
     QTRY_COMPARE_WITH_TIMEOUT(resetDone.count(), 1, stepTimeoutMs);
     QVERIFY2(resetDone.first().at(0).toBool(), qPrintable(resetDone.first().at(1).toString()));
-    QCOMPARE(m_catalog->resolve(demoModel + QStringLiteral(":1")).error().code, Error::Code::NotFound);
-    QVERIFY(m_catalog->resolve(demoModel + QStringLiteral(":2")).has_value());
-    QCOMPARE(m_serving->runtime().deployment(demoModel).error().code, Error::Code::NotFound);
+    QCOMPARE(m_fx.catalog->resolve(demoModel + QStringLiteral(":1")).error().code, Error::Code::NotFound);
+    QVERIFY(m_fx.catalog->resolve(demoModel + QStringLiteral(":2")).has_value());
+    QCOMPARE(m_fx.host->runtime().deployment(demoModel).error().code, Error::Code::NotFound);
 
     // A model of that name the demo did not make: the demo refuses to touch it.
     QSignalSpy errors(m_runner.get(), &DemoRunner::error);
@@ -361,7 +338,7 @@ void tst_DemoE2E::resetKeepsVersionsAddedByHand()
     QTRY_COMPARE_WITH_TIMEOUT(m_runner->state(), DemoRunner::State::Failed, stepTimeoutMs);
     QVERIFY(!errors.isEmpty());
     QVERIFY(errors.last().first().toString().contains(QStringLiteral("did not make")));
-    QCOMPARE(m_catalog->registry().versions(demoModel)->size(), 1);
+    QCOMPARE(m_fx.catalog->registry().versions(demoModel)->size(), 1);
 }
 
 void tst_DemoE2E::screenshotModeSavesEveryPage()
@@ -370,10 +347,10 @@ void tst_DemoE2E::screenshotModeSavesEveryPage()
     // few monitoring ticks of traffic, saves every page and the card, and reports instead of quitting.
     QCOMPARE(ScreenshotDriver::fileNameFor(QStringLiteral("API &Access")), QStringLiteral("api-access.png"));
     ScreenshotDriver::Options options;
-    options.directory = m_dir->filePath(QStringLiteral("shots"));
+    options.directory = m_fx.dir->filePath(QStringLiteral("shots"));
     options.trafficSeconds = 2;
     options.quitWhenDone = false;
-    ScreenshotDriver driver(*m_window, *m_window->navigation(), *m_window->pages(), *m_runner, *m_serving,
+    ScreenshotDriver driver(*m_window, *m_window->navigation(), *m_window->pages(), *m_runner, *m_fx.host,
                             m_card.get(), options);
     QSignalSpy finished(&driver, &ScreenshotDriver::finished);
     driver.start();

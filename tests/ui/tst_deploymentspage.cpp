@@ -5,7 +5,7 @@
 // what the table shows, a test sample of an IDX-trained version is drawn and answered, and the
 // server bar follows stop / start / bind failure and saves its settings.
 
-#include "catalogclient.h"
+#include "uitestfixture.h"
 #include "deploymentspage.h"
 #include "deployments/backgroundtasks.h"
 #include "deployments/batchingform.h"
@@ -126,10 +126,7 @@ private:
     QString stateOf(const QString &name) const;
     QString versionsOf(const QString &name) const;
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ModelCatalog> m_catalog;
-    std::unique_ptr<CatalogClient> m_client;
-    std::unique_ptr<Serving::ServingHost> m_serving;
+    TestUi::UiTestFixture m_fx;
     std::unique_ptr<DeploymentsPage> m_page;
     std::unique_ptr<QAbstractItemModelTester> m_tableTester;
     std::unique_ptr<QAbstractItemModelTester> m_logTester;
@@ -153,7 +150,7 @@ bool tst_DeploymentsPage::importVersion(const QString &file, const QString &mode
     request.model = model;
     request.params = params;
     request.lineage = lineage;
-    auto v = m_catalog->importFile(request, QStringLiteral("tester"));
+    auto v = m_fx.catalog->importFile(request, QStringLiteral("tester"));
     if (!v)
         qWarning("import %s: %s", qPrintable(file), qPrintable(v.error().message));
     return v.has_value();
@@ -163,33 +160,22 @@ void tst_DeploymentsPage::init()
 {
     cleanup();
     MODELDESK_REQUIRE_TEST_MODELS();
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    auto ws = Workspace::open(m_dir->filePath(QStringLiteral("workspace")));
-    QVERIFY2(ws, ws ? "" : qPrintable(ws.error().message));
-    auto catalog = ModelCatalog::open(*ws, {});
-    QVERIFY2(catalog, catalog ? "" : qPrintable(catalog.error().message));
-    m_catalog = std::move(*catalog);
+    TestUi::UiTestFixture::Options options;
+    options.watchOtherProcesses = false;
+    QVERIFY(m_fx.open(options));
     QVERIFY(importVersion(QStringLiteral("linear.pt"), QStringLiteral("linear")));
     QVERIFY(importVersion(QStringLiteral("mlp.pt"), QStringLiteral("mlp")));
     QVERIFY(importVersion(QStringLiteral("mlp_v2.pt"), QStringLiteral("mlp")));
-    m_client = std::make_unique<CatalogClient>(*m_catalog, QStringLiteral("tester"));
-    Serving::ServingHostOptions serving;
-    serving.persistHistory = false;
-    serving.watchOtherProcesses = false;
-    serving.server.http.port = 0;
-    m_serving = std::make_unique<Serving::ServingHost>(*m_catalog, serving);
-    m_serving->start();
-    QVERIFY(m_serving->startServer());
+    QVERIFY(m_fx.startServices(true));
     createPage();
 }
 
 void tst_DeploymentsPage::createPage()
 {
-    QSignalSpy snapshot(m_client.get(), &CatalogClient::snapshotReady);
-    m_client->refresh();
+    QSignalSpy snapshot(m_fx.client.get(), &CatalogClient::snapshotReady);
+    m_fx.client->refresh();
     QVERIFY(snapshot.wait(10000));
-    m_page = std::make_unique<DeploymentsPage>(*m_client, *m_serving);
+    m_page = std::make_unique<DeploymentsPage>(*m_fx.client, *m_fx.host);
     m_tableTester = std::make_unique<QAbstractItemModelTester>(m_page->tableModel(),
                                                                QAbstractItemModelTester::FailureReportingMode::QtTest);
     m_logTester = std::make_unique<QAbstractItemModelTester>(m_page->logModel(),
@@ -206,10 +192,7 @@ void tst_DeploymentsPage::cleanup()
     m_logTester.reset();
     m_tableTester.reset();
     m_page.reset();
-    m_serving.reset();
-    m_client.reset();
-    m_catalog.reset();
-    m_dir.reset();
+    m_fx.reset();
 }
 
 QString tst_DeploymentsPage::stateOf(const QString &name) const
@@ -249,7 +232,7 @@ void tst_DeploymentsPage::emptyStateSaysWhatToDo()
 
 void tst_DeploymentsPage::dialogValidatesEndpointName()
 {
-    DeployDialog dialog(m_client->snapshot(), {QStringLiteral("taken")}, m_page.get());
+    DeployDialog dialog(m_fx.client->snapshot(), {QStringLiteral("taken")}, m_page.get());
     QCOMPARE(dialog.modelBox()->count(), 2);
     dialog.select(QStringLiteral("mlp"), 1);
     QCOMPARE(dialog.endpointEdit()->text(), QStringLiteral("mlp"));
@@ -270,7 +253,7 @@ void tst_DeploymentsPage::dialogValidatesEndpointName()
     // New deployments start from the Settings page's defaults.
     QSettings().setValue(QStringLiteral("deploy/maxBatch"), 32);
     QSettings().setValue(QStringLiteral("deploy/workers"), 2);
-    DeployDialog withDefaults(m_client->snapshot(), {}, m_page.get());
+    DeployDialog withDefaults(m_fx.client->snapshot(), {}, m_page.get());
     QSettings().remove(QStringLiteral("deploy"));
     QCOMPARE(withDefaults.spec().batching.maxBatchSize, 32);
     QCOMPARE(withDefaults.spec().batching.workers, 2);
@@ -278,7 +261,7 @@ void tst_DeploymentsPage::dialogValidatesEndpointName()
 
 void tst_DeploymentsPage::deployViaDialogReachesReady()
 {
-    DeployDialog dialog(m_client->snapshot(), {}, m_page.get());
+    DeployDialog dialog(m_fx.client->snapshot(), {}, m_page.get());
     dialog.select(QStringLiteral("mlp"), 1);
     dialog.endpointEdit()->setText(QStringLiteral("fashion"));
     dialog.batchingForm()->maxBatchSize()->setValue(4);
@@ -300,7 +283,7 @@ void tst_DeploymentsPage::deployViaDialogReachesReady()
     QCOMPARE(m_page->tableModel()->index(row, DeploymentTableModel::AccessColumn).data().toString(), QStringLiteral("public"));
     // The new row is selected, and the runtime really has it with the dialog's batching.
     QTRY_COMPARE(m_page->selectedName(), QStringLiteral("fashion"));
-    auto status = m_serving->runtime().deployment(QStringLiteral("fashion"));
+    auto status = m_fx.host->runtime().deployment(QStringLiteral("fashion"));
     QVERIFY(status);
     QCOMPARE(status->spec.batching.maxBatchSize, 4);
     QVERIFY(!infos.isEmpty());
@@ -378,14 +361,14 @@ void tst_DeploymentsPage::tryItRefusesBadJson()
     QVERIFY(!tryIt->isWaiting());
     QVERIFY(tryIt->sendButton()->isEnabled());
     // Nothing reached the runtime.
-    QVERIFY(!m_serving->runtime().deployment(QStringLiteral("lin"))->lastRequest.isValid());
+    QVERIFY(!m_fx.host->runtime().deployment(QStringLiteral("lin"))->lastRequest.isValid());
     QCOMPARE(m_page->logModel()->entryAt(0).ok, false);
 
     // Valid JSON with a wrong tensor: the codec's message, still nothing sent.
     tryIt->editor()->setPlainText(QStringLiteral(R"({"inputs": [{"name": "x", "datatype": "FP32", "shape": [1, 4], "data": [1, 2]}]})"));
     QVERIFY(!tryIt->send());
     QVERIFY2(tryIt->resultLabel()->text().startsWith(QStringLiteral("Not sent:")), qPrintable(tryIt->resultLabel()->text()));
-    QVERIFY(!m_serving->runtime().deployment(QStringLiteral("lin"))->lastRequest.isValid());
+    QVERIFY(!m_fx.host->runtime().deployment(QStringLiteral("lin"))->lastRequest.isValid());
 
     // A request the model refuses (wrong width) is sent and its error is shown readably.
     tryIt->editor()->setPlainText(QStringLiteral(R"({"inputs": [{"name": "x", "datatype": "FP32", "shape": [1, 3], "data": [1, 2, 3]}]})"));
@@ -399,7 +382,7 @@ void tst_DeploymentsPage::tryItSendsWithServerStopped()
 {
     deployReady(QStringLiteral("lin"), QStringLiteral("linear"), 1);
     m_page->serverBar()->stop();
-    QVERIFY(!m_serving->isServerRunning());
+    QVERIFY(!m_fx.host->isServerRunning());
     TryItPanel *tryIt = m_page->tryIt();
     QTRY_COMPARE(tryIt->targetName(), QStringLiteral("lin"));
     tryIt->editor()->setPlainText(QStringLiteral(R"({"inputs": [{"name": "x", "datatype": "FP32", "shape": [2, 4], "data": [1, 2, 3, 4, 5, 6, 7, 8]}]})"));
@@ -454,7 +437,7 @@ void tst_DeploymentsPage::copyAsCurlWorksOverHttp()
     QTRY_COMPARE(tryIt->targetName(), QStringLiteral("lin"));
     tryIt->editor()->setPlainText(QStringLiteral(R"({"id": "c1", "inputs": [{"name": "x", "datatype": "FP32", "shape": [1, 4], "data": [1, 2, 3, 4]}]})"));
     const QString command = tryIt->curlCommand();
-    QVERIFY(command.contains(m_serving->serverUrl() + QStringLiteral("/v2/models/lin/infer")));
+    QVERIFY(command.contains(m_fx.host->serverUrl() + QStringLiteral("/v2/models/lin/infer")));
     QVERIFY(!command.contains(QStringLiteral("Authorization"))); // public
     QProcess curl;
     curl.start(QStringLiteral("bash"), {QStringLiteral("-c"), command});
@@ -501,9 +484,9 @@ void tst_DeploymentsPage::canaryAndKnobsApplyLive()
     knobs->maxBatchSize()->setValue(16);
     knobs->workers()->setValue(2);
     m_page->configure(QStringLiteral("fashion"), knobs->batching(), knobs->isPublic());
-    QTRY_COMPARE_WITH_TIMEOUT(m_serving->runtime().deployment(QStringLiteral("fashion"))->spec.batching.workers, 2,
+    QTRY_COMPARE_WITH_TIMEOUT(m_fx.host->runtime().deployment(QStringLiteral("fashion"))->spec.batching.workers, 2,
                               readyTimeoutMs);
-    QCOMPARE(m_serving->runtime().deployment(QStringLiteral("fashion"))->spec.batching.maxBatchSize, 16);
+    QCOMPARE(m_fx.host->runtime().deployment(QStringLiteral("fashion"))->spec.batching.maxBatchSize, 16);
     QTRY_COMPARE_WITH_TIMEOUT(stateOf(QStringLiteral("fashion")), QStringLiteral("ready"), readyTimeoutMs);
 }
 
@@ -520,21 +503,21 @@ void tst_DeploymentsPage::unloadLoadAgainAndRemove()
     m_page->remove(QStringLiteral("fashion"));
     QTRY_COMPARE_WITH_TIMEOUT(m_page->tableModel()->rowCount(), 0, readyTimeoutMs);
     QCOMPARE(m_page->stack()->currentIndex(), 0);
-    QVERIFY(!m_serving->runtime().deployment(QStringLiteral("fashion")));
+    QVERIFY(!m_fx.host->runtime().deployment(QStringLiteral("fashion")));
 }
 
 void tst_DeploymentsPage::testSampleOfIdxVersion()
 {
     // A tiny IDX dataset with its own test files, registered as training would, and mlp.pt
     // (784 -> 10) registered with the metadata of a version trained on it.
-    const QString data = m_dir->filePath(QStringLiteral("tiny-idx"));
+    const QString data = m_fx.dir->filePath(QStringLiteral("tiny-idx"));
     QVERIFY(QDir().mkpath(data));
     QVERIFY(writeIdx(data, QStringLiteral("train"), 30, 1));
     QVERIFY(writeIdx(data, QStringLiteral("t10k"), 10, 2));
     Training::DataOptions options;
     options.path = data;
     options.dataset = QStringLiteral("tiny");
-    auto registered = Training::loadAndRegisterDataset(m_catalog->registry(), options, QStringLiteral("tester"));
+    auto registered = Training::loadAndRegisterDataset(m_fx.catalog->registry(), options, QStringLiteral("tester"));
     QVERIFY2(registered, registered ? "" : qPrintable(registered.error().message));
     QCOMPARE(registered->data.testStart, 30);
     const QStringList names = registered->data.classNames;
@@ -550,8 +533,8 @@ void tst_DeploymentsPage::testSampleOfIdxVersion()
     lineage.runId = QStringLiteral("run-1");
     lineage.source = QStringLiteral("training");
     QVERIFY(importVersion(QStringLiteral("mlp.pt"), QStringLiteral("fmnist"), params, lineage));
-    QSignalSpy snapshot(m_client.get(), &CatalogClient::snapshotReady);
-    m_client->refresh();
+    QSignalSpy snapshot(m_fx.client.get(), &CatalogClient::snapshotReady);
+    m_fx.client->refresh();
     QVERIFY(snapshot.wait(10000));
 
     deployReady(QStringLiteral("fmnist"), QStringLiteral("fmnist"), 1);
@@ -591,12 +574,12 @@ void tst_DeploymentsPage::serverStopStartChangesBar()
 {
     ServerBar *bar = m_page->serverBar();
     QCOMPARE(bar->state(), ServerBar::State::Running);
-    QVERIFY(bar->stateText().contains(m_serving->serverUrl()));
+    QVERIFY(bar->stateText().contains(m_fx.host->serverUrl()));
     QVERIFY(bar->stopButton()->isEnabled());
     QSignalSpy infos(m_page.get(), &DeploymentsPage::info);
     bar->stop();
     QCOMPARE(bar->state(), ServerBar::State::Stopped);
-    QVERIFY(!m_serving->isServerRunning());
+    QVERIFY(!m_fx.host->isServerRunning());
     QVERIFY(!bar->stopButton()->isEnabled());
     QVERIFY(bar->stateText().startsWith(QStringLiteral("Stopped")));
     QCOMPARE(infos.size(), 1);
@@ -605,9 +588,9 @@ void tst_DeploymentsPage::serverStopStartChangesBar()
     bar->portBox()->setValue(0);
     QVERIFY(bar->start());
     QCOMPARE(bar->state(), ServerBar::State::Running);
-    QVERIFY(m_serving->isServerRunning());
-    QVERIFY(m_serving->serverPort() > 0);
-    QVERIFY(bar->stateText().contains(QStringLiteral("http://127.0.0.1:%1").arg(m_serving->serverPort())));
+    QVERIFY(m_fx.host->isServerRunning());
+    QVERIFY(m_fx.host->serverPort() > 0);
+    QVERIFY(bar->stateText().contains(QStringLiteral("http://127.0.0.1:%1").arg(m_fx.host->serverPort())));
     // The choice is kept for the next start of the console.
     QSettings settings;
     QCOMPARE(settings.value(QStringLiteral("server/host")).toString(), QStringLiteral("127.0.0.1"));
@@ -620,7 +603,7 @@ void tst_DeploymentsPage::serverBindFailureIsShown()
     QTcpServer occupier;
     QVERIFY(occupier.listen(QHostAddress::LocalHost, 0));
     ServerBar *bar = m_page->serverBar();
-    const QString url = m_serving->serverUrl();
+    const QString url = m_fx.host->serverUrl();
     QSignalSpy errors(m_page.get(), &DeploymentsPage::error);
     // Moving a running server to a taken port: it says why and keeps serving where it was.
     bar->portBox()->setValue(occupier.serverPort());
@@ -629,8 +612,8 @@ void tst_DeploymentsPage::serverBindFailureIsShown()
     const QString message = errors.first().first().toString();
     QVERIFY2(message.contains(QStringLiteral("127.0.0.1:%1").arg(occupier.serverPort())) && message.contains(url),
              qPrintable(message));
-    QVERIFY(m_serving->isServerRunning());
-    QCOMPARE(m_serving->serverUrl(), url);
+    QVERIFY(m_fx.host->isServerRunning());
+    QCOMPARE(m_fx.host->serverUrl(), url);
     QCOMPARE(bar->state(), ServerBar::State::Running);
 
     // Starting a stopped server on a taken port: the bar says it failed, and why.
@@ -642,7 +625,7 @@ void tst_DeploymentsPage::serverBindFailureIsShown()
                  && bar->stateText().contains(QStringLiteral("127.0.0.1:%1").arg(occupier.serverPort())),
              qPrintable(bar->stateText()));
     QCOMPARE(errors.size(), 2);
-    QVERIFY(!m_serving->isServerRunning());
+    QVERIFY(!m_fx.host->isServerRunning());
     // A failed start does not overwrite the saved settings.
     QVERIFY(QSettings().value(QStringLiteral("server/port")).toInt() != occupier.serverPort());
 }
@@ -650,7 +633,7 @@ void tst_DeploymentsPage::serverBindFailureIsShown()
 void tst_DeploymentsPage::exposingTheServerAsksFirst()
 {
     ServerBar *bar = m_page->serverBar();
-    const QString url = m_serving->serverUrl();
+    const QString url = m_fx.host->serverUrl();
     bar->hostEdit()->setText(QStringLiteral("0.0.0.0"));
     QString warning;
     QTimer answer;
@@ -670,8 +653,8 @@ void tst_DeploymentsPage::exposingTheServerAsksFirst()
     QVERIFY(!bar->start());
     QVERIFY2(warning.contains(QStringLiteral("0.0.0.0")) && warning.contains(QStringLiteral("clear text")), qPrintable(warning));
     // Cancelled: the server still runs where it was.
-    QVERIFY(m_serving->isServerRunning());
-    QCOMPARE(m_serving->serverUrl(), url);
+    QVERIFY(m_fx.host->isServerRunning());
+    QCOMPARE(m_fx.host->serverUrl(), url);
     QCOMPARE(bar->state(), ServerBar::State::Running);
 }
 
@@ -781,9 +764,9 @@ void tst_DeploymentsPage::failedLoadShowsTheReason()
     Registry::ImportRequest request;
     request.sourcePath = TestData::modelPath(QStringLiteral("mlp.pt"));
     request.model = QStringLiteral("broken");
-    auto version = m_catalog->importFile(request, QStringLiteral("tester"));
+    auto version = m_fx.catalog->importFile(request, QStringLiteral("tester"));
     QVERIFY(version);
-    QFile artifact(m_catalog->store().pathFor(version->digest));
+    QFile artifact(m_fx.catalog->store().pathFor(version->digest));
     QVERIFY(artifact.setPermissions(artifact.permissions() | QFile::WriteOwner));
     QVERIFY(artifact.open(QIODevice::ReadWrite));
     QVERIFY(artifact.seek(artifact.size() / 2));
@@ -824,9 +807,9 @@ void tst_DeploymentsPage::pageClosedWhileWorkRuns()
     m_logTester.reset();
     m_tableTester.reset();
     m_page.reset();
-    auto status = m_serving->runtime().waitReady(QStringLiteral("fashion"), std::chrono::seconds(60));
+    auto status = m_fx.host->runtime().waitReady(QStringLiteral("fashion"), std::chrono::seconds(60));
     QVERIFY(status);
-    QTRY_COMPARE_WITH_TIMEOUT(m_serving->runtime().deployment(QStringLiteral("fashion"))->versions.value(0).version, 2, readyTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_fx.host->runtime().deployment(QStringLiteral("fashion"))->versions.value(0).version, 2, readyTimeoutMs);
     // A new page picks the state up.
     createPage();
     QTRY_COMPARE_WITH_TIMEOUT(versionsOf(QStringLiteral("fashion")), QStringLiteral("v2"), readyTimeoutMs);

@@ -5,7 +5,7 @@
 // QSettings (and onto a screen), Edit > Undo reverses alias and tag edits, the theme switches live,
 // and with "close to tray" closing the window keeps the console and its server running.
 
-#include "catalogclient.h"
+#include "uitestfixture.h"
 #include "dashboardpage.h"
 #include "deploymentspage.h"
 #include "itemmodels/versionfilterproxymodel.h"
@@ -79,7 +79,6 @@ private Q_SLOTS:
     void dashboardEntriesOpenTheirPages();
 
 private:
-    std::unique_ptr<ModelCatalog> openCatalog() const;
     // Imports as the CLI would; false (with the reason logged) when it fails.
     bool importDirect(ModelCatalog &catalog, const QString &file, const QString &model);
     void createWindow();
@@ -87,38 +86,13 @@ private:
     template <typename D>
     void answerNextDialog(std::function<void(D *)> fill);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<ModelCatalog> m_catalog;
-    std::unique_ptr<CatalogClient> m_client;
-    std::unique_ptr<Serving::ServingHost> m_serving;
+    TestUi::UiTestFixture m_fx;
     std::unique_ptr<MainWindow> m_window;
 };
 
-std::unique_ptr<ModelCatalog> tst_MainWindow::openCatalog() const
-{
-    auto ws = Workspace::open(m_dir->filePath(QStringLiteral("workspace")));
-    if (!ws)
-        qFatal("workspace: %s", qPrintable(ws.error().message));
-    Registry::CatalogOptions options;
-    const QString cli = qEnvironmentVariable("MODELDESK_CLI");
-    if (!cli.isEmpty() && QFileInfo(cli).isExecutable())
-        options.validatorExecutable = cli;
-    auto catalog = ModelCatalog::open(*ws, options);
-    if (!catalog)
-        qFatal("catalog: %s", qPrintable(catalog.error().message));
-    return std::move(*catalog);
-}
-
 bool tst_MainWindow::importDirect(ModelCatalog &catalog, const QString &file, const QString &model)
 {
-    Registry::ImportRequest request;
-    request.sourcePath = TestData::modelPath(file);
-    request.model = model;
-    auto v = catalog.importFile(request, QStringLiteral("cli-user"));
-    if (!v)
-        qWarning("import %s: %s", qPrintable(file), qPrintable(v.error().message));
-    return v.has_value();
+    return TestUi::UiTestFixture::importModel(catalog, file, model);
 }
 
 void tst_MainWindow::createWindow()
@@ -126,7 +100,7 @@ void tst_MainWindow::createWindow()
     RuntimeInfo runtime;
     runtime.torchVersion = QStringLiteral("1.13.1");
     runtime.blas = ModelDesk::loadedBlas();
-    m_window = std::make_unique<MainWindow>(*m_client, *m_serving, *m_settings, runtime);
+    m_window = std::make_unique<MainWindow>(*m_fx.client, *m_fx.host, *m_fx.settings, runtime);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 }
@@ -153,34 +127,24 @@ void tst_MainWindow::init()
 {
     cleanup(); // Qt Test skips cleanup() when init() failed: never leave a client polling a dead catalog
     MODELDESK_REQUIRE_TEST_MODELS();
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-    m_catalog = openCatalog();
-    QVERIFY(importDirect(*m_catalog, QStringLiteral("linear.pt"), QStringLiteral("linear")));
-    m_client = std::make_unique<CatalogClient>(*m_catalog, QStringLiteral("tester"));
-    Serving::ServingHostOptions serving;
-    serving.persistHistory = false;
-    serving.server.http.port = 0;
-    m_serving = std::make_unique<Serving::ServingHost>(*m_catalog, serving);
-    m_serving->start();
+    TestUi::UiTestFixture::Options options;
+    options.childValidator = true;
+    QVERIFY(m_fx.open(options));
+    QVERIFY(importDirect(*m_fx.catalog, QStringLiteral("linear.pt"), QStringLiteral("linear")));
+    QVERIFY(m_fx.startServices());
     createWindow();
 }
 
 void tst_MainWindow::cleanup()
 {
     m_window.reset();
-    m_serving.reset();
-    m_client.reset();
-    m_catalog.reset();
-    m_settings.reset();
-    m_dir.reset();
+    m_fx.reset();
 }
 
 void tst_MainWindow::titleNamesWorkspace()
 {
     QVERIFY(m_window->windowTitle().contains(QStringLiteral("ModelDesk")));
-    QVERIFY2(m_window->windowTitle().contains(m_catalog->workspace().root()), qPrintable(m_window->windowTitle()));
+    QVERIFY2(m_window->windowTitle().contains(m_fx.catalog->workspace().root()), qPrintable(m_window->windowTitle()));
 }
 
 void tst_MainWindow::modelsPageShowsImportedModel()
@@ -198,7 +162,7 @@ void tst_MainWindow::modelsPageShowsImportedModel()
     // Selecting it fills the details panel, with its digest and the model's audit trail.
     QVERIFY(page->selectVersion(QStringLiteral("linear"), 1));
     QCOMPARE(page->details()->shownModel(), QStringLiteral("linear"));
-    QCOMPARE(page->details()->digestText(), m_catalog->registry().version(QStringLiteral("linear"), 1)->digest);
+    QCOMPARE(page->details()->digestText(), m_fx.catalog->registry().version(QStringLiteral("linear"), 1)->digest);
     QTRY_VERIFY(page->details()->auditRowCount() > 0);
 }
 
@@ -209,7 +173,7 @@ void tst_MainWindow::changeByAnotherInstanceAppears()
     QVERIFY(page->selectVersion(QStringLiteral("linear"), 1));
 
     // A second ModelCatalog on the same workspace, as the CLI would open it.
-    auto cli = openCatalog();
+    auto cli = m_fx.openCatalog();
     QVERIFY(importDirect(*cli, QStringLiteral("mlp.pt"), QStringLiteral("another")));
     QVERIFY(cli->registry().setAlias(QStringLiteral("linear"), QStringLiteral("production"), 1, QStringLiteral("cli-user")));
 
@@ -229,7 +193,7 @@ void tst_MainWindow::importFromThePage()
 {
     ModelsPage *page = m_window->modelsPage();
     QTRY_COMPARE(page->tableModel()->rowCount(), 1);
-    QSignalSpy finished(m_client.get(), &CatalogClient::importFinished);
+    QSignalSpy finished(m_fx.client.get(), &CatalogClient::importFinished);
     QVERIFY(page->importFileAs(TestData::modelPath(QStringLiteral("mlp.pt")), QStringLiteral("linear"), QStringLiteral("v2")));
     QVERIFY(finished.wait(60000));
     QTRY_COMPARE(page->tableModel()->rowCount(), 2);
@@ -241,7 +205,7 @@ void tst_MainWindow::importFromThePage()
 void tst_MainWindow::filterBoxFilters()
 {
     ModelsPage *page = m_window->modelsPage();
-    auto cli = openCatalog();
+    auto cli = m_fx.openCatalog();
     QVERIFY(importDirect(*cli, QStringLiteral("mlp.pt"), QStringLiteral("fashion")));
     QTRY_COMPARE_WITH_TIMEOUT(page->tableModel()->rowCount(), 2, 10000);
     QTest::keyClicks(page->filterEdit(), QStringLiteral("fash"));
@@ -309,9 +273,9 @@ void tst_MainWindow::windowIsNotBlank()
 
 void tst_MainWindow::errorsGoToTheLogPanel()
 {
-    QSignalSpy failed(m_client.get(), &CatalogClient::operationFailed);
+    QSignalSpy failed(m_fx.client.get(), &CatalogClient::operationFailed);
     const int before = m_window->logPanel()->lineCount();
-    m_client->deleteVersion(QStringLiteral("linear"), 42);
+    m_fx.client->deleteVersion(QStringLiteral("linear"), 42);
     QVERIFY(failed.wait());
     QCOMPARE(m_window->logPanel()->lineCount(), before + 1);
     QVERIFY(m_window->logPanel()->text().contains(QStringLiteral("linear:42")));
@@ -349,7 +313,7 @@ void tst_MainWindow::offScreenWindowComesBack()
 
 void tst_MainWindow::undoOfAnAliasMoveRestoresTheAlias()
 {
-    auto cli = openCatalog();
+    auto cli = m_fx.openCatalog();
     QVERIFY(importDirect(*cli, QStringLiteral("mlp.pt"), QStringLiteral("linear"))); // linear:2
     QVERIFY(cli->registry().setAlias(QStringLiteral("linear"), QStringLiteral("production"), 1, QStringLiteral("cli-user")));
     ModelsPage *page = m_window->modelsPage();
@@ -357,11 +321,11 @@ void tst_MainWindow::undoOfAnAliasMoveRestoresTheAlias()
     QTRY_COMPARE_WITH_TIMEOUT(page->tableModel()->rowCount(), 2, 10000);
     QTRY_VERIFY(page->selectVersion(QStringLiteral("linear"), 2));
     // The page decides what undo puts back from what it shows: wait until it shows production on 1.
-    QTRY_VERIFY(std::any_of(m_client->snapshot().versions.cbegin(), m_client->snapshot().versions.cend(), [](const auto &v) {
+    QTRY_VERIFY(std::any_of(m_fx.client->snapshot().versions.cbegin(), m_fx.client->snapshot().versions.cend(), [](const auto &v) {
         return v.model == QLatin1String("linear") && v.version == 1 && v.aliases.contains(QStringLiteral("production"));
     }));
     const auto production = [this] {
-        const auto v = m_catalog->registry().resolve(QStringLiteral("linear"), QStringLiteral("production"));
+        const auto v = m_fx.catalog->registry().resolve(QStringLiteral("linear"), QStringLiteral("production"));
         return v ? v->version : 0;
     };
 
@@ -393,22 +357,22 @@ void tst_MainWindow::undoOfAnAliasMoveRestoresTheAlias()
     QVERIFY(page->selectVersion(QStringLiteral("linear"), 2));
     answerNextDialog<NameDialog>([](NameDialog *d) { d->setName(QStringLiteral("staging")); });
     setAlias->trigger();
-    QTRY_VERIFY(m_catalog->registry().resolve(QStringLiteral("linear"), QStringLiteral("staging")).has_value());
+    QTRY_VERIFY(m_fx.catalog->registry().resolve(QStringLiteral("linear"), QStringLiteral("staging")).has_value());
     m_window->undoStack()->undo();
-    QTRY_VERIFY(!m_catalog->registry().resolve(QStringLiteral("linear"), QStringLiteral("staging")).has_value());
+    QTRY_VERIFY(!m_fx.catalog->registry().resolve(QStringLiteral("linear"), QStringLiteral("staging")).has_value());
     QCOMPARE(production(), 1);
 }
 
 void tst_MainWindow::undoOfATagEditRestoresTheTag()
 {
-    QVERIFY(m_catalog->registry().setTag(QStringLiteral("linear"), 1, QStringLiteral("stage"), QStringLiteral("test"),
+    QVERIFY(m_fx.catalog->registry().setTag(QStringLiteral("linear"), 1, QStringLiteral("stage"), QStringLiteral("test"),
                                          QStringLiteral("cli-user")));
     ModelsPage *page = m_window->modelsPage();
     m_window->showPage(MainWindow::ModelsPageIndex);
     QTRY_VERIFY(page->selectVersion(QStringLiteral("linear"), 1));
     QTRY_COMPARE(page->selectedVersion()->tags.value(QStringLiteral("stage")), QStringLiteral("test"));
     const auto tags = [this] {
-        const auto v = m_catalog->registry().version(QStringLiteral("linear"), 1);
+        const auto v = m_fx.catalog->registry().version(QStringLiteral("linear"), 1);
         return v ? v->tags : QMap<QString, QString>{};
     };
     QAction *setTag = nullptr;
@@ -456,7 +420,7 @@ void tst_MainWindow::themeSwitchChangesThePalette()
     settingsPage->themeBox()->setCurrentIndex(settingsPage->themeBox()->findData(QStringLiteral("dark")));
     QVERIFY(Theme::isDark(QApplication::palette()));
     QVERIFY(Theme::isDark(m_window->palette()));
-    QCOMPARE(m_settings->value(Theme::settingsKey()).toString(), QStringLiteral("dark"));
+    QCOMPARE(m_fx.settings->value(Theme::settingsKey()).toString(), QStringLiteral("dark"));
     settingsPage->themeBox()->setCurrentIndex(settingsPage->themeBox()->findData(QStringLiteral("light")));
     QVERIFY(!Theme::isDark(m_window->palette()));
 
@@ -468,9 +432,9 @@ void tst_MainWindow::themeSwitchChangesThePalette()
 
 void tst_MainWindow::closeToTrayKeepsServing()
 {
-    m_settings->setValue(MainWindow::closeToTrayKey(), true);
+    m_fx.settings->setValue(MainWindow::closeToTrayKey(), true);
     m_window->forceTrayIcon(); // the offscreen platform reports no tray
-    QVERIFY(m_serving->startServer().has_value());
+    QVERIFY(m_fx.host->startServer().has_value());
     QVERIFY(m_window->closesToTray());
     QSignalSpy lastClosed(qApp, &QGuiApplication::lastWindowClosed);
     QSignalSpy quit(m_window.get(), &MainWindow::quitRequested);
@@ -480,13 +444,13 @@ void tst_MainWindow::closeToTrayKeepsServing()
     QCOMPARE(lastClosed.count(), 0);
     QCOMPARE(quit.count(), 0);
     QVERIFY(!QGuiApplication::quitOnLastWindowClosed());
-    QVERIFY(m_serving->isServerRunning());
+    QVERIFY(m_fx.host->isServerRunning());
     QVERIFY(m_window->trayIcon()->isVisible());
-    QTRY_VERIFY(m_window->trayIcon()->trayIcon()->toolTip().contains(m_serving->serverUrl())); // polled once a second
+    QTRY_VERIFY(m_window->trayIcon()->trayIcon()->toolTip().contains(m_fx.host->serverUrl())); // polled once a second
 
     // The server still answers with the window closed.
     QNetworkAccessManager http;
-    std::unique_ptr<QNetworkReply> reply(http.get(QNetworkRequest(QUrl(m_serving->serverUrl() + QStringLiteral("/v2/health/live")))));
+    std::unique_ptr<QNetworkReply> reply(http.get(QNetworkRequest(QUrl(m_fx.host->serverUrl() + QStringLiteral("/v2/health/live")))));
     QSignalSpy done(reply.get(), &QNetworkReply::finished);
     QVERIFY(done.wait(10000));
     QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
@@ -497,7 +461,7 @@ void tst_MainWindow::closeToTrayKeepsServing()
     QVERIFY(QGuiApplication::quitOnLastWindowClosed());
     m_window->trayIcon()->quitAction()->trigger();
     QCOMPARE(quit.count(), 1);
-    m_serving->stopServer();
+    m_fx.host->stopServer();
 }
 
 void tst_MainWindow::closeWithoutTraySettingCloses()
@@ -523,11 +487,11 @@ void tst_MainWindow::alertBannerShowsAndClears()
     rule.name = QStringLiteral("always-threads");
     rule.series = QStringLiteral("process_threads");
     rule.threshold = 0;
-    m_serving->monitoring().addAlertRule(rule);
+    m_fx.host->monitoring().addAlertRule(rule);
     QTRY_VERIFY_WITH_TIMEOUT(banner->alertCount() == 1, 15000);
     QVERIFY(banner->isVisible());
     QTRY_VERIFY(m_window->logPanel()->text().contains(QStringLiteral("Alert:")));
-    m_serving->monitoring().removeAlertRule(rule.name);
+    m_fx.host->monitoring().removeAlertRule(rule.name);
     QTRY_VERIFY_WITH_TIMEOUT(banner->alertCount() == 0, 15000);
 }
 
@@ -548,7 +512,7 @@ void tst_MainWindow::failedImportSaysWhatToDo()
     m_window->showPage(MainWindow::ModelsPageIndex);
     QString informative;
     answerNextDialog<QMessageBox>([&informative](QMessageBox *box) { informative = box->informativeText(); });
-    QSignalSpy failed(m_client.get(), &CatalogClient::importFailed);
+    QSignalSpy failed(m_fx.client.get(), &CatalogClient::importFailed);
     QVERIFY(m_window->modelsPage()->importFileAs(TestData::modelPath(QStringLiteral("random.bin")), QStringLiteral("noise"), {}));
     QVERIFY(failed.wait(60000));
     QTRY_VERIFY(!informative.isEmpty());
@@ -570,7 +534,7 @@ void tst_MainWindow::dashboardEntriesOpenTheirPages()
             versionEntry = dashboard->auditView()->topLevelItem(i);
     }
     QVERIFY(versionEntry);
-    QTRY_COMPARE(m_client->snapshot().versions.size(), 1);
+    QTRY_COMPARE(m_fx.client->snapshot().versions.size(), 1);
     Q_EMIT dashboard->auditView()->itemActivated(versionEntry, 0);
     QCOMPARE(m_window->currentPage(), int(MainWindow::ModelsPageIndex));
     QVERIFY(m_window->modelsPage()->selectedVersion().has_value());
@@ -582,7 +546,7 @@ void tst_MainWindow::dashboardEntriesOpenTheirPages()
     spec.name = QStringLiteral("linear-endpoint");
     spec.model = QStringLiteral("linear");
     spec.version = 1;
-    QVERIFY(m_serving->runtime().deploy(spec, QStringLiteral("tester")).has_value());
+    QVERIFY(m_fx.host->runtime().deploy(spec, QStringLiteral("tester")).has_value());
     QTRY_VERIFY_WITH_TIMEOUT(dashboard->deploymentsView()->topLevelItemCount() == 1, 10000);
     Q_EMIT dashboard->deploymentsView()->itemActivated(dashboard->deploymentsView()->topLevelItem(0), 0);
     QCOMPARE(m_window->currentPage(), int(MainWindow::DeploymentsPageIndex));

@@ -4,7 +4,7 @@
 // click picks the deployment for the charts, an alert rule that fires is listed, raises the banner
 // and emits alertRaised (and clears when the rule goes), and the exports hold the charts.
 
-#include "catalogclient.h"
+#include "uitestfixture.h"
 #include "monitoring/alertbanner.h"
 #include "monitoring/alertruledialog.h"
 #include "monitoring/alertrulesdialog.h"
@@ -60,10 +60,7 @@ private:
     // Sends n requests to linear.pt's deployment and waits for every answer; the number that succeeded.
     int sendRequests(const QString &deployment, int n);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ModelCatalog> m_catalog;
-    std::unique_ptr<CatalogClient> m_client;
-    std::unique_ptr<Serving::ServingHost> m_host;
+    TestUi::UiTestFixture m_fx;
     std::unique_ptr<MonitoringPage> m_page;
 };
 
@@ -73,31 +70,13 @@ void tst_MonitoringPage::init()
     const QString unavailable = TestData::modelsUnavailableReason();
     if (!unavailable.isEmpty())
         QSKIP(qPrintable(unavailable));
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    auto ws = Workspace::open(m_dir->filePath(QStringLiteral("workspace")));
-    QVERIFY2(ws, ws ? "" : qPrintable(ws.error().message));
-    Registry::CatalogOptions options;
-    const QString cli = qEnvironmentVariable("MODELDESK_CLI");
-    if (!cli.isEmpty() && QFileInfo(cli).isExecutable())
-        options.validatorExecutable = cli;
-    auto catalog = ModelCatalog::open(*ws, options);
-    QVERIFY2(catalog, catalog ? "" : qPrintable(catalog.error().message));
-    m_catalog = std::move(*catalog);
-    Registry::ImportRequest request;
-    request.sourcePath = TestData::modelPath(QStringLiteral("linear.pt"));
-    request.model = QStringLiteral("linear");
-    const auto imported = m_catalog->importFile(request, QStringLiteral("tester"));
-    QVERIFY2(imported, imported ? "" : qPrintable(imported.error().message));
-
-    m_client = std::make_unique<CatalogClient>(*m_catalog, QStringLiteral("tester"));
-    Serving::ServingHostOptions serving;
-    serving.persistHistory = false;
-    serving.server.http.port = 0;
-    serving.runtime.persist = false;
-    m_host = std::make_unique<Serving::ServingHost>(*m_catalog, serving);
-    m_host->start();
-    m_page = std::make_unique<MonitoringPage>(*m_client, *m_host);
+    TestUi::UiTestFixture::Options options;
+    options.childValidator = true;
+    options.persistDeployments = false;
+    QVERIFY(m_fx.open(options));
+    QVERIFY(m_fx.importModel(QStringLiteral("linear.pt"), QStringLiteral("linear"), nullptr, QStringLiteral("tester")));
+    QVERIFY(m_fx.startServices());
+    m_page = std::make_unique<MonitoringPage>(*m_fx.client, *m_fx.host);
     m_page->resize(1300, 900);
     m_page->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
@@ -106,10 +85,7 @@ void tst_MonitoringPage::init()
 void tst_MonitoringPage::cleanup()
 {
     m_page.reset();
-    m_host.reset();
-    m_client.reset();
-    m_catalog.reset();
-    m_dir.reset();
+    m_fx.reset();
 }
 
 bool tst_MonitoringPage::deploy(const QString &name)
@@ -118,12 +94,12 @@ bool tst_MonitoringPage::deploy(const QString &name)
     spec.name = name;
     spec.model = QStringLiteral("linear");
     spec.version = 1;
-    const auto deployed = m_host->runtime().deploy(spec, QStringLiteral("tester"));
+    const auto deployed = m_fx.host->runtime().deploy(spec, QStringLiteral("tester"));
     if (!deployed) {
         qWarning("deploy: %s", qPrintable(deployed.error().message));
         return false;
     }
-    const auto ready = m_host->runtime().waitReady(name, std::chrono::seconds(60));
+    const auto ready = m_fx.host->runtime().waitReady(name, std::chrono::seconds(60));
     if (!ready)
         qWarning("waitReady: %s", qPrintable(ready.error().message));
     return ready.has_value();
@@ -144,7 +120,7 @@ int tst_MonitoringPage::sendRequests(const QString &deployment, int n)
         x.shape = {1, 4};
         x.data = QByteArray(reinterpret_cast<const char *>(row), sizeof row);
         r.inputs.push_back(std::move(x));
-        m_host->runtime().infer(std::move(r), [answered, succeeded](Runtime::InferResult result) {
+        m_fx.host->runtime().infer(std::move(r), [answered, succeeded](Runtime::InferResult result) {
             if (result)
                 ++*succeeded;
             else
@@ -161,7 +137,7 @@ void tst_MonitoringPage::emptyStateKeepsMachineChartsLive()
     QVERIFY(m_page->isEmptyStateShown());
     QVERIFY(m_page->charts()->chart(QStringLiteral("latency"))->isHidden());
     QVERIFY(!m_page->charts()->chart(QStringLiteral("machine_cpu"))->isHidden());
-    m_host->monitoring().sampleNow();
+    m_fx.host->monitoring().sampleNow();
     const QString cpuLine = MonitoringCharts::lineId(SeriesKey{QStringLiteral("machine_cpu_percent"), {}, 0, {}});
     QTRY_VERIFY(!m_page->charts()->chart(QStringLiteral("machine_cpu"))->points(cpuLine).isEmpty());
     QTRY_VERIFY(m_page->charts()->chart(QStringLiteral("machine_cpu"))->shownPointCount(cpuLine) > 0);
@@ -174,7 +150,7 @@ void tst_MonitoringPage::trafficShowsInTileAndCharts()
 {
     QVERIFY(deploy(QStringLiteral("lin")));
     QCOMPARE(sendRequests(QStringLiteral("lin"), 20), 20);
-    m_host->monitoring().sampleNow();
+    m_fx.host->monitoring().sampleNow();
 
     QTRY_VERIFY(m_page->deploymentTile(QStringLiteral("lin")));
     MetricTile *tile = m_page->deploymentTile(QStringLiteral("lin"));
@@ -224,7 +200,7 @@ void tst_MonitoringPage::tileClickSelectsDeployment()
 
 void tst_MonitoringPage::longWindowsSayHistoryIsNotKept()
 {
-    QVERIFY(!m_host->monitoring().isPersistent());
+    QVERIFY(!m_fx.host->monitoring().isPersistent());
     m_page->setWindow(MonitoringPage::Window::OneDay);
     QCOMPARE(m_page->window(), MonitoringPage::Window::OneDay);
     TimeSeriesChart *cpu = m_page->charts()->chart(QStringLiteral("machine_cpu"));
@@ -241,7 +217,7 @@ void tst_MonitoringPage::longWindowsSayHistoryIsNotKept()
                                  {Monitoring::SeriesSample{SeriesKey{QStringLiteral("machine_cpu_percent"), {}, 0, {}}, 42}});
     QCOMPARE(int(cpu->points(line).size()), before);
     // Back to live: filled from the in-memory hour.
-    m_host->monitoring().sampleNow();
+    m_fx.host->monitoring().sampleNow();
     m_page->setWindow(MonitoringPage::Window::OneHour);
     QCOMPARE(cpu->xSpan(), 3600.0 * 1000);
     QTRY_VERIFY(!cpu->points(line).isEmpty());
@@ -279,8 +255,8 @@ void tst_MonitoringPage::firingRuleIsListedAndRaised()
     const auto rule = form.rule();
     QVERIFY2(rule, rule ? "" : qPrintable(rule.error().message));
     m_page->addAlertRule(*rule);
-    QTRY_COMPARE(m_host->monitoring().alertRules().size(), 1);
-    m_host->monitoring().sampleNow();
+    QTRY_COMPARE(m_fx.host->monitoring().alertRules().size(), 1);
+    m_fx.host->monitoring().sampleNow();
 
     QTRY_VERIFY_WITH_TIMEOUT(raised.count() >= 1, 10000);
     QVERIFY(raised.first().first().toString().contains(QStringLiteral("rss-any")));
@@ -303,7 +279,7 @@ void tst_MonitoringPage::firingRuleIsListedAndRaised()
 
 void tst_MonitoringPage::rulesDialogListsRules()
 {
-    AlertRulesDialog dialog(m_host->monitoring(), {QStringLiteral("lin")});
+    AlertRulesDialog dialog(m_fx.host->monitoring(), {QStringLiteral("lin")});
     QSignalSpy info(&dialog, &AlertRulesDialog::info);
     QCOMPARE(dialog.table()->rowCount(), 1); // the "no rules yet" hint
     Monitoring::AlertRule rule;
@@ -315,7 +291,7 @@ void tst_MonitoringPage::rulesDialogListsRules()
     QTRY_COMPARE(dialog.table()->item(0, 0)->text(), QStringLiteral("slow"));
     QCOMPARE(dialog.table()->item(0, 1)->text(), QStringLiteral("latency_p99 > 50ms for 30s"));
     // A bad rule is refused with the service's reason.
-    QSignalSpy refused(&m_host->monitoring(), &Monitoring::MonitoringService::alertRuleError);
+    QSignalSpy refused(&m_fx.host->monitoring(), &Monitoring::MonitoringService::alertRuleError);
     m_page->addAlertRule(rule);
     QTRY_COMPARE(refused.count(), 1);
     QVERIFY(refused.first().first().toString().contains(QStringLiteral("already exists")));
@@ -353,10 +329,10 @@ void tst_MonitoringPage::ruleFormSaysWhatIsWrong()
 
 void tst_MonitoringPage::exportsHoldTheCharts()
 {
-    m_host->monitoring().sampleNow();
+    m_fx.host->monitoring().sampleNow();
     const QString line = MonitoringCharts::lineId(SeriesKey{QStringLiteral("process_rss_bytes"), {}, 0, {}});
     QTRY_VERIFY(!m_page->charts()->chart(QStringLiteral("process_memory"))->points(line).isEmpty());
-    const QString csvPath = m_dir->filePath(QStringLiteral("monitoring.csv"));
+    const QString csvPath = m_fx.dir->filePath(QStringLiteral("monitoring.csv"));
     QVERIFY(m_page->exportCsv(csvPath));
     QFile csv(csvPath);
     QVERIFY(csv.open(QIODevice::ReadOnly | QIODevice::Text));
@@ -366,7 +342,7 @@ void tst_MonitoringPage::exportsHoldTheCharts()
     QVERIFY(std::any_of(lines.cbegin(), lines.cend(),
                         [](const QString &l) { return l.startsWith(QStringLiteral("Process memory,resident (RSS),")); }));
 
-    const QString pngPath = m_dir->filePath(QStringLiteral("monitoring.png"));
+    const QString pngPath = m_fx.dir->filePath(QStringLiteral("monitoring.png"));
     QVERIFY(m_page->exportPng(pngPath));
     const QImage image(pngPath);
     QVERIFY(!image.isNull());
@@ -376,14 +352,14 @@ void tst_MonitoringPage::exportsHoldTheCharts()
 void tst_MonitoringPage::closingWithHistoryPendingIsSafe()
 {
     // Ask for the long-window history, then close the page before (or while) the worker answers.
-    QSignalSpy answered(&m_host->monitoring(), &Monitoring::MonitoringService::historyReady);
+    QSignalSpy answered(&m_fx.host->monitoring(), &Monitoring::MonitoringService::historyReady);
     m_page->setWindow(MonitoringPage::Window::SevenDays);
     m_page.reset();
     QTRY_VERIFY(answered.count() >= 5); // every line of the process and machine charts asked
-    m_host->monitoring().sampleNow();   // and samples keep flowing with nobody listening
+    m_fx.host->monitoring().sampleNow();   // and samples keep flowing with nobody listening
     QCoreApplication::processEvents();
     // A new page on the same host starts clean.
-    m_page = std::make_unique<MonitoringPage>(*m_client, *m_host);
+    m_page = std::make_unique<MonitoringPage>(*m_fx.client, *m_fx.host);
     m_page->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
     QCOMPARE(m_page->window(), MonitoringPage::Window::FiveMinutes);

@@ -10,7 +10,7 @@
 // keychain, or through the UnlockDialog with the passphrase (a wrong one is refused) - so the
 // encrypted model reads again; until then it is refused with "the workspace is locked".
 
-#include "catalogclient.h"
+#include "uitestfixture.h"
 #include "settings/encryptionsettingswidget.h"
 #include "settings/workspaceunlocker.h"
 #include "settingspage.h"
@@ -67,59 +67,38 @@ private Q_SLOTS:
     void encryptionWithPassphraseAndUnlockDialog();
 
 private:
-    std::unique_ptr<ModelCatalog> openCatalog() const;
     void createPage();
     VersionInfo importModel(ModelCatalog &catalog);
     // The console restarts: a new catalog and unlocker over the same workspace.
     void restartConsole();
     static bool hasKeychain() { return !qEnvironmentVariableIsSet("MODELDESK_TEST_NO_KEYCHAIN"); }
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<ModelCatalog> m_catalog;
-    std::unique_ptr<CatalogClient> m_client;
-    std::unique_ptr<Serving::ServingHost> m_serving;
+    TestUi::UiTestFixture m_fx;
     std::unique_ptr<WorkspaceUnlocker> m_unlocker;
     std::unique_ptr<SettingsPage> m_page;
 };
 
-std::unique_ptr<ModelCatalog> tst_SettingsPage::openCatalog() const
-{
-    auto ws = Workspace::open(m_dir->filePath(QStringLiteral("workspace")));
-    if (!ws)
-        qFatal("workspace: %s", qPrintable(ws.error().message));
-    auto catalog = ModelCatalog::open(*ws, {});
-    if (!catalog)
-        qFatal("catalog: %s", qPrintable(catalog.error().message));
-    return std::move(*catalog);
-}
-
 void tst_SettingsPage::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-    m_catalog = openCatalog();
+    TestUi::UiTestFixture::Options options;
+    options.pollIntervalMs = 0;
+    options.watchOtherProcesses = false;
+    QVERIFY(m_fx.open(options));
 }
 
 void tst_SettingsPage::createPage()
 {
-    m_client = std::make_unique<CatalogClient>(*m_catalog, QStringLiteral("tester"), 0);
-    Serving::ServingHostOptions options;
-    options.persistHistory = false;
-    options.watchOtherProcesses = false;
-    options.server.http.port = 0;
-    m_serving = std::make_unique<Serving::ServingHost>(*m_catalog, options);
-    m_serving->start();
+    if (!m_fx.startServices())
+        QFAIL("the client and the serving host did not start");
     WorkspaceUnlocker::Options unlockOptions;
     unlockOptions.keychainTimeoutMs = 5000;
     unlockOptions.allowUnlockPrompt = false;
-    m_unlocker = std::make_unique<WorkspaceUnlocker>(*m_catalog, QStringLiteral("tester"), unlockOptions);
-    m_unlocker->setRuntime(&m_serving->runtime());
+    m_unlocker = std::make_unique<WorkspaceUnlocker>(*m_fx.catalog, QStringLiteral("tester"), unlockOptions);
+    m_unlocker->setRuntime(&m_fx.host->runtime());
     m_unlocker->start();
     RuntimeInfo runtime;
     runtime.torchVersion = QStringLiteral("1.13.1");
-    m_page = std::make_unique<SettingsPage>(*m_client, *m_serving, m_unlocker.get(), *m_settings, runtime);
+    m_page = std::make_unique<SettingsPage>(*m_fx.client, *m_fx.host, m_unlocker.get(), *m_fx.settings, runtime);
     m_page->resize(1300, 900);
     m_page->show();
 }
@@ -128,15 +107,7 @@ void tst_SettingsPage::cleanup()
 {
     m_page.reset();
     m_unlocker.reset();
-    if (m_serving)
-        m_serving->shutdown();
-    m_serving.reset();
-    if (m_client)
-        m_client->shutdown();
-    m_client.reset();
-    m_catalog.reset();
-    m_settings.reset();
-    m_dir.reset();
+    m_fx.reset();
 }
 
 VersionInfo tst_SettingsPage::importModel(ModelCatalog &catalog)
@@ -154,12 +125,13 @@ void tst_SettingsPage::restartConsole()
 {
     m_page.reset();
     m_unlocker.reset();
-    m_serving->shutdown();
-    m_serving.reset();
-    m_client->shutdown();
-    m_client.reset();
-    m_catalog.reset();
-    m_catalog = openCatalog();
+    m_fx.host->shutdown();
+    m_fx.host.reset();
+    m_fx.client->shutdown();
+    m_fx.client.reset();
+    m_fx.catalog.reset();
+    m_fx.catalog = m_fx.openCatalog();
+    QVERIFY(m_fx.catalog);
     createPage();
 }
 
@@ -183,7 +155,7 @@ void tst_SettingsPage::keysAreStable()
 void tst_SettingsPage::serverSettingsAreSavedAndApplied()
 {
     createPage();
-    QVERIFY(!m_serving->isServerRunning());
+    QVERIFY(!m_fx.host->isServerRunning());
     m_page->hostEdit()->setText(QStringLiteral("127.0.0.1"));
     m_page->portBox()->setValue(0); // any free port: the test may run next to a real console
     m_page->autoStartBox()->setChecked(true);
@@ -191,22 +163,22 @@ void tst_SettingsPage::serverSettingsAreSavedAndApplied()
     QSignalSpy errors(m_page.get(), &SettingsPage::error);
     m_page->applyServerButton()->click();
     QCOMPARE(errors.count(), 0);
-    QCOMPARE(m_settings->value(SettingsPage::serverHostKey()).toString(), QStringLiteral("127.0.0.1"));
-    QCOMPARE(m_settings->value(SettingsPage::serverPortKey()).toInt(), 0);
-    QCOMPARE(m_settings->value(SettingsPage::serverAutoStartKey()).toBool(), true);
-    QVERIFY(m_serving->isServerRunning());
-    QVERIFY(m_serving->serverUrl().startsWith(QStringLiteral("http://127.0.0.1:")));
+    QCOMPARE(m_fx.settings->value(SettingsPage::serverHostKey()).toString(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(m_fx.settings->value(SettingsPage::serverPortKey()).toInt(), 0);
+    QCOMPARE(m_fx.settings->value(SettingsPage::serverAutoStartKey()).toBool(), true);
+    QVERIFY(m_fx.host->isServerRunning());
+    QVERIFY(m_fx.host->serverUrl().startsWith(QStringLiteral("http://127.0.0.1:")));
     QVERIFY(!infos.isEmpty());
-    QVERIFY(infos.last().first().toString().contains(m_serving->serverUrl()));
+    QVERIFY(infos.last().first().toString().contains(m_fx.host->serverUrl()));
 
     // A certificate that does not exist: refused, nothing saved, the server keeps running.
-    m_page->tlsCertEdit()->setText(m_dir->filePath(QStringLiteral("missing.pem")));
-    m_page->tlsKeyEdit()->setText(m_dir->filePath(QStringLiteral("missing.key")));
+    m_page->tlsCertEdit()->setText(m_fx.dir->filePath(QStringLiteral("missing.pem")));
+    m_page->tlsKeyEdit()->setText(m_fx.dir->filePath(QStringLiteral("missing.key")));
     m_page->applyServerButton()->click();
     QCOMPARE(errors.count(), 1);
     QVERIFY(errors.last().first().toString().contains(QStringLiteral("cannot be read")));
-    QVERIFY(m_settings->value(SettingsPage::serverTlsCertKey()).toString().isEmpty());
-    QVERIFY(m_serving->isServerRunning());
+    QVERIFY(m_fx.settings->value(SettingsPage::serverTlsCertKey()).toString().isEmpty());
+    QVERIFY(m_fx.host->isServerRunning());
 }
 
 void tst_SettingsPage::nonLoopbackWithoutTlsWarns()
@@ -235,18 +207,18 @@ void tst_SettingsPage::deploymentDefaultsAreStored()
     m_page->maxDelayBox()->setValue(2000);
     m_page->workersBox()->setValue(2);
     m_page->threadsBox()->setValue(3);
-    QCOMPARE(m_settings->value(SettingsPage::maxBatchKey()).toInt(), 32);
-    QCOMPARE(m_settings->value(SettingsPage::maxDelayUsKey()).toInt(), 2000);
-    QCOMPARE(m_settings->value(SettingsPage::workersKey()).toInt(), 2);
-    QCOMPARE(m_settings->value(SettingsPage::intraOpThreadsKey()).toInt(), 3);
-    const auto b = SettingsPage::deploymentDefaults(*m_settings);
+    QCOMPARE(m_fx.settings->value(SettingsPage::maxBatchKey()).toInt(), 32);
+    QCOMPARE(m_fx.settings->value(SettingsPage::maxDelayUsKey()).toInt(), 2000);
+    QCOMPARE(m_fx.settings->value(SettingsPage::workersKey()).toInt(), 2);
+    QCOMPARE(m_fx.settings->value(SettingsPage::intraOpThreadsKey()).toInt(), 3);
+    const auto b = SettingsPage::deploymentDefaults(*m_fx.settings);
     QCOMPARE(b.maxBatchSize, 32);
     QCOMPARE(b.maxQueueDelayUs, 2000);
     QCOMPARE(b.workers, 2);
     QCOMPARE(b.intraOpThreads, 3);
     // A hand-edited, out-of-range file gives the built-in defaults rather than failing deployments.
-    m_settings->setValue(SettingsPage::workersKey(), 1000);
-    QCOMPARE(SettingsPage::deploymentDefaults(*m_settings).workers, Runtime::BatchingConfig{}.workers);
+    m_fx.settings->setValue(SettingsPage::workersKey(), 1000);
+    QCOMPARE(SettingsPage::deploymentDefaults(*m_fx.settings).workers, Runtime::BatchingConfig{}.workers);
 }
 
 void tst_SettingsPage::themeIsStoredAndSignalled()
@@ -257,11 +229,11 @@ void tst_SettingsPage::themeIsStoredAndSignalled()
     m_page->themeBox()->setCurrentIndex(m_page->themeBox()->findData(QStringLiteral("dark")));
     QCOMPARE(themes.count(), 1);
     QCOMPARE(themes.first().first().toString(), QStringLiteral("dark"));
-    QCOMPARE(m_settings->value(SettingsPage::themeKey()).toString(), QStringLiteral("dark"));
+    QCOMPARE(m_fx.settings->value(SettingsPage::themeKey()).toString(), QStringLiteral("dark"));
     // A new page shows what was saved.
     m_page.reset();
     RuntimeInfo runtime;
-    SettingsPage again(*m_client, *m_serving, m_unlocker.get(), *m_settings, runtime);
+    SettingsPage again(*m_fx.client, *m_fx.host, m_unlocker.get(), *m_fx.settings, runtime);
     QCOMPARE(again.themeBox()->currentData().toString(), QStringLiteral("dark"));
 }
 
@@ -270,15 +242,15 @@ void tst_SettingsPage::trayAndRetentionAreStored()
     createPage();
     QVERIFY(!m_page->closeToTrayBox()->isChecked());
     m_page->closeToTrayBox()->setChecked(true);
-    QCOMPARE(m_settings->value(SettingsPage::closeToTrayKey()).toBool(), true);
+    QCOMPARE(m_fx.settings->value(SettingsPage::closeToTrayKey()).toBool(), true);
     QCOMPARE(m_page->minuteDaysBox()->value(), 7);
     QCOMPARE(m_page->hourDaysBox()->value(), 90);
     m_page->minuteDaysBox()->setValue(30);
-    QCOMPARE(m_settings->value(SettingsPage::minuteHistoryDaysKey()).toInt(), 30);
+    QCOMPARE(m_fx.settings->value(SettingsPage::minuteHistoryDaysKey()).toInt(), 30);
     m_page->hourDaysBox()->setValue(10); // hourly points cannot be kept shorter than minute ones
-    QCOMPARE(m_settings->value(SettingsPage::hourHistoryDaysKey()).toInt(), 10);
+    QCOMPARE(m_fx.settings->value(SettingsPage::hourHistoryDaysKey()).toInt(), 10);
     QCOMPARE(m_page->minuteDaysBox()->value(), 10);
-    QCOMPARE(m_settings->value(SettingsPage::minuteHistoryDaysKey()).toInt(), 10);
+    QCOMPARE(m_fx.settings->value(SettingsPage::minuteHistoryDaysKey()).toInt(), 10);
 }
 
 void tst_SettingsPage::keychainStateIsShown()
@@ -306,7 +278,7 @@ void tst_SettingsPage::encryptionFromTheKeychain()
 {
     if (const QString why = TestData::modelsUnavailableReason(); !why.isEmpty())
         QSKIP(qPrintable(why));
-    const VersionInfo version = importModel(*m_catalog);
+    const VersionInfo version = importModel(*m_fx.catalog);
     QVERIFY(!version.digest.isEmpty());
     createPage();
     EncryptionSettingsWidget *w = m_page->encryptionWidget();
@@ -324,29 +296,29 @@ void tst_SettingsPage::encryptionFromTheKeychain()
         QVERIFY(!errors.isEmpty());
         QVERIFY2(errors.last().first().toString().contains(QStringLiteral("passphrase")),
                  qPrintable(errors.last().first().toString()));
-        QCOMPARE(*m_catalog->store().storedForm(version.digest), Artifacts::StoredForm::Plain);
+        QCOMPARE(*m_fx.catalog->store().storedForm(version.digest), Artifacts::StoredForm::Plain);
         return;
     }
     QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
     QVERIFY(!w->progressBar()->isVisibleTo(w));
     QVERIFY2(w->statusLabel()->text().startsWith(QStringLiteral("On: 1 of 1")), qPrintable(w->statusLabel()->text()));
-    QCOMPARE(*m_catalog->store().storedForm(version.digest), Artifacts::StoredForm::Encrypted);
+    QCOMPARE(*m_fx.catalog->store().storedForm(version.digest), Artifacts::StoredForm::Encrypted);
     QCOMPARE(m_unlocker->state(), WorkspaceUnlocker::State::Unlocked);
     QFile model(TestData::modelPath(QStringLiteral("linear.pt")));
     QVERIFY(model.open(QIODevice::ReadOnly));
     const QByteArray plain = model.readAll();
     const QByteArray needle = EncryptionTest::tensorNeedle(plain);
     if (!needle.isEmpty())
-        QCOMPARE(EncryptionTest::filesContaining(m_dir->filePath(QStringLiteral("workspace")), needle), QStringList());
+        QCOMPARE(EncryptionTest::filesContaining(m_fx.dir->filePath(QStringLiteral("workspace")), needle), QStringList());
 
     // A deployment of the encrypted model, persisted for the next start.
     Runtime::DeploymentSpec spec;
     spec.name = QStringLiteral("linear");
     spec.model = QStringLiteral("linear");
     spec.version = version.version;
-    auto deployed = m_serving->runtime().deploy(spec, QStringLiteral("tester"));
+    auto deployed = m_fx.host->runtime().deploy(spec, QStringLiteral("tester"));
     QVERIFY2(deployed, deployed ? "" : qPrintable(deployed.error().message));
-    auto ready = m_serving->runtime().waitReady(spec.name, std::chrono::seconds(60));
+    auto ready = m_fx.host->runtime().waitReady(spec.name, std::chrono::seconds(60));
     QVERIFY2(ready, ready ? "" : qPrintable(ready.error().message));
 
     // A restarted console reads the key from the keychain, asynchronously, and the model opens; the
@@ -354,16 +326,16 @@ void tst_SettingsPage::encryptionFromTheKeychain()
     restartConsole();
     QTRY_COMPARE_WITH_TIMEOUT(m_unlocker->state(), WorkspaceUnlocker::State::Unlocked, 15000);
     const auto deploymentState = [this] {
-        auto d = m_serving->runtime().deployment(QStringLiteral("linear"));
+        auto d = m_fx.host->runtime().deployment(QStringLiteral("linear"));
         return d ? d->state : Runtime::DeploymentState::Failed;
     };
     QTRY_COMPARE_WITH_TIMEOUT(deploymentState(), Runtime::DeploymentState::Ready, 60000);
-    auto bytes = m_catalog->store().read(version.digest);
+    auto bytes = m_fx.catalog->store().read(version.digest);
     QVERIFY2(bytes, bytes ? "" : qPrintable(bytes.error().message));
     QCOMPARE(*bytes, plain);
     QTRY_VERIFY(m_page->encryptionWidget()->statusLabel()->text().startsWith(QStringLiteral("On")));
 
-    QVERIFY(m_serving->runtime().remove(QStringLiteral("linear"), QStringLiteral("tester")));
+    QVERIFY(m_fx.host->runtime().remove(QStringLiteral("linear"), QStringLiteral("tester")));
 
     // Turning it off from the page decrypts every file and forgets the key.
     QSignalSpy off(m_unlocker.get(), &WorkspaceUnlocker::encryptionFinished);
@@ -371,7 +343,7 @@ void tst_SettingsPage::encryptionFromTheKeychain()
     QVERIFY(m_page->encryptionWidget()->turnOff());
     QVERIFY(off.wait(60000));
     QVERIFY2(off.first().at(0).toBool(), qPrintable(off.first().at(1).toString()));
-    QCOMPARE(*m_catalog->store().storedForm(version.digest), Artifacts::StoredForm::Plain);
+    QCOMPARE(*m_fx.catalog->store().storedForm(version.digest), Artifacts::StoredForm::Plain);
     QCOMPARE(m_unlocker->state(), WorkspaceUnlocker::State::NotSetUp);
     // ... and the keychain entry goes too (asynchronously, from the GUI thread).
     const auto entryGone = [this] {
@@ -385,7 +357,7 @@ void tst_SettingsPage::encryptionWithPassphraseAndUnlockDialog()
 {
     if (const QString why = TestData::modelsUnavailableReason(); !why.isEmpty())
         QSKIP(qPrintable(why));
-    const VersionInfo version = importModel(*m_catalog);
+    const VersionInfo version = importModel(*m_fx.catalog);
     QVERIFY(!version.digest.isEmpty());
     createPage();
     EncryptionSettingsWidget *w = m_page->encryptionWidget();
@@ -408,14 +380,14 @@ void tst_SettingsPage::encryptionWithPassphraseAndUnlockDialog()
     QVERIFY(w->turnOn(KeySource::Passphrase, kPassphrase));
     QVERIFY(finished.wait(60000));
     QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(1).toString()));
-    QCOMPARE(*m_catalog->store().storedForm(version.digest), Artifacts::StoredForm::Encrypted);
+    QCOMPARE(*m_fx.catalog->store().storedForm(version.digest), Artifacts::StoredForm::Encrypted);
     QVERIFY(w->statusLabel()->text().contains(QStringLiteral("passphrase")));
 
     // Restart: the key is behind the passphrase; nothing loads until the user gives it.
     restartConsole();
     QSignalSpy needed(m_unlocker.get(), &WorkspaceUnlocker::passphraseNeeded);
     QTRY_COMPARE(m_unlocker->state(), WorkspaceUnlocker::State::NeedsPassphrase);
-    auto locked = m_catalog->store().read(version.digest);
+    auto locked = m_fx.catalog->store().read(version.digest);
     QVERIFY(!locked);
     QVERIFY2(locked.error().message.contains(QStringLiteral("locked")), qPrintable(locked.error().message));
     QTRY_VERIFY(m_page->encryptionWidget()->unlockButton()->isVisibleTo(m_page.get()));
@@ -433,7 +405,7 @@ void tst_SettingsPage::encryptionWithPassphraseAndUnlockDialog()
     dialog->accept();
     QVERIFY(accepted.wait(20000));
     QCOMPARE(m_unlocker->state(), WorkspaceUnlocker::State::Unlocked);
-    auto bytes = m_catalog->store().read(version.digest);
+    auto bytes = m_fx.catalog->store().read(version.digest);
     QVERIFY2(bytes, bytes ? "" : qPrintable(bytes.error().message));
     QFile model(TestData::modelPath(QStringLiteral("linear.pt")));
     QVERIFY(model.open(QIODevice::ReadOnly));

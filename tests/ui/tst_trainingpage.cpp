@@ -5,7 +5,7 @@
 // the data path and registers nothing; the evaluation dialog shows the confusion matrix; two runs
 // compare. Also: the metric model's decimation and the item models under QAbstractItemModelTester.
 
-#include "catalogclient.h"
+#include "uitestfixture.h"
 #include "charts/timeserieschart.h"
 #include "trainingpage.h"
 #include "training/comparedialog.h"
@@ -15,6 +15,8 @@
 #include "training/runstablemodel.h"
 #include "training/trainingchartswidget.h"
 #include "training/trainingformwidget.h"
+#include "training/trainingjob.h"
+#include "training/trainingjobregistry.h"
 
 #include "core/workspace.h"
 #include "registry/modelcatalog.h"
@@ -37,6 +39,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 
 using namespace ModelDesk;
 using Registry::ModelCatalog;
@@ -83,6 +86,8 @@ private Q_SLOTS:
     void badCsvShowsPreciseErrorAndRegistersNothing();
     void evaluationAndCompare();
     void closingThePageMidRunCancelsIt();
+    void followsAJobStartedElsewhere();
+    void followsARunOfAnotherProcess();
     void textCsvPicksTheTextClassifier();
 
 private:
@@ -91,29 +96,19 @@ private:
     // Fills the form for the tiny data set and waits until it accepts it.
     void fillForm(const QString &data, int epochs, int batch, const QString &model);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ModelCatalog> m_catalog;
-    std::unique_ptr<CatalogClient> m_client;
-    std::unique_ptr<Serving::ServingHost> m_serving;
+    TestUi::UiTestFixture m_fx;
     std::unique_ptr<TrainingPage> m_page;
 };
 
 void tst_TrainingPage::init()
 {
     cleanup();
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    auto ws = Workspace::open(m_dir->filePath(QStringLiteral("workspace")));
-    QVERIFY2(ws, ws ? "" : qPrintable(ws.error().message));
-    auto catalog = ModelCatalog::open(*ws);
-    QVERIFY2(catalog, catalog ? "" : qPrintable(catalog.error().message));
-    m_catalog = std::move(*catalog);
-    m_client = std::make_unique<CatalogClient>(*m_catalog, QStringLiteral("tester"), 0);
-    Serving::ServingHostOptions serving;
-    serving.persistHistory = false;
-    serving.server.http.port = 0;
-    m_serving = std::make_unique<Serving::ServingHost>(*m_catalog, serving);
-    m_page = std::make_unique<TrainingPage>(*m_client, *m_serving);
+    TestUi::UiTestFixture::Options options;
+    options.pollIntervalMs = 0;
+    options.startHost = false; // the page needs the host's catalog only
+    QVERIFY(m_fx.open(options));
+    QVERIFY(m_fx.startServices());
+    m_page = std::make_unique<TrainingPage>(*m_fx.client, *m_fx.host);
     // Fashion-MNIST is the default when Debian's package is installed; the tests use their own
     // small files, so clear it before the first show would read 70 000 images for nothing.
     QCOMPARE(m_page->form()->pathEdit()->text(), TrainingFormWidget::defaultDataPath());
@@ -126,10 +121,7 @@ void tst_TrainingPage::init()
 void tst_TrainingPage::cleanup()
 {
     m_page.reset();
-    m_serving.reset();
-    m_client.reset();
-    m_catalog.reset();
-    m_dir.reset();
+    m_fx.reset();
 }
 
 void tst_TrainingPage::waitForPreview()
@@ -226,7 +218,7 @@ void tst_TrainingPage::chartsFollowTheModels()
 void tst_TrainingPage::formValidatesFields()
 {
     TrainingFormWidget *form = m_page->form();
-    const QString data = m_dir->filePath(QStringLiteral("iris-like.csv"));
+    const QString data = m_fx.dir->filePath(QStringLiteral("iris-like.csv"));
     QVERIFY(writeClusters(data, 90, 1));
     form->pathEdit()->setText(data);
     form->modelNameEdit()->setText(QStringLiteral("tiny"));
@@ -269,14 +261,14 @@ void tst_TrainingPage::formValidatesFields()
     QTRY_COMPARE_WITH_TIMEOUT(form->preview()->parameterCount, qint64(131), Timeout);
     QVERIFY(form->startButton()->isEnabled());
 
-    form->pathEdit()->setText(m_dir->filePath(QStringLiteral("missing.csv")));
+    form->pathEdit()->setText(m_fx.dir->filePath(QStringLiteral("missing.csv")));
     QVERIFY(!form->startButton()->isEnabled());
     QVERIFY(form->dataError().contains(QStringLiteral("no such file")));
 }
 
 void tst_TrainingPage::trainsThroughTheFormAndRegisters()
 {
-    const QString data = m_dir->filePath(QStringLiteral("clusters.csv"));
+    const QString data = m_fx.dir->filePath(QStringLiteral("clusters.csv"));
     QVERIFY(writeClusters(data, 300, 7));
     fillForm(data, 2, 8, QStringLiteral("tiny"));
     QSignalSpy finished(m_page.get(), &TrainingPage::runFinished);
@@ -316,7 +308,7 @@ void tst_TrainingPage::trainsThroughTheFormAndRegisters()
     QCOMPARE(m_page->runsModel()->index(row, RunsTableModel::VersionColumn).data().toString(), QStringLiteral("tiny:1"));
     QCOMPARE(m_page->runsModel()->index(row, RunsTableModel::EpochsColumn).data().toString(), QStringLiteral("2/2"));
     QVERIFY(m_page->runsModel()->run(row)->hasBestValidation);
-    auto version = m_catalog->resolve(QStringLiteral("tiny"));
+    auto version = m_fx.catalog->resolve(QStringLiteral("tiny"));
     QVERIFY2(version, version ? "" : qPrintable(version.error().message));
     QCOMPARE(version->version, 1);
     QCOMPARE(version->lineage.runId, runId);
@@ -333,7 +325,7 @@ void tst_TrainingPage::trainsThroughTheFormAndRegisters()
 
 void tst_TrainingPage::cancelThenResume()
 {
-    const QString data = m_dir->filePath(QStringLiteral("long.csv"));
+    const QString data = m_fx.dir->filePath(QStringLiteral("long.csv"));
     QVERIFY(writeClusters(data, 600, 3));
     // Many short epochs: the run is surely still going when the first epoch is on the chart.
     fillForm(data, 400, 8, QString());
@@ -361,14 +353,14 @@ void tst_TrainingPage::cancelThenResume()
     QTRY_COMPARE_WITH_TIMEOUT(m_page->epochModel()->rowCount(), epochsDone + 2, Timeout);
     QCOMPARE(m_page->charts()->lossChart()->points(TrainingChartsWidget::TrainLine).size(), epochsDone + 2);
     QCOMPARE(m_page->viewedRunId(), runId);
-    auto runs = m_catalog->registry().runs();
+    auto runs = m_fx.catalog->registry().runs();
     QVERIFY(runs);
     QCOMPARE(runs->size(), 1); // resumed in place, not a new run
 }
 
 void tst_TrainingPage::badCsvShowsPreciseErrorAndRegistersNothing()
 {
-    const QString bad = m_dir->filePath(QStringLiteral("bad.csv"));
+    const QString bad = m_fx.dir->filePath(QStringLiteral("bad.csv"));
     {
         QFile f(bad);
         QVERIFY(f.open(QIODevice::WriteOnly));
@@ -399,18 +391,18 @@ void tst_TrainingPage::badCsvShowsPreciseErrorAndRegistersNothing()
     QCOMPARE(finished.count(), 0); // no run was created, so none is announced as finished
     QVERIFY(form->dataError().contains(QStringLiteral("'oops' is not a number")));
 
-    auto datasets = m_catalog->registry().datasets();
+    auto datasets = m_fx.catalog->registry().datasets();
     QVERIFY(datasets);
     QVERIFY(datasets->isEmpty());
-    auto runs = m_catalog->registry().runs();
+    auto runs = m_fx.catalog->registry().runs();
     QVERIFY(runs);
     QVERIFY(runs->isEmpty());
-    QVERIFY(!m_catalog->resolve(QStringLiteral("never")));
+    QVERIFY(!m_fx.catalog->resolve(QStringLiteral("never")));
 }
 
 void tst_TrainingPage::evaluationAndCompare()
 {
-    const QString data = m_dir->filePath(QStringLiteral("clusters.csv"));
+    const QString data = m_fx.dir->filePath(QStringLiteral("clusters.csv"));
     QVERIFY(writeClusters(data, 300, 11));
     QSignalSpy finished(m_page.get(), &TrainingPage::runFinished);
     QStringList runIds;
@@ -447,7 +439,7 @@ void tst_TrainingPage::evaluationAndCompare()
 
     // Register the unregistered run from the table.
     m_page->registerRun(runIds[0], QStringLiteral("later"));
-    QTRY_VERIFY_WITH_TIMEOUT(m_catalog->resolve(QStringLiteral("later")).has_value(), Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(m_fx.catalog->resolve(QStringLiteral("later")).has_value(), Timeout);
     QTRY_COMPARE_WITH_TIMEOUT(m_page->runsModel()->find(runIds[0])->record.model, QStringLiteral("later"), Timeout);
 
     m_page->compareRuns(runIds);
@@ -481,7 +473,7 @@ void tst_TrainingPage::evaluationAndCompare()
 
 void tst_TrainingPage::closingThePageMidRunCancelsIt()
 {
-    const QString data = m_dir->filePath(QStringLiteral("long.csv"));
+    const QString data = m_fx.dir->filePath(QStringLiteral("long.csv"));
     QVERIFY(writeClusters(data, 600, 5));
     fillForm(data, 400, 8, QStringLiteral("never"));
     QTest::mouseClick(m_page->form()->startButton(), Qt::LeftButton);
@@ -490,16 +482,107 @@ void tst_TrainingPage::closingThePageMidRunCancelsIt()
     QVERIFY(!runId.isEmpty());
     // The window closes while the job trains: the page stops it and waits; nothing outlives it.
     m_page.reset();
-    auto run = m_catalog->registry().run(runId);
+    auto run = m_fx.catalog->registry().run(runId);
     QVERIFY(run);
     QCOMPARE(run->state, QStringLiteral("cancelled"));
     QVERIFY(run->epochsDone >= 1);
-    QVERIFY(!m_catalog->resolve(QStringLiteral("never")));
+    QVERIFY(!m_fx.catalog->resolve(QStringLiteral("never")));
+}
+
+namespace {
+
+// A long run on the clusters data, as another part of the console (or another process) starts it.
+Training::TrainingRequest longRun(const QString &data)
+{
+    Training::TrainingRequest request;
+    request.config = Training::TrainingConfig::defaultsFor(QStringLiteral("mlp"));
+    request.config.data.path = data;
+    request.config.epochs = 400;
+    request.config.batchSize = 8;
+    request.config.logEverySteps = 2;
+    request.actor = QStringLiteral("demo");
+    return request;
+}
+
+} // namespace
+
+void tst_TrainingPage::followsAJobStartedElsewhere()
+{
+    const QString data = m_fx.dir->filePath(QStringLiteral("long.csv"));
+    QVERIFY(writeClusters(data, 600, 7));
+    // A job the page did not start (the first-run demo's, say), on a pool of its own.
+    Training::TrainingJob job(m_fx.catalog.get(), longRun(data));
+    QThreadPool pool;
+    QSignalSpy finished(&job, &Training::TrainingJob::finished);
+    m_fx.client->trainingJobs().add(&job);
+    pool.start(&job);
+
+    // The page shows it live: its id, growing curves, progress, and Cancel.
+    QTRY_VERIFY_WITH_TIMEOUT(!m_page->viewedRunId().isEmpty(), Timeout);
+    const QString runId = m_page->viewedRunId();
+    QCOMPARE(m_fx.client->trainingJobs().jobForRun(runId), &job);
+    QCOMPARE(m_page->statusRunId(), runId);
+    QVERIFY(!m_page->isTraining()); // not the page's own job
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->epochModel()->rowCount() >= 1, Timeout);
+    const int steps = m_page->stepModel()->rowCount();
+    QVERIFY(steps > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->stepModel()->rowCount() > steps, Timeout);
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->progressBar()->value() > 0, Timeout);
+    QVERIFY(m_page->charts()->title().contains(QStringLiteral("live")));
+
+    // Cancel on the page stops the job between two batches; the run is recorded as cancelled.
+    QVERIFY(m_page->cancelButton()->isEnabled());
+    QTest::mouseClick(m_page->cancelButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Timeout);
+    pool.waitForDone();
+    QCOMPARE(finished.first().first().value<Training::TrainingOutcome>().state, QStringLiteral("cancelled"));
+    QTRY_COMPARE_WITH_TIMEOUT(runState(runId), QStringLiteral("cancelled"), Timeout);
+    QVERIFY(!m_page->cancelButton()->isEnabled());
+    QVERIFY(m_fx.client->trainingJobs().jobs().isEmpty());
+}
+
+void tst_TrainingPage::followsARunOfAnotherProcess()
+{
+    const QString data = m_fx.dir->filePath(QStringLiteral("long.csv"));
+    QVERIFY(writeClusters(data, 600, 9));
+    // Another process: its own catalog on the workspace, a job this console knows nothing of.
+    auto other = m_fx.openCatalog();
+    QVERIFY(other);
+    Training::TrainingRequest request = longRun(data);
+    request.runId = QStringLiteral("cli-run");
+    Training::TrainingJob job(other.get(), request);
+    QThreadPool pool;
+    QSignalSpy finished(&job, &Training::TrainingJob::finished);
+    pool.start(&job);
+
+    // It shows up running in the table; selecting it follows its curves from the registry.
+    QVERIFY(QTest::qWaitFor([&] {
+        m_page->refreshRuns(); // the client's change polling is off in these tests
+        const TrainingQueries::RunRow *row = m_page->runsModel()->find(request.runId);
+        return row && row->state == QLatin1String("running");
+    }, Timeout));
+    QVERIFY(m_page->viewedRunId().isEmpty()); // not followed by itself: nothing here started it
+    m_page->runsView()->selectRow(m_page->runsModel()->rowOf(request.runId));
+    QCOMPARE(m_page->viewedRunId(), request.runId);
+    QVERIFY(m_page->followsExternalRun());
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->epochModel()->rowCount() >= 1, Timeout);
+    const int epochs = m_page->epochModel()->rowCount();
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->epochModel()->rowCount() > epochs, Timeout);
+    QVERIFY(m_page->stepModel()->rowCount() > 0);
+
+    // Cancel asks the other process through the run's cancel marker.
+    QCOMPARE(m_page->statusRunId(), request.runId);
+    QVERIFY(m_page->cancelButton()->isEnabled());
+    QTest::mouseClick(m_page->cancelButton(), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Timeout);
+    pool.waitForDone();
+    QCOMPARE(finished.first().first().value<Training::TrainingOutcome>().state, QStringLiteral("cancelled"));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_page->followsExternalRun(), Timeout);
 }
 
 void tst_TrainingPage::textCsvPicksTheTextClassifier()
 {
-    const QString data = m_dir->filePath(QStringLiteral("reviews.csv"));
+    const QString data = m_fx.dir->filePath(QStringLiteral("reviews.csv"));
     {
         QFile f(data);
         QVERIFY(f.open(QIODevice::WriteOnly));
@@ -533,7 +616,7 @@ void tst_TrainingPage::textCsvPicksTheTextClassifier()
     QTest::mouseClick(form->startButton(), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, Timeout);
     QVERIFY2(finished.first().at(1).toBool(), qPrintable(finished.first().at(2).toString()));
-    auto version = m_catalog->resolve(QStringLiteral("reviews-textcnn"));
+    auto version = m_fx.catalog->resolve(QStringLiteral("reviews-textcnn"));
     QVERIFY2(version, version ? "" : qPrintable(version.error().message));
     QCOMPARE(version->params.value(QStringLiteral("arch")).toString(), QStringLiteral("textcnn"));
 }

@@ -116,6 +116,7 @@ void AuditWidget::build()
 
     auto *pager = new QHBoxLayout;
     m_status = new QLabel(this);
+    m_status->setWordWrap(true); // a long status must not make the window wider
     m_previous = new QPushButton(tr("‹ Newer"), this);
     m_next = new QPushButton(tr("Older ›"), this);
     pager->addWidget(m_status, 1);

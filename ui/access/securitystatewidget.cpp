@@ -50,6 +50,7 @@ SecurityStateWidget::SecurityStateWidget(Serving::ServingHost &host, QThreadPool
     auto *box = new QGroupBox(tr("Security state"), this);
     auto *grid = new QGridLayout(box);
     m_keychain = valueLabel(box);
+    m_keychain->setObjectName(QStringLiteral("keychainState"));
     m_encryption = valueLabel(box);
     m_server = valueLabel(box);
     grid->addWidget(new QLabel(tr("Keychain:"), box), 0, 0, Qt::AlignTop);

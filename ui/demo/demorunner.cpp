@@ -122,7 +122,8 @@ QString DemoRunner::stepName(Step step)
 
 QStringList DemoRunner::fashionClassNames()
 {
-    // The Fashion-MNIST label names (Zalando's README); kept in English like the dataset itself.
+    // The Fashion-MNIST label names (Zalando's README); stored and served in English like the
+    // dataset itself, shown translated by ClassNames::display.
     return {QStringLiteral("T-shirt/top"), QStringLiteral("Trouser"), QStringLiteral("Pullover"),
             QStringLiteral("Dress"), QStringLiteral("Coat"), QStringLiteral("Sandal"), QStringLiteral("Shirt"),
             QStringLiteral("Sneaker"), QStringLiteral("Bag"), QStringLiteral("Ankle boot")};
@@ -276,6 +277,7 @@ void DemoRunner::runTraining()
                     onTrainingFinished(outcome);
             });
     Q_EMIT stepStarted(Step::Training, tr("Training an MLP (%1 epoch(s))…").arg(c.epochs));
+    m_client.trainingJobs().add(job); // the Training page follows it live
     m_trainingPool.start(job);
     Q_EMIT trainingStarted(job);
 }

@@ -1,5 +1,7 @@
 #include "demotryitwidget.h"
 
+#include "classnames.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPixmap>
@@ -53,9 +55,9 @@ void DemoTryItWidget::showSample(const DemoSample &sample)
                                   : tr("<span style=\"color:#c62828\">wrong</span>");
     m_answer->setText(tr("<b>Model says:</b> %1 (%2%)<br><b>True label:</b> %3 — %4<br>"
                          "<small>Test image #%5, answered by version %6 in %7 ms</small>")
-                          .arg(sample.predictedName.toHtmlEscaped())
+                          .arg(ClassNames::display(sample.predictedName).toHtmlEscaped())
                           .arg(sample.confidence * 100, 0, 'f', 1)
-                          .arg(sample.truthName.toHtmlEscaped(), verdict)
+                          .arg(ClassNames::display(sample.truthName).toHtmlEscaped(), verdict)
                           .arg(sample.index)
                           .arg(sample.version)
                           .arg(sample.latencyMs, 0, 'f', 1));

@@ -44,7 +44,7 @@ ServerBar::ServerBar(ModelDesk::Serving::ServingHost &host, QWidget *parent)
     m_status->setTextFormat(Qt::RichText);
     m_status->setTextInteractionFlags(Qt::TextBrowserInteraction);
     m_status->setOpenExternalLinks(true);
-    m_status->setMinimumWidth(260);
+    m_status->setWordWrap(true);
 
     m_shownHost = options.http.host;
     m_shownPort = options.http.port;
@@ -67,18 +67,22 @@ ServerBar::ServerBar(ModelDesk::Serving::ServingHost &host, QWidget *parent)
     m_stop = new QPushButton(tr("S&top"), this);
     m_stop->setToolTip(tr("Stop the HTTP server; deployments stay loaded and the try-it panel still works"));
 
+    // Two rows, so that the bar fits a narrow window: state and the buttons, then the address.
     auto *row = new QHBoxLayout;
     row->setContentsMargins(0, 0, 0, 0);
     row->addWidget(m_light);
     row->addWidget(m_status, 1);
-    row->addWidget(new QLabel(tr("Address:"), this));
-    row->addWidget(m_host);
-    row->addWidget(new QLabel(tr("Port:"), this));
-    row->addWidget(m_port);
-    row->addWidget(m_tlsToggle);
-    row->addWidget(m_autoStart);
     row->addWidget(m_start);
     row->addWidget(m_stop);
+    auto *addressRow = new QHBoxLayout;
+    addressRow->setContentsMargins(0, 0, 0, 0);
+    addressRow->addWidget(new QLabel(tr("Address:"), this));
+    addressRow->addWidget(m_host);
+    addressRow->addWidget(new QLabel(tr("Port:"), this));
+    addressRow->addWidget(m_port);
+    addressRow->addWidget(m_tlsToggle);
+    addressRow->addWidget(m_autoStart);
+    addressRow->addStretch(1);
 
     m_cert = fileEdit(this, tr("certificate chain (PEM)"));
     m_cert->setText(options.http.tlsCertificateFile);
@@ -105,6 +109,7 @@ ServerBar::ServerBar(ModelDesk::Serving::ServingHost &host, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(row);
+    layout->addLayout(addressRow);
     layout->addWidget(m_tlsRow);
 
     connect(m_tlsToggle, &QToolButton::toggled, m_tlsRow, &QWidget::setVisible);

@@ -1,5 +1,6 @@
 #include "tryitpanel.h"
 
+#include "classnames.h"
 #include "backgroundtasks.h"
 #include "deploymenttablemodel.h"
 #include "testsampleloader.h"
@@ -508,13 +509,15 @@ void TryItPanel::finish(const Runtime::InferResult &result, double latencyMs, qu
     entry.detail = tr("id %1").arg(response.id);
     const auto info = versionInfo(response.version);
     if (const auto top = TryItFormat::topClass(response.outputs, info ? TryItFormat::classNames(*info) : QStringList())) {
-        const QString label = top->label.isEmpty() ? tr("class %1").arg(top->index) : tr("%1 (class %2)").arg(top->label).arg(top->index);
+        const QString label = top->label.isEmpty() ? tr("class %1").arg(top->index)
+                                                   : tr("%1 (class %2)").arg(ClassNames::display(top->label)).arg(top->index);
         QString predicted = tr("Predicted: %1 — score %2, softmax %3%").arg(label).arg(top->score, 0, 'g', 4).arg(top->probability * 100.0, 0, 'f', 1);
         if (!pending->sampleLabel.isEmpty()) {
             const bool right = top->label.isEmpty() ? pending->sampleLabel == QString::number(top->index)
                                                     : pending->sampleLabel == top->label;
-            predicted += right ? tr(" — true label %1 ✓").arg(pending->sampleLabel)
-                               : tr(" — true label %1 ✗").arg(pending->sampleLabel);
+            // Compared as stored, shown in the interface language.
+            const QString truth = ClassNames::display(pending->sampleLabel);
+            predicted += right ? tr(" — true label %1 ✓").arg(truth) : tr(" — true label %1 ✗").arg(truth);
         }
         text = predicted + u'\n' + text;
         entry.detail = tr("%1, predicted %2").arg(entry.detail, label);

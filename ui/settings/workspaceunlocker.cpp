@@ -244,8 +244,12 @@ void WorkspaceUnlocker::reloadLockedDeployments()
                 all = engine->deployments();
             }
             for (const Runtime::DeploymentStatus &d : std::as_const(all)) {
-                // Only those refused for want of the key (installLockedLoader's message).
-                if (d.state != Runtime::DeploymentState::Failed || !d.reason.contains(QLatin1String("workspace is locked")))
+                // Only those refused for want of the key: installLockedLoader's message, or the
+                // keyring's own when a restored deployment loaded before this object installed it
+                // (the serving host starts restoring before the unlocker exists).
+                const bool refusedForKey = d.reason.contains(QLatin1String("workspace is locked"))
+                                           || d.reason.contains(QLatin1String("master key has not been unlocked"));
+                if (d.state != Runtime::DeploymentState::Failed || !refusedForKey)
                     continue;
                 const std::optional<int> version = !d.versions.isEmpty() && d.versions.first().version > 0
                     ? std::optional<int>(d.versions.first().version)

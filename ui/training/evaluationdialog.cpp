@@ -1,5 +1,6 @@
 #include "evaluationdialog.h"
 
+#include "classnames.h"
 #include "confusionmatrixwidget.h"
 
 #include <QDialogButtonBox>
@@ -25,7 +26,7 @@ EvaluationDialog::EvaluationDialog(const TrainingQueries::RunEvaluation &e, QWid
     summary->setWordWrap(true);
 
     m_matrix = new ConfusionMatrixWidget(this);
-    m_matrix->setMatrix(e.classes, e.confusion);
+    m_matrix->setMatrix(ClassNames::display(e.classes), e.confusion);
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(m_matrix);
     scroll->setWidgetResizable(false);
@@ -45,7 +46,7 @@ EvaluationDialog::EvaluationDialog(const TrainingQueries::RunEvaluation &e, QWid
                 item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_perClass->setItem(i, column, item);
         };
-        cell(0, m.name, false);
+        cell(0, ClassNames::display(m.name), false);
         cell(1, locale.toString(m.precision, 'f', 3), true);
         cell(2, locale.toString(m.recall, 'f', 3), true);
         cell(3, locale.toString(m.f1, 'f', 3), true);

@@ -93,8 +93,13 @@ TimeSeriesChart *TrainingChartsWidget::makeChart(const QString &title)
     chart->setXAxisTitle(tr("step"));
     if (auto *x = qobject_cast<QValueAxis *>(chart->chart()->axes(Qt::Horizontal).value(0)))
         x->setLabelFormat(QStringLiteral("%d"));
-    chart->setMinimumSize(260, 200);
+    chart->setMinimumSize(200, 200); // two side by side still fit a 1024-pixel window
     return chart;
+}
+
+QString TrainingChartsWidget::title() const
+{
+    return m_title->text();
 }
 
 void TrainingChartsWidget::setTitle(const QString &title)

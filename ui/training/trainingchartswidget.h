@@ -33,6 +33,7 @@ public:
 
     // "Run 2026…: mlp on iris" above the charts; empty shows how to get curves.
     void setTitle(const QString &title);
+    QString title() const;
     // Validation lines are hidden for runs without a validation split.
     void setValidationVisible(bool visible);
 

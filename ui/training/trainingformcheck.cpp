@@ -2,6 +2,7 @@
 // next to each field, and the data / network preview on the worker thread.
 #include "trainingformwidget.h"
 
+#include "classnames.h"
 #include "core/names.h"
 #include "training/dataset.h"
 
@@ -377,7 +378,7 @@ void TrainingFormWidget::applyPreview(const TrainingQueries::DataPreview &p, qui
             shape = tr("texts, label column '%1'").arg(p.kind == QLatin1String("fortunes") ? tr("topic") : p.labelColumn);
         QStringList balance;
         for (int i = 0; i < p.classNames.size() && i < 12; ++i)
-            balance.append(QStringLiteral("%1 %2").arg(p.classNames[i], locale.toString(p.classCounts.value(i))));
+            balance.append(QStringLiteral("%1 %2").arg(ClassNames::display(p.classNames[i]), locale.toString(p.classCounts.value(i))));
         if (p.classNames.size() > 12)
             balance.append(QStringLiteral("…"));
         QString summary = tr("<b>%1</b> rows, %2; <b>%n</b> classes (%3).", nullptr, int(p.classNames.size()))
