@@ -693,7 +693,7 @@ void tst_DeploymentsPage::requestLogListsHttpRequests()
 {
     // Requests from outside the console reach the log one by one (method, path, status, caller).
     deployReady(QStringLiteral("lin"), QStringLiteral("linear"), 1);
-    const quint16 port = m_serving->serverPort();
+    const quint16 port = m_fx.host->serverPort();
     QVERIFY(port > 0);
     auto send = [port](const QByteArray &request) {
         QTcpSocket socket;
