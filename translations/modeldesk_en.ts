@@ -778,6 +778,49 @@ The HTTP API refuses every management call, and inference on private deployments
     </message>
 </context>
 <context>
+    <name>ClassNames</name>
+    <message>
+        <source>T-shirt/top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trouser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pullover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sandal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shirt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sneaker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ankle boot</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CommandPalette</name>
     <message>
         <source>Go to a page, run an action, find a model, version or deployment…</source>
@@ -1859,10 +1902,6 @@ The demo&apos;s training run and its dataset record stay in the registry&apos;s 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The last %1 events: requests sent from this console, one line per second of traffic answered by each deployment (all callers), state changes and actions. Newest first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1926,6 +1965,41 @@ The demo&apos;s training run and its dataset record stay in the registry&apos;s 
     </message>
     <message>
         <source>Go back to the version served before the last swap (none yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last %1 events: requests sent from this console, each request the HTTP server answered (under heavy traffic, the newest %2 at each refresh), one line per second of traffic answered by each deployment (all callers), state changes and actions. Newest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List each request the HTTP server answers (method, path, status, latency, caller)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not listed</source>
+        <translation>
+            <numerusform>%n not listed</numerusform>
+            <numerusform>%n not listed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>More than %1 requests since the last refresh: only the newest are listed; the per-second lines count them all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>token %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2, from %3)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3378,6 +3452,14 @@ Scope: %3</source>
     </message>
     <message>
         <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One request answered by this console&apos;s HTTP server</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4998,6 +5080,22 @@ Serve on %1 without TLS anyway?</source>
     </message>
     <message>
         <source>model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot cancel run %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked the process training run %1 to stop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch %1/%2 · trained by another process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training (another process)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AccessFormat</name>
@@ -129,7 +128,7 @@
     <message>
         <source>No API tokens yet.
 
-The HTTP API refuses every management call, and inference on private deployments, without a token. Create one with New Token… — or on the command line with &apos;modeldesk-cli tokens create&apos;.</source>
+The HTTP API refuses every management call, and inference on private deployments, without a token. Create one with New Token… — or on the command line with 'modeldesk-cli tokens create'.</source>
         <translation>还没有 API 令牌。
 
 没有令牌时，HTTP API 会拒绝所有管理调用以及对私有部署的推理请求。请用“新建令牌…”创建一个，或在命令行中运行“modeldesk-cli tokens create”。</translation>
@@ -171,7 +170,7 @@ The HTTP API refuses every management call, and inference on private deployments
 %1</translation>
     </message>
     <message>
-        <source>Token &apos;%1&apos; created (%2, %3).</source>
+        <source>Token '%1' created (%2, %3).</source>
         <translation>已创建令牌“%1”（%2，%3）。</translation>
     </message>
     <message>
@@ -179,7 +178,7 @@ The HTTP API refuses every management call, and inference on private deployments
         <translation>吊销令牌</translation>
     </message>
     <message>
-        <source>Revoke the token &apos;%1&apos;?</source>
+        <source>Revoke the token '%1'?</source>
         <translation>要吊销令牌“%1”吗？</translation>
     </message>
     <message>
@@ -191,7 +190,7 @@ The HTTP API refuses every management call, and inference on private deployments
         <translation>吊销</translation>
     </message>
     <message>
-        <source>Token &apos;%1&apos; not revoked: %2</source>
+        <source>Token '%1' not revoked: %2</source>
         <translation>未吊销令牌“%1”：%2</translation>
     </message>
     <message>
@@ -207,7 +206,7 @@ The HTTP API refuses every management call, and inference on private deployments
 %1</translation>
     </message>
     <message>
-        <source>Token &apos;%1&apos; revoked; the server refuses it from now on.</source>
+        <source>Token '%1' revoked; the server refuses it from now on.</source>
         <translation>已吊销令牌“%1”；服务器从现在起将拒绝它。</translation>
     </message>
 </context>
@@ -263,7 +262,7 @@ The HTTP API refuses every management call, and inference on private deployments
         <translation>新建告警规则</translation>
     </message>
     <message>
-        <source>e.g. iris-slow (a-z, 0-9, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;)</source>
+        <source>e.g. iris-slow (a-z, 0-9, '.', '_', '-')</source>
         <translation>例如 iris-slow（a-z、0-9、“.”、“_”、“-”）</translation>
     </message>
     <message>
@@ -382,7 +381,7 @@ The HTTP API refuses every management call, and inference on private deployments
         <translation>移除告警规则</translation>
     </message>
     <message>
-        <source>Remove the alert rule &apos;%1&apos;? If it is firing, its alert clears.</source>
+        <source>Remove the alert rule '%1'? If it is firing, its alert clears.</source>
         <translation>要移除告警规则“%1”吗？如果它正在触发，其告警将被解除。</translation>
     </message>
 </context>
@@ -452,7 +451,7 @@ The HTTP API refuses every management call, and inference on private deployments
         <translation>在本程序旁未找到 modeldesk-cli：导入的文件将在控制台进程内检查。</translation>
     </message>
     <message>
-        <source>Keep the registry in PostgreSQL, e.g. postgresql://user@host:5432/modeldesk (default: $MODELDESK_REGISTRY_URL, else config.json registry.url, else the workspace&apos;s registry.sqlite).</source>
+        <source>Keep the registry in PostgreSQL, e.g. postgresql://user@host:5432/modeldesk (default: $MODELDESK_REGISTRY_URL, else config.json registry.url, else the workspace's registry.sqlite).</source>
         <translation>将注册表保存在 PostgreSQL 中，例如 postgresql://user@host:5432/modeldesk（默认：$MODELDESK_REGISTRY_URL，否则为 config.json 中的 registry.url，再否则为工作区的 registry.sqlite）。</translation>
     </message>
     <message>
@@ -502,7 +501,7 @@ The HTTP API refuses every management call, and inference on private deployments
         <translation>任意</translation>
     </message>
     <message>
-        <source>An action such as token.create, or a kind ending in &apos;.&apos; for all its actions</source>
+        <source>An action such as token.create, or a kind ending in '.' for all its actions</source>
         <translation>操作名称，如 token.create；或以“.”结尾的类别，表示该类别的所有操作</translation>
     </message>
     <message>
@@ -716,7 +715,7 @@ The HTTP API refuses every management call, and inference on private deployments
         <translation>无法列出版本：%1</translation>
     </message>
     <message>
-        <source>Cannot read the audit log of &apos;%1&apos;: %2</source>
+        <source>Cannot read the audit log of '%1': %2</source>
         <translation>无法读取“%1”的审计日志：%2</translation>
     </message>
     <message>
@@ -728,7 +727,7 @@ The HTTP API refuses every management call, and inference on private deployments
         <translation>导入已取消。</translation>
     </message>
     <message>
-        <source>Cannot set alias &apos;%1&apos; on %2:%3</source>
+        <source>Cannot set alias '%1' on %2:%3</source>
         <translation>无法在 %2:%3 上设置别名“%1”</translation>
     </message>
     <message>
@@ -744,7 +743,7 @@ The HTTP API refuses every management call, and inference on private deployments
         <translation>已移除别名 %1@%2。</translation>
     </message>
     <message>
-        <source>Cannot set tag &apos;%1&apos; on %2:%3</source>
+        <source>Cannot set tag '%1' on %2:%3</source>
         <translation>无法在 %2:%3 上设置标签“%1”</translation>
     </message>
     <message>
@@ -752,11 +751,11 @@ The HTTP API refuses every management call, and inference on private deployments
         <translation>已在 %3:%4 上设置标签 %1=%2。</translation>
     </message>
     <message>
-        <source>Cannot remove tag &apos;%1&apos; from %2:%3</source>
+        <source>Cannot remove tag '%1' from %2:%3</source>
         <translation>无法从 %2:%3 移除标签“%1”</translation>
     </message>
     <message>
-        <source>Tag &apos;%1&apos; removed from %2:%3.</source>
+        <source>Tag '%1' removed from %2:%3.</source>
         <translation>已从 %2:%3 移除标签“%1”。</translation>
     </message>
     <message>
@@ -768,11 +767,11 @@ The HTTP API refuses every management call, and inference on private deployments
         <translation>已删除 %1:%2。</translation>
     </message>
     <message>
-        <source>Cannot delete model &apos;%1&apos;</source>
+        <source>Cannot delete model '%1'</source>
         <translation>无法删除模型“%1”</translation>
     </message>
     <message>
-        <source>Deleted model &apos;%1&apos; and all its versions.</source>
+        <source>Deleted model '%1' and all its versions.</source>
         <translation>已删除模型“%1”及其所有版本。</translation>
     </message>
     <message>
@@ -782,6 +781,49 @@ The HTTP API refuses every management call, and inference on private deployments
     <message>
         <source>Exported %1:%2 to %3.</source>
         <translation>已将 %1:%2 导出到 %3。</translation>
+    </message>
+</context>
+<context>
+    <name>ClassNames</name>
+    <message>
+        <source>T-shirt/top</source>
+        <translation>T恤/上衣</translation>
+    </message>
+    <message>
+        <source>Trouser</source>
+        <translation>裤子</translation>
+    </message>
+    <message>
+        <source>Pullover</source>
+        <translation>套头衫</translation>
+    </message>
+    <message>
+        <source>Dress</source>
+        <translation>连衣裙</translation>
+    </message>
+    <message>
+        <source>Coat</source>
+        <translation>外套</translation>
+    </message>
+    <message>
+        <source>Sandal</source>
+        <translation>凉鞋</translation>
+    </message>
+    <message>
+        <source>Shirt</source>
+        <translation>衬衫</translation>
+    </message>
+    <message>
+        <source>Sneaker</source>
+        <translation>运动鞋</translation>
+    </message>
+    <message>
+        <source>Bag</source>
+        <translation>包</translation>
+    </message>
+    <message>
+        <source>Ankle boot</source>
+        <translation>短靴</translation>
     </message>
 </context>
 <context>
@@ -1237,7 +1279,7 @@ The HTTP API refuses every management call, and inference on private deployments
     <message>
         <source>Stop the demo traffic, remove the deployment %1 and delete the model %1 with all its versions?
 
-The demo&apos;s training run and its dataset record stay in the registry&apos;s history.</source>
+The demo's training run and its dataset record stay in the registry's history.</source>
         <translation>要停止演示流量、移除部署 %1 并删除模型 %1 及其所有版本吗？
 
 演示的训练运行及其数据集记录会保留在注册表的历史记录中。</translation>
@@ -1382,7 +1424,7 @@ The demo&apos;s training run and its dataset record stay in the registry&apos;s 
         <translation>演示已移除：其部署以及模型 %1 和它的各个版本均已删除（训练运行和数据集记录保留在历史记录中）。</translation>
     </message>
     <message>
-        <source>Demo removed: its deployment and the demo&apos;s versions of %1; the versions added by hand stay.</source>
+        <source>Demo removed: its deployment and the demo's versions of %1; the versions added by hand stay.</source>
         <translation>演示已移除：其部署以及演示创建的 %1 版本均已删除；手动添加的版本会保留。</translation>
     </message>
 </context>
@@ -1393,7 +1435,7 @@ The demo&apos;s training run and its dataset record stay in the registry&apos;s 
         <translation>试一试</translation>
     </message>
     <message>
-        <source>When the model is deployed, a test image and the model&apos;s answer appear here.</source>
+        <source>When the model is deployed, a test image and the model's answer appear here.</source>
         <translation>模型部署后，测试图像和模型的预测结果会显示在这里。</translation>
     </message>
     <message>
@@ -1405,12 +1447,12 @@ The demo&apos;s training run and its dataset record stay in the registry&apos;s 
         <translation>用已部署的模型对测试集中的另一张图像进行分类</translation>
     </message>
     <message>
-        <source>&lt;span style=&quot;color:#2e7d32&quot;&gt;correct&lt;/span&gt;</source>
-        <translation>&lt;span style=&quot;color:#2e7d32&quot;&gt;正确&lt;/span&gt;</translation>
+        <source>&lt;span style="color:#2e7d32"&gt;correct&lt;/span&gt;</source>
+        <translation>&lt;span style="color:#2e7d32"&gt;正确&lt;/span&gt;</translation>
     </message>
     <message>
-        <source>&lt;span style=&quot;color:#c62828&quot;&gt;wrong&lt;/span&gt;</source>
-        <translation>&lt;span style=&quot;color:#c62828&quot;&gt;错误&lt;/span&gt;</translation>
+        <source>&lt;span style="color:#c62828"&gt;wrong&lt;/span&gt;</source>
+        <translation>&lt;span style="color:#c62828"&gt;错误&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Model says:&lt;/b&gt; %1 (%2%)&lt;br&gt;&lt;b&gt;True label:&lt;/b&gt; %3 — %4&lt;br&gt;&lt;small&gt;Test image #%5, answered by version %6 in %7 ms&lt;/small&gt;</source>
@@ -1436,7 +1478,7 @@ The demo&apos;s training run and its dataset record stay in the registry&apos;s 
         <translation>端点名称，例如 fashion</translation>
     </message>
     <message>
-        <source>The name clients use: /v2/models/&lt;name&gt;/infer. Lower-case letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;, up to 64 characters.</source>
+        <source>The name clients use: /v2/models/&lt;name&gt;/infer. Lower-case letters, digits, '.', '_' and '-', up to 64 characters.</source>
         <translation>客户端使用的名称：/v2/models/&lt;name&gt;/infer。可使用小写字母、数字、“.”、“_”和“-”，最多 64 个字符。</translation>
     </message>
     <message>
@@ -1492,7 +1534,7 @@ The demo&apos;s training run and its dataset record stay in the registry&apos;s 
         <translation>请选择一个版本或别名。</translation>
     </message>
     <message>
-        <source>Endpoint &apos;%1&apos; exists: deploying updates it — a changed version is hot-swapped with no failed request, and the batching settings are applied.</source>
+        <source>Endpoint '%1' exists: deploying updates it — a changed version is hot-swapped with no failed request, and the batching settings are applied.</source>
         <translation>端点“%1”已存在：部署将更新它——更改后的版本会热切换，不会有请求失败，并应用批处理设置。</translation>
     </message>
     <message>
@@ -1622,7 +1664,7 @@ The demo&apos;s training run and its dataset record stay in the registry&apos;s 
 <context>
     <name>DeploymentsPage</name>
     <message>
-        <source>%1 of &apos;%2&apos; failed: %3</source>
+        <source>%1 of '%2' failed: %3</source>
         <translation>“%2”的%1操作失败：%3</translation>
     </message>
     <message>
@@ -1646,11 +1688,11 @@ The demo&apos;s training run and its dataset record stay in the registry&apos;s 
         <translation>%1@%2</translation>
     </message>
     <message>
-        <source>Deployment &apos;%1&apos; updated to %2.</source>
+        <source>Deployment '%1' updated to %2.</source>
         <translation>部署“%1”已更新为 %2。</translation>
     </message>
     <message>
-        <source>Deploying %1 as &apos;%2&apos;: loading and warming up in the background.</source>
+        <source>Deploying %1 as '%2': loading and warming up in the background.</source>
         <translation>正在将 %1 部署为“%2”：正在后台加载和预热。</translation>
     </message>
     <message>
@@ -1674,11 +1716,11 @@ The demo&apos;s training run and its dataset record stay in the registry&apos;s 
         <translation>切换版本</translation>
     </message>
     <message>
-        <source>Deployment &apos;%1&apos; now serves v%2 (hot swap; the old version drained).</source>
+        <source>Deployment '%1' now serves v%2 (hot swap; the old version drained).</source>
         <translation>部署“%1”现在提供 v%2（热切换；旧版本已排空）。</translation>
     </message>
     <message>
-        <source>Deployment &apos;%1&apos; rolled back to v%2.</source>
+        <source>Deployment '%1' rolled back to v%2.</source>
         <translation>部署“%1”已回滚到 v%2。</translation>
     </message>
     <message>
@@ -1686,7 +1728,7 @@ The demo&apos;s training run and its dataset record stay in the registry&apos;s 
         <translation>回滚</translation>
     </message>
     <message>
-        <source>Rollback of &apos;%1&apos; failed: %2</source>
+        <source>Rollback of '%1' failed: %2</source>
         <translation>“%1”回滚失败：%2</translation>
     </message>
     <message>
@@ -1694,11 +1736,11 @@ The demo&apos;s training run and its dataset record stay in the registry&apos;s 
         <translation>回滚失败</translation>
     </message>
     <message>
-        <source>Deployment &apos;%1&apos;: canary v%2 gets %3% of routed traffic.</source>
+        <source>Deployment '%1': canary v%2 gets %3% of routed traffic.</source>
         <translation>部署“%1”：金丝雀 v%2 获得 %3% 的路由流量。</translation>
     </message>
     <message>
-        <source>Deployment &apos;%1&apos;: canary removed, the primary version gets all traffic.</source>
+        <source>Deployment '%1': canary removed, the primary version gets all traffic.</source>
         <translation>部署“%1”：已移除金丝雀，主版本获得全部流量。</translation>
     </message>
     <message>
@@ -1706,7 +1748,7 @@ The demo&apos;s training run and its dataset record stay in the registry&apos;s 
         <translation>金丝雀设置</translation>
     </message>
     <message>
-        <source>Deployment &apos;%1&apos;: max batch %2, delay %3 µs, %4 worker(s) × %5 thread(s), queue %6, timeout %7 ms, %8 — applied live.</source>
+        <source>Deployment '%1': max batch %2, delay %3 µs, %4 worker(s) × %5 thread(s), queue %6, timeout %7 ms, %8 — applied live.</source>
         <translation>部署“%1”：最大批大小 %2，延迟 %3 µs，%4 个工作线程 × %5 个线程，队列 %6，超时 %7 ms，%8——已在线应用。</translation>
     </message>
     <message>
@@ -1726,7 +1768,7 @@ The demo&apos;s training run and its dataset record stay in the registry&apos;s 
         <translation>卸载</translation>
     </message>
     <message>
-        <source>Deployment &apos;%1&apos; unloaded: its memory is freed; Load Again serves it again.</source>
+        <source>Deployment '%1' unloaded: its memory is freed; Load Again serves it again.</source>
         <translation>部署“%1”已卸载：其内存已释放；点击“重新加载”可再次提供服务。</translation>
     </message>
     <message>
@@ -1734,7 +1776,7 @@ The demo&apos;s training run and its dataset record stay in the registry&apos;s 
         <translation>加载</translation>
     </message>
     <message>
-        <source>Deployment &apos;%1&apos; is loading again.</source>
+        <source>Deployment '%1' is loading again.</source>
         <translation>部署“%1”正在重新加载。</translation>
     </message>
     <message>
@@ -1742,7 +1784,7 @@ The demo&apos;s training run and its dataset record stay in the registry&apos;s 
         <translation>移除</translation>
     </message>
     <message>
-        <source>Deployment &apos;%1&apos; removed; the model versions stay in the registry.</source>
+        <source>Deployment '%1' removed; the model versions stay in the registry.</source>
         <translation>部署“%1”已移除；模型版本仍保留在注册表中。</translation>
     </message>
     <message>
@@ -1762,11 +1804,11 @@ The demo&apos;s training run and its dataset record stay in the registry&apos;s 
         <translation>切换版本</translation>
     </message>
     <message>
-        <source>Model &apos;%1&apos; has no other version to swap to. Import or train one first.</source>
+        <source>Model '%1' has no other version to swap to. Import or train one first.</source>
         <translation>模型“%1”没有可切换到的其他版本。请先导入或训练一个。</translation>
     </message>
     <message>
-        <source>Serve another version of %1 on &apos;%2&apos; (now v%3). It is loaded and warmed first; no request fails. An alias is no longer followed.</source>
+        <source>Serve another version of %1 on '%2' (now v%3). It is loaded and warmed first; no request fails. An alias is no longer followed.</source>
         <translation>在“%2”上提供 %1 的另一个版本（当前为 v%3）。新版本会先加载并预热，不会有请求失败。之后将不再跟随别名。</translation>
     </message>
     <message>
@@ -1774,7 +1816,7 @@ The demo&apos;s training run and its dataset record stay in the registry&apos;s 
         <translation>卸载部署</translation>
     </message>
     <message>
-        <source>Unload &apos;%1&apos;? Its memory is freed and requests are answered 503 until you load it again. The definition stays.</source>
+        <source>Unload '%1'? Its memory is freed and requests are answered 503 until you load it again. The definition stays.</source>
         <translation>要卸载“%1”吗？其内存将被释放，在重新加载之前，请求将收到 503 响应。部署定义会保留。</translation>
     </message>
     <message>
@@ -1782,7 +1824,7 @@ The demo&apos;s training run and its dataset record stay in the registry&apos;s 
         <translation>移除部署</translation>
     </message>
     <message>
-        <source>Remove the deployment &apos;%1&apos;? The endpoint stops answering at once (clients get 404) and it is not restored at the next start. The versions of %2 stay in the registry.</source>
+        <source>Remove the deployment '%1'? The endpoint stops answering at once (clients get 404) and it is not restored at the next start. The versions of %2 stay in the registry.</source>
         <translation>要移除部署“%1”吗？该端点将立即停止响应（客户端会收到 404），下次启动时也不会恢复。%2 的各个版本仍保留在注册表中。</translation>
     </message>
     <message>
@@ -1814,7 +1856,7 @@ The demo&apos;s training run and its dataset record stay in the registry&apos;s 
         <translation>卸载(&amp;U)</translation>
     </message>
     <message>
-        <source>Free the model&apos;s memory; the definition stays and can be loaded again</source>
+        <source>Free the model's memory; the definition stays and can be loaded again</source>
         <translation>释放模型占用的内存；部署定义会保留，可以重新加载</translation>
     </message>
     <message>
@@ -1858,16 +1900,12 @@ The demo&apos;s training run and its dataset record stay in the registry&apos;s 
         <translation>还没有部署——可从这里或“模型”页面（右键单击）部署一个版本。</translation>
     </message>
     <message>
-        <source>A deployment serves one version (or follows an alias such as &apos;production&apos;) at /v2/models/&lt;endpoint&gt;/infer, with dynamic batching and hot swaps.</source>
+        <source>A deployment serves one version (or follows an alias such as 'production') at /v2/models/&lt;endpoint&gt;/infer, with dynamic batching and hot swaps.</source>
         <translation>一个部署在 /v2/models/&lt;endpoint&gt;/infer 上提供一个版本的服务（或跟随“production”等别名），支持动态批处理和热切换。</translation>
     </message>
     <message>
         <source>Deploy a Version…</source>
         <translation>部署版本…</translation>
-    </message>
-    <message>
-        <source>The last %1 events: requests sent from this console, one line per second of traffic answered by each deployment (all callers), state changes and actions. Newest first.</source>
-        <translation>最近 %1 条事件：本控制台发送的请求、各部署每秒响应流量的汇总（每秒一行，包含所有调用方）、状态变化和操作。最新的排在最前。</translation>
     </message>
     <message>
         <source>Clear</source>
@@ -1886,11 +1924,11 @@ The demo&apos;s training run and its dataset record stay in the registry&apos;s 
         <translation>请求日志</translation>
     </message>
     <message>
-        <source>Deployment &apos;%1&apos; failed: %2</source>
+        <source>Deployment '%1' failed: %2</source>
         <translation>部署“%1”失败：%2</translation>
     </message>
     <message>
-        <source>Deployment &apos;%1&apos; is ready: %2 v%3.</source>
+        <source>Deployment '%1' is ready: %2 v%3.</source>
         <translation>部署“%1”已就绪：%2 v%3。</translation>
     </message>
     <message>
@@ -1932,6 +1970,38 @@ The demo&apos;s training run and its dataset record stay in the registry&apos;s 
     <message>
         <source>Go back to the version served before the last swap (none yet)</source>
         <translation>回到上次切换前提供服务的版本（暂无）</translation>
+    </message>
+    <message>
+        <source>The last %1 events: requests sent from this console, each request the HTTP server answered (under heavy traffic, the newest %2 at each refresh), one line per second of traffic answered by each deployment (all callers), state changes and actions. Newest first.</source>
+        <translation>最近 %1 条事件：从本控制台发送的请求、HTTP 服务器应答的每个请求（流量大时，每次刷新只列出最新的 %2 条）、每个部署每秒一行的流量汇总（所有调用方）、状态变化和操作。最新的在前。</translation>
+    </message>
+    <message>
+        <source>HTTP requests</source>
+        <translation>HTTP 请求</translation>
+    </message>
+    <message>
+        <source>List each request the HTTP server answers (method, path, status, latency, caller)</source>
+        <translation>列出 HTTP 服务器应答的每个请求（方法、路径、状态、延迟、调用方）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not listed</source>
+        <translation><numerusform>%n 条未列出</numerusform></translation>
+    </message>
+    <message>
+        <source>More than %1 requests since the last refresh: only the newest are listed; the per-second lines count them all</source>
+        <translation>自上次刷新以来超过 %1 个请求：只列出最新的；每秒汇总行统计全部请求</translation>
+    </message>
+    <message>
+        <source>no token</source>
+        <translation>无令牌</translation>
+    </message>
+    <message>
+        <source>token %1</source>
+        <translation>令牌 %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2, from %3)</source>
+        <translation>%1（%2，来自 %3）</translation>
     </message>
 </context>
 <context>
@@ -2029,7 +2099,7 @@ The demo&apos;s training run and its dataset record stay in the registry&apos;s 
         <translation>重试</translation>
     </message>
     <message>
-        <source>Available: secrets are stored in the OS keychain (service &quot;%1&quot;).</source>
+        <source>Available: secrets are stored in the OS keychain (service "%1").</source>
         <translation>可用：密钥保存在操作系统钥匙串中（服务“%1”）。</translation>
     </message>
     <message>
@@ -2151,7 +2221,7 @@ The key goes to the OS keychain, so ModelDesk can open the models at start witho
         <translation>TorchScript 文件(&amp;T)…</translation>
     </message>
     <message>
-        <source>Save the version&apos;s TorchScript file (plain, loadable by torch.jit.load)</source>
+        <source>Save the version's TorchScript file (plain, loadable by torch.jit.load)</source>
         <translation>保存该版本的 TorchScript 文件（未加密，可由 torch.jit.load 加载）</translation>
     </message>
     <message>
@@ -2195,11 +2265,11 @@ The key goes to the OS keychain, so ModelDesk can open the models at start witho
         <translation>YAML 清单 (*.yaml *.yml);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>%1 does not record the data type and dims of input %2 (&apos;%3&apos;). Give them as DTYPE:DIMS, -1 for the batch dimension, e.g. FP32:-1,784</source>
+        <source>%1 does not record the data type and dims of input %2 ('%3'). Give them as DTYPE:DIMS, -1 for the batch dimension, e.g. FP32:-1,784</source>
         <translation>%1 未记录输入 %2（“%3”）的数据类型和维度。请按 DTYPE:DIMS 格式填写，批维度用 -1，例如 FP32:-1,784</translation>
     </message>
     <message>
-        <source>%1 does not record the data type and dims of output %2 (&apos;%3&apos;). Give them as DTYPE:DIMS, -1 for the batch dimension, e.g. FP32:-1,10</source>
+        <source>%1 does not record the data type and dims of output %2 ('%3'). Give them as DTYPE:DIMS, -1 for the batch dimension, e.g. FP32:-1,10</source>
         <translation>%1 未记录输出 %2（“%3”）的数据类型和维度。请按 DTYPE:DIMS 格式填写，批维度用 -1，例如 FP32:-1,10</translation>
     </message>
     <message>
@@ -2207,7 +2277,7 @@ The key goes to the OS keychain, so ModelDesk can open the models at start witho
         <translation>Triton 张量类型</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not DTYPE:DIMS: a type such as FP32, INT64 or BOOL, then dims that are -1 or positive, e.g. FP32:-1,784. %2 %3 (&apos;%4&apos;) of %5:</source>
+        <source>'%1' is not DTYPE:DIMS: a type such as FP32, INT64 or BOOL, then dims that are -1 or positive, e.g. FP32:-1,784. %2 %3 ('%4') of %5:</source>
         <translation>“%1”不是 DTYPE:DIMS 格式：类型如 FP32、INT64 或 BOOL，其后的维度为 -1 或正数，例如 FP32:-1,784。%5 的%2 %3（“%4”）：</translation>
     </message>
     <message>
@@ -2227,7 +2297,7 @@ The key goes to the OS keychain, so ModelDesk can open the models at start witho
         <translation>替换模型文件夹</translation>
     </message>
     <message>
-        <source>%1 already has a folder &apos;%2&apos;. Replace it with version %3?
+        <source>%1 already has a folder '%2'. Replace it with version %3?
 
 The new folder is written beside it first, so the old one stays if the export fails.</source>
         <translation>%1 中已有文件夹“%2”。要用版本 %3 替换它吗？
@@ -2255,7 +2325,7 @@ The new folder is written beside it first, so the old one stays if the export fa
         <translation>已将 Triton 模型 %1 写入 %2（max_batch_size %3%4）。</translation>
     </message>
     <message>
-        <source>, batching from deployment &apos;%1&apos;</source>
+        <source>, batching from deployment '%1'</source>
         <translation>，批处理设置来自部署“%1”</translation>
     </message>
     <message>
@@ -2267,7 +2337,7 @@ The new folder is written beside it first, so the old one stays if the export fa
         <translation>无法写入 KServe 清单 %1：%2</translation>
     </message>
     <message>
-        <source>Wrote the KServe manifest for %1 (InferenceService &apos;%2&apos;) to %3.</source>
+        <source>Wrote the KServe manifest for %1 (InferenceService '%2') to %3.</source>
         <translation>已将 %1 的 KServe 清单（InferenceService“%2”）写入 %3。</translation>
     </message>
     <message>
@@ -2334,15 +2404,15 @@ Anyone who can read that place can read the model. Write it?</source>
         <translation>请输入模型名称。</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a valid model name: use 1-64 characters a-z, 0-9, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit, and no &apos;..&apos;.</source>
+        <source>'%1' is not a valid model name: use 1-64 characters a-z, 0-9, '.', '_' or '-', starting with a letter or digit, and no '..'.</source>
         <translation>“%1”不是有效的模型名称：请使用 1-64 个字符（a-z、0-9、“.”、“_”或“-”），以字母或数字开头，且不含“..”。</translation>
     </message>
     <message>
-        <source>Adds the next version of the existing model &apos;%1&apos;.</source>
+        <source>Adds the next version of the existing model '%1'.</source>
         <translation>将作为现有模型“%1”的下一个版本添加。</translation>
     </message>
     <message>
-        <source>Creates the new model &apos;%1&apos; with version 1.</source>
+        <source>Creates the new model '%1' with version 1.</source>
         <translation>将创建新模型“%1”，版本为 1。</translation>
     </message>
 </context>
@@ -2353,7 +2423,7 @@ Anyone who can read that place can read the model. Write it?</source>
         <translation>取消</translation>
     </message>
     <message>
-        <source>Importing %1 as &apos;%2&apos; (%3 of %4)…</source>
+        <source>Importing %1 as '%2' (%3 of %4)…</source>
         <translation>正在将 %1 导入为“%2”（%3 / %4）…</translation>
     </message>
     <message>
@@ -2361,7 +2431,7 @@ Anyone who can read that place can read the model. Write it?</source>
         <translation>正在取消 %1 的导入…</translation>
     </message>
     <message>
-        <source>Importing %1 as &apos;%2&apos;…</source>
+        <source>Importing %1 as '%2'…</source>
         <translation>正在将 %1 导入为“%2”…</translation>
     </message>
     <message>
@@ -2643,7 +2713,7 @@ Anyone who can read that place can read the model. Write it?</source>
         <translation>移除别名</translation>
     </message>
     <message>
-        <source>Remove the alias &apos;%1&apos; from %2?</source>
+        <source>Remove the alias '%1' from %2?</source>
         <translation>要从 %2 移除别名“%1”吗？</translation>
     </message>
     <message>
@@ -2655,7 +2725,7 @@ Anyone who can read that place can read the model. Write it?</source>
         <translation>移除标签</translation>
     </message>
     <message>
-        <source>Remove the tag &apos;%1&apos; from %2?</source>
+        <source>Remove the tag '%1' from %2?</source>
         <translation>要从 %2 移除标签“%1”吗？</translation>
     </message>
     <message>
@@ -2663,7 +2733,7 @@ Anyone who can read that place can read the model. Write it?</source>
         <translation>要从 %1 移除的标签：</translation>
     </message>
     <message>
-        <source>Delete version %1 of model &apos;%2&apos;?</source>
+        <source>Delete version %1 of model '%2'?</source>
         <translation>要删除模型“%2”的版本 %1 吗？</translation>
     </message>
     <message>
@@ -2683,7 +2753,7 @@ Anyone who can read that place can read the model. Write it?</source>
         <translation>删除模型</translation>
     </message>
     <message>
-        <source>Delete model &apos;%1&apos; with all its versions (%2)?</source>
+        <source>Delete model '%1' with all its versions (%2)?</source>
         <translation>要删除模型“%1”及其所有版本（%2 个）吗？</translation>
     </message>
     <message>
@@ -2719,7 +2789,7 @@ Anyone who can read that place can read the model. Write it?</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <source>Save the selected version&apos;s TorchScript file</source>
+        <source>Save the selected version's TorchScript file</source>
         <translation>保存所选版本的 TorchScript 文件</translation>
     </message>
     <message>
@@ -2727,7 +2797,7 @@ Anyone who can read that place can read the model. Write it?</source>
         <translation>设置别名(&amp;A)…</translation>
     </message>
     <message>
-        <source>Point an alias such as &apos;production&apos; at the selected version</source>
+        <source>Point an alias such as 'production' at the selected version</source>
         <translation>让“production”等别名指向所选版本</translation>
     </message>
     <message>
@@ -2948,7 +3018,7 @@ Anyone who can read that place can read the model. Write it?</source>
         <translation>此时间窗口还没有历史数据：数据点每分钟保存一次。</translation>
     </message>
     <message>
-        <source>This console keeps its history in memory only (another ModelDesk process records this workspace&apos;s metrics, or the metrics database could not be opened): choose 5 min or 1 h.</source>
+        <source>This console keeps its history in memory only (another ModelDesk process records this workspace's metrics, or the metrics database could not be opened): choose 5 min or 1 h.</source>
         <translation>本控制台只在内存中保存历史数据（另一个 ModelDesk 进程正在记录此工作区的指标，或无法打开指标数据库）：请选择“5 分钟”或“1 小时”。</translation>
     </message>
     <message>
@@ -3079,7 +3149,7 @@ Anyone who can read that place can read the model. Write it?</source>
         <translation>v%1（%2）</translation>
     </message>
     <message>
-        <source>Longer windows read the saved history, which this console does not record: another ModelDesk process (e.g. modeldesk-cli serve) records this workspace&apos;s metrics, or the metrics database could not be opened. Use 5 min or 1 h, or modeldesk-cli metrics.</source>
+        <source>Longer windows read the saved history, which this console does not record: another ModelDesk process (e.g. modeldesk-cli serve) records this workspace's metrics, or the metrics database could not be opened. Use 5 min or 1 h, or modeldesk-cli metrics.</source>
         <translation>较长的时间窗口读取已保存的历史数据，而本控制台不记录历史数据：另一个 ModelDesk 进程（例如 modeldesk-cli serve）正在记录此工作区的指标，或无法打开指标数据库。请使用“5 分钟”或“1 小时”，或使用 modeldesk-cli metrics。</translation>
     </message>
     <message>
@@ -3150,7 +3220,7 @@ Anyone who can read that place can read the model. Write it?</source>
 <context>
     <name>NameDialog</name>
     <message>
-        <source>lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <source>lower-case letters, digits, '.', '_' or '-'</source>
         <translation>小写字母、数字、“.”、“_”或“-”</translation>
     </message>
     <message>
@@ -3158,7 +3228,7 @@ Anyone who can read that place can read the model. Write it?</source>
         <translation>请输入名称。</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a valid %2: use 1-64 characters a-z, 0-9, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit, and no &apos;..&apos;.</source>
+        <source>'%1' is not a valid %2: use 1-64 characters a-z, 0-9, '.', '_' or '-', starting with a letter or digit, and no '..'.</source>
         <translation>“%1”不是有效的%2：请使用 1-64 个字符（a-z、0-9、“.”、“_”或“-”），以字母或数字开头，且不含“..”。</translation>
     </message>
 </context>
@@ -3244,11 +3314,11 @@ Anyone who can read that place can read the model. Write it?</source>
 <context>
     <name>PermissionMatrixModel</name>
     <message>
-        <source>Token &apos;%1&apos; may not use model &apos;%2&apos;.</source>
+        <source>Token '%1' may not use model '%2'.</source>
         <translation>令牌“%1”不能使用模型“%2”。</translation>
     </message>
     <message>
-        <source>Token &apos;%1&apos; (%2) may %3 model &apos;%4&apos;.</source>
+        <source>Token '%1' (%2) may %3 model '%4'.</source>
         <translation>令牌“%1”（%2）可以对模型“%4”执行：%3。</translation>
     </message>
     <message>
@@ -3281,15 +3351,15 @@ Scope: %3</source>
         <translation>该版本未注明训练所用的数据集</translation>
     </message>
     <message>
-        <source>the files of dataset &apos;%1&apos; changed since this version was trained (SHA-256 %2, trained on %3)</source>
+        <source>the files of dataset '%1' changed since this version was trained (SHA-256 %2, trained on %3)</source>
         <translation>自该版本训练以来，数据集“%1”的文件已更改（SHA-256 %2，训练时为 %3）</translation>
     </message>
     <message>
-        <source>dataset &apos;%1&apos; holds no images</source>
+        <source>dataset '%1' holds no images</source>
         <translation>数据集“%1”不包含图像</translation>
     </message>
     <message>
-        <source>dataset &apos;%1&apos; has an empty test split</source>
+        <source>dataset '%1' has an empty test split</source>
         <translation>数据集“%1”的测试集为空</translation>
     </message>
     <message>
@@ -3297,11 +3367,11 @@ Scope: %3</source>
         <translation>签名中未列出任何输入</translation>
     </message>
     <message>
-        <source>the signature does not record the shape of input &apos;%1&apos;</source>
+        <source>the signature does not record the shape of input '%1'</source>
         <translation>签名中未记录输入“%1”的形状</translation>
     </message>
     <message>
-        <source>input &apos;%1&apos; has more than %2 values: too large for the editor</source>
+        <source>input '%1' has more than %2 values: too large for the editor</source>
         <translation>输入“%1”的值超过 %2 个：太大，编辑器无法显示</translation>
     </message>
     <message>
@@ -3313,11 +3383,11 @@ Scope: %3</source>
         <translation>该模型需要 %1 个输入；一个图像样本只能填充其中一个</translation>
     </message>
     <message>
-        <source>input &apos;%1&apos; takes %2, not image pixels</source>
+        <source>input '%1' takes %2, not image pixels</source>
         <translation>输入“%1”接受 %2，而不是图像像素</translation>
     </message>
     <message>
-        <source>input &apos;%1&apos; has shape %2, which does not hold a %3x%4 image</source>
+        <source>input '%1' has shape %2, which does not hold a %3x%4 image</source>
         <translation>输入“%1”的形状为 %2，无法容纳 %3x%4 的图像</translation>
     </message>
     <message>
@@ -3325,8 +3395,8 @@ Scope: %3</source>
         <translation>第 %1 行第 %2 列处不是有效的 JSON：%3</translation>
     </message>
     <message>
-        <source>the request must be a JSON object with an &quot;inputs&quot; array</source>
-        <translation>请求必须是包含 &quot;inputs&quot; 数组的 JSON 对象</translation>
+        <source>the request must be a JSON object with an "inputs" array</source>
+        <translation>请求必须是包含 "inputs" 数组的 JSON 对象</translation>
     </message>
     <message>
         <source>
@@ -3388,6 +3458,14 @@ Scope: %3</source>
     <message>
         <source>Detail</source>
         <translation>详情</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>One request answered by this console's HTTP server</source>
+        <translation>本控制台的 HTTP 服务器应答的一个请求</translation>
     </message>
 </context>
 <context>
@@ -3540,7 +3618,7 @@ Scope: %3</source>
         <translation>（仍有 %1 个处于加密状态：请在“设置”中完成关闭）</translation>
     </message>
     <message>
-        <source>available (the OS keychain holds the console&apos;s secrets)</source>
+        <source>available (the OS keychain holds the console's secrets)</source>
         <translation>可用（操作系统钥匙串保存着控制台的密钥）</translation>
     </message>
     <message>
@@ -3663,8 +3741,8 @@ Scope: %3</source>
         <translation>未运行：%1</translation>
     </message>
     <message>
-        <source>Running at &lt;a href=&quot;%1/v2&quot;&gt;%1&lt;/a&gt;</source>
-        <translation>运行于 &lt;a href=&quot;%1/v2&quot;&gt;%1&lt;/a&gt;</translation>
+        <source>Running at &lt;a href="%1/v2"&gt;%1&lt;/a&gt;</source>
+        <translation>运行于 &lt;a href="%1/v2"&gt;%1&lt;/a&gt;</translation>
     </message>
     <message>
         <source>exposed beyond this machine</source>
@@ -4037,7 +4115,7 @@ Serve on %1 without TLS anyway?</source>
 <context>
     <name>TagCommand</name>
     <message>
-        <source>Remove Tag &apos;%1&apos; from %2</source>
+        <source>Remove Tag '%1' from %2</source>
         <translation>从 %2 移除标签“%1”</translation>
     </message>
     <message>
@@ -4072,7 +4150,7 @@ Serve on %1 without TLS anyway?</source>
         <translation>请输入标签键。</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a valid tag key: use 1-64 characters a-z, 0-9, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
+        <source>'%1' is not a valid tag key: use 1-64 characters a-z, 0-9, '.', '_' or '-', starting with a letter or digit.</source>
         <translation>“%1”不是有效的标签键：请使用 1-64 个字符（a-z、0-9、“.”、“_”或“-”），以字母或数字开头。</translation>
     </message>
     <message>
@@ -4138,7 +4216,7 @@ Serve on %1 without TLS anyway?</source>
         <translation>所有模型</translation>
     </message>
     <message>
-        <source>Any permission includes read (a client reads a model&apos;s description before calling it). Infer calls the model; deploy changes its deployments; modify changes versions, aliases and tags.</source>
+        <source>Any permission includes read (a client reads a model's description before calling it). Infer calls the model; deploy changes its deployments; modify changes versions, aliases and tags.</source>
         <translation>任何权限都包含读取（客户端在调用模型前会先读取其描述）。推理：调用模型；部署：更改其部署；修改：更改版本、别名和标签。</translation>
     </message>
     <message>
@@ -4166,11 +4244,11 @@ Serve on %1 without TLS anyway?</source>
         <translation>请为令牌命名，例如使用它的程序名称。</translation>
     </message>
     <message>
-        <source>Use 1-64 characters a-z, 0-9, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;, starting with a letter or digit.</source>
+        <source>Use 1-64 characters a-z, 0-9, '.', '_', '-', starting with a letter or digit.</source>
         <translation>请使用 1-64 个字符（a-z、0-9、“.”、“_”、“-”），以字母或数字开头。</translation>
     </message>
     <message>
-        <source>A token named &apos;%1&apos; exists already (revoked tokens keep their name).</source>
+        <source>A token named '%1' exists already (revoked tokens keep their name).</source>
         <translation>名为“%1”的令牌已存在（已吊销的令牌仍保留其名称）。</translation>
     </message>
     <message>
@@ -4193,7 +4271,7 @@ Serve on %1 without TLS anyway?</source>
 <context>
     <name>TokenSecretDialog</name>
     <message>
-        <source>Token &apos;%1&apos; Created</source>
+        <source>Token '%1' Created</source>
         <translation>已创建令牌“%1”</translation>
     </message>
     <message>
@@ -4350,15 +4428,15 @@ Serve on %1 without TLS anyway?</source>
         <translation>请给出两个通道数，例如 32,64。</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a number (e.g. 0.001 or 1e-3).</source>
+        <source>'%1' is not a number (e.g. 0.001 or 1e-3).</source>
         <translation>“%1”不是数字（例如 0.001 或 1e-3）。</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a number (e.g. 0 or 1e-4).</source>
+        <source>'%1' is not a number (e.g. 0 or 1e-4).</source>
         <translation>“%1”不是数字（例如 0 或 1e-4）。</translation>
     </message>
     <message>
-        <source>Name the model to register the result under (or untick &quot;Register&quot;).</source>
+        <source>Name the model to register the result under (or untick "Register").</source>
         <translation>请输入用于注册结果的模型名称（或取消勾选“注册”）。</translation>
     </message>
     <message>
@@ -4394,13 +4472,13 @@ Serve on %1 without TLS anyway?</source>
         <translation>%1×%2 图像</translation>
     </message>
     <message numerus="yes">
-        <source>%n feature(s), label column &apos;%1&apos;</source>
+        <source>%n feature(s), label column '%1'</source>
         <translation>
             <numerusform>%n 个特征，标签列“%1”</numerusform>
         </translation>
     </message>
     <message>
-        <source>texts, label column &apos;%1&apos;</source>
+        <source>texts, label column '%1'</source>
         <translation>文本，标签列“%1”</translation>
     </message>
     <message>
@@ -4666,7 +4744,7 @@ Serve on %1 without TLS anyway?</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <source>Clip the gradients&apos; global L2 norm to this value; 0 = off.</source>
+        <source>Clip the gradients' global L2 norm to this value; 0 = off.</source>
         <translation>将梯度的全局 L2 范数裁剪到此值；0 = 关闭。</translation>
     </message>
     <message>
@@ -4785,7 +4863,7 @@ Serve on %1 without TLS anyway?</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <source>Show the selected run&apos;s loss and accuracy curves</source>
+        <source>Show the selected run's loss and accuracy curves</source>
         <translation>显示所选运行的损失和准确率曲线</translation>
     </message>
     <message>
@@ -4817,7 +4895,7 @@ Serve on %1 without TLS anyway?</source>
         <translation>注册为版本(&amp;V)…</translation>
     </message>
     <message>
-        <source>Register the selected finished run&apos;s model as a new version</source>
+        <source>Register the selected finished run's model as a new version</source>
         <translation>将所选已完成运行的模型注册为新版本</translation>
     </message>
     <message>
@@ -4845,7 +4923,7 @@ Serve on %1 without TLS anyway?</source>
         <translation>运行操作</translation>
     </message>
     <message>
-        <source>No training runs yet. Choose data and an architecture on the left, then Start Training; runs started with &apos;modeldesk-cli train&apos; appear here too.</source>
+        <source>No training runs yet. Choose data and an architecture on the left, then Start Training; runs started with 'modeldesk-cli train' appear here too.</source>
         <translation>还没有训练运行。请在左侧选择数据和网络结构，然后点击“开始训练”；通过“modeldesk-cli train”启动的运行也会显示在这里。</translation>
     </message>
     <message>
@@ -5006,6 +5084,22 @@ Serve on %1 without TLS anyway?</source>
         <source>model</source>
         <translation>模型</translation>
     </message>
+    <message>
+        <source>Cannot cancel run %1: %2</source>
+        <translation>无法取消运行 %1：%2</translation>
+    </message>
+    <message>
+        <source>Asked the process training run %1 to stop.</source>
+        <translation>已请求训练运行 %1 的进程停止。</translation>
+    </message>
+    <message>
+        <source>epoch %1/%2 · trained by another process</source>
+        <translation>第 %1/%2 轮 · 由另一个进程训练</translation>
+    </message>
+    <message>
+        <source>Training (another process)</source>
+        <translation>训练中（另一个进程）</translation>
+    </message>
 </context>
 <context>
     <name>TrayIcon</name>
@@ -5045,7 +5139,7 @@ Serve on %1 without TLS anyway?</source>
         <translation>示例</translation>
     </message>
     <message>
-        <source>Write a request of the right shape from the version&apos;s signature</source>
+        <source>Write a request of the right shape from the version's signature</source>
         <translation>根据该版本的签名生成形状正确的请求</translation>
     </message>
     <message>
@@ -5133,15 +5227,15 @@ Serve on %1 without TLS anyway?</source>
         <translation>根据 v%1 的签名生成的示例请求。编辑后点击“发送”。</translation>
     </message>
     <message>
-        <source>Filled &quot;data&quot; for the shapes written in the request: the signature of v%1 does not record them (edit &quot;shape&quot; and press Example again to change them).</source>
-        <translation>已按请求中写明的形状填充 &quot;data&quot;：v%1 的签名未记录形状（如需更改，请编辑 &quot;shape&quot; 后再次点击“示例”）。</translation>
+        <source>Filled "data" for the shapes written in the request: the signature of v%1 does not record them (edit "shape" and press Example again to change them).</source>
+        <translation>已按请求中写明的形状填充 "data"：v%1 的签名未记录形状（如需更改，请编辑 "shape" 后再次点击“示例”）。</translation>
     </message>
     <message>
-        <source>No example from the signature: %1. Set &quot;shape&quot; to what the model takes and press Example again to fill &quot;data&quot;; the request is kept for this endpoint.</source>
-        <translation>无法根据签名生成示例：%1。请将 &quot;shape&quot; 设为模型接受的形状，然后再次点击“示例”以填充 &quot;data&quot;；此端点的请求会保留。</translation>
+        <source>No example from the signature: %1. Set "shape" to what the model takes and press Example again to fill "data"; the request is kept for this endpoint.</source>
+        <translation>无法根据签名生成示例：%1。请将 "shape" 设为模型接受的形状，然后再次点击“示例”以填充 "data"；此端点的请求会保留。</translation>
     </message>
     <message>
-        <source>Reading a test sample of dataset &apos;%1&apos;…</source>
+        <source>Reading a test sample of dataset '%1'…</source>
         <translation>正在读取数据集“%1”的测试样本…</translation>
     </message>
     <message>
@@ -5155,7 +5249,7 @@ true: %2</source>
 真实标签：%2</translation>
     </message>
     <message>
-        <source>A random image of the test split (%1 rows) of &apos;%2&apos;. Send it.</source>
+        <source>A random image of the test split (%1 rows) of '%2'. Send it.</source>
         <translation>来自“%2”测试集（共 %1 行）的一张随机图像。请发送。</translation>
     </message>
     <message>
@@ -5563,7 +5657,7 @@ true: %2</source>
         <translation>正在从钥匙串读取工作区密钥...</translation>
     </message>
     <message>
-        <source>the keychain has no entry for this workspace&apos;s key (was the workspace moved or the keychain reset? see docs/security.md)</source>
+        <source>the keychain has no entry for this workspace's key (was the workspace moved or the keychain reset? see docs/security.md)</source>
         <translation>钥匙串中没有此工作区密钥的条目（工作区是否已移动，或钥匙串是否已重置？参见 docs/security.md）</translation>
     </message>
     <message>
