@@ -101,6 +101,10 @@ int serveCommand(CliContext &ctx, const QStringList &args)
     p.addOption({QStringLiteral("tls-key"), QStringLiteral("TLS private key (PEM)."), QStringLiteral("FILE")});
     p.addOption({QStringLiteral("io-threads"), QStringLiteral("HTTP I/O threads (default 1)."), QStringLiteral("N"),
                  QStringLiteral("1")});
+    p.addOption({QStringLiteral("spin-us"),
+                 QStringLiteral("Microseconds an idle I/O thread or model worker keeps polling before it sleeps "
+                                "(default 50; 0 = sleep at once: least CPU, higher latency)."),
+                 QStringLiteral("US"), QStringLiteral("50")});
     p.addOption({QStringLiteral("body-limit"), QStringLiteral("Largest request body in MiB (default 32)."), QStringLiteral("MIB")});
     p.addOption({QStringLiteral("upload-limit"), QStringLiteral("Largest model upload in MiB (default 4096)."), QStringLiteral("MIB")});
     p.addOption({QStringLiteral("no-watch"), QStringLiteral("Do not follow deployment definitions changed by other processes.")});
@@ -120,6 +124,10 @@ int serveCommand(CliContext &ctx, const QStringList &args)
     options.http.ioThreads = p.value(QStringLiteral("io-threads")).toInt(&ok);
     if (!ok || options.http.ioThreads < 1 || options.http.ioThreads > 64)
         return ctx.usageError(QStringLiteral("--io-threads must be between 1 and 64"));
+    const int spinUs = p.value(QStringLiteral("spin-us")).toInt(&ok);
+    if (!ok || spinUs < 0 || spinUs > 10000)
+        return ctx.usageError(QStringLiteral("--spin-us must be between 0 and 10000"));
+    options.http.spinUs = spinUs;
     options.http.tlsCertificateFile = p.value(QStringLiteral("tls-cert"));
     options.http.tlsPrivateKeyFile = p.value(QStringLiteral("tls-key"));
     auto body = sizeOption(p, QStringLiteral("body-limit"), 32);
@@ -146,6 +154,7 @@ int serveCommand(CliContext &ctx, const QStringList &args)
 
     Serving::ServingHostOptions hostOptions;
     hostOptions.server = options;
+    hostOptions.runtime.workerSpinUs = spinUs;
     hostOptions.watchOtherProcesses = !p.isSet(QStringLiteral("no-watch"));
     Serving::ServingHost host(cat, hostOptions);
     for (const QString &warning : host.start())

@@ -50,7 +50,8 @@ Result<std::shared_ptr<ModelInstance>> DeploymentManager::Private::buildInstance
         }
         dep.changed.notify_all();
     }
-    auto instance = std::make_shared<ModelInstance>(dep.name, info, std::move(session), config, &observer);
+    auto instance = std::make_shared<ModelInstance>(dep.name, info, std::move(session), config, &observer,
+                                                    std::chrono::microseconds(options.workerSpinUs));
     auto note = instance->warmUp(options.warmupRuns);
     if (!note)
         return fail(Error{note.error().code, versionContext(info) + QStringLiteral(": ") + note.error().message});

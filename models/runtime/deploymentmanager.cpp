@@ -371,7 +371,7 @@ Status DeploymentManager::Private::configureLocked(const std::shared_ptr<Deploym
         // Worker and thread counts are fixed per instance: start a new one on the same (warm)
         // session, switch to it, and drain the old one — the same path as a hot swap.
         auto fresh = std::make_shared<ModelInstance>(dep->name, instance->version(), instance->session(), batching,
-                                                     &observer);
+                                                     &observer, std::chrono::microseconds(options.workerSpinUs));
         fresh->inheritWarmup(instance->warmupNote());
         fresh->start();
         {

@@ -8,6 +8,16 @@ namespace {
 // Bounds the scan for stackable requests behind incompatible ones, so a long mixed queue cannot
 // make batch forming quadratic.
 constexpr size_t kMaxScan = 1024;
+
+// A hint to the core (and its hyper-thread sibling) that this is a spin-wait loop.
+inline void cpuRelax()
+{
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    asm volatile("yield");
+#endif
+}
 } // namespace
 
 PendingRequest::PendingRequest(InferRequest r, InferCallback cb)
@@ -83,7 +93,10 @@ DynamicBatcher::Limits DynamicBatcher::limitsFrom(const BatchingConfig &config)
     return l;
 }
 
-DynamicBatcher::DynamicBatcher(Limits limits) : m_limits(limits) {}
+DynamicBatcher::DynamicBatcher(Limits limits, std::chrono::microseconds idleSpin)
+    : m_limits(limits), m_idleSpin(std::max(std::chrono::microseconds(0), idleSpin))
+{
+}
 
 DynamicBatcher::~DynamicBatcher() = default;
 
@@ -98,6 +111,7 @@ DynamicBatcher::PushResult DynamicBatcher::push(PendingRequest &request)
             return PushResult::Full;
         request.enqueued = Clock::now();
         m_queue.push_back(std::move(request));
+        m_maybeWork.store(true, std::memory_order_release);
         notifyCollector = m_collecting;
     }
     if (notifyCollector)
@@ -116,6 +130,13 @@ DynamicBatcher::Batch DynamicBatcher::next()
 {
     std::unique_lock lock(m_mutex);
     for (;;) {
+        if (m_idleSpin.count() > 0 && (m_collecting || (!m_closed && m_queue.empty()))) {
+            lock.unlock();
+            const auto until = Clock::now() + m_idleSpin;
+            while (!m_maybeWork.load(std::memory_order_acquire) && Clock::now() < until)
+                cpuRelax();
+            lock.lock();
+        }
         m_idleCv.wait(lock, [this] { return !m_collecting && (m_closed || !m_queue.empty()); });
         Batch batch;
         if (m_queue.empty()) {
@@ -135,6 +156,7 @@ DynamicBatcher::Batch DynamicBatcher::next()
         }
         batch.requests.push_back(std::move(m_queue.front()));
         m_queue.pop_front();
+        m_maybeWork.store(!m_queue.empty(), std::memory_order_relaxed);
         // batch.requests grows below: refer to the head by index, never by a reference into it.
         int64_t rows = batch.requests.front().rows;
         const bool concurrent = !m_queue.empty() || m_lastBatchRequests > 1;
@@ -165,6 +187,7 @@ DynamicBatcher::Batch DynamicBatcher::next()
             }
         }
         m_lastBatchRequests = batch.requests.size();
+        m_maybeWork.store(!m_queue.empty(), std::memory_order_relaxed);
         m_collecting = false;
         if (!m_queue.empty() || m_closed)
             m_idleCv.notify_one();

@@ -18,6 +18,7 @@
 #include "inferenceengine.h"
 
 #include <chrono>
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -65,7 +66,11 @@ public:
     };
     static Limits limitsFrom(const BatchingConfig &config);
 
-    explicit DynamicBatcher(Limits limits);
+    // idleSpin: how long a worker that finds the queue empty keeps polling it before it sleeps on
+    // the condition variable. A request that arrives meanwhile starts without a futex wake-up (tens
+    // of microseconds on an idle core): it lowers latency under steady traffic at the cost of that
+    // much CPU after each batch. Zero sleeps at once.
+    explicit DynamicBatcher(Limits limits, std::chrono::microseconds idleSpin = {});
     ~DynamicBatcher();
     DynamicBatcher(const DynamicBatcher &) = delete;
     DynamicBatcher &operator=(const DynamicBatcher &) = delete;
@@ -103,6 +108,8 @@ private:
     bool m_closed = false;
     bool m_collecting = false;
     size_t m_lastBatchRequests = 0;
+    const std::chrono::microseconds m_idleSpin;
+    std::atomic<bool> m_maybeWork{false};   // read without the lock by a worker spinning before it sleeps
 };
 
 } // namespace ModelDesk::Runtime

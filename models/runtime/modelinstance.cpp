@@ -65,14 +65,15 @@ Tensor sliceRows(const Tensor &o, int64_t firstRow, int64_t rows, int64_t totalR
 } // namespace
 
 ModelInstance::ModelInstance(QString deployment, VersionInfo version, std::shared_ptr<InferenceSession> session,
-                             const BatchingConfig &config, const std::atomic<InferenceObserver *> *observer)
+                             const BatchingConfig &config, const std::atomic<InferenceObserver *> *observer,
+                             std::chrono::microseconds workerSpin)
     : m_deployment(std::move(deployment)),
       m_version(std::move(version)),
       m_session(std::move(session)),
       m_outputNames(outputNames(m_version.signature)),
       m_observer(observer),
       m_config(config),
-      m_batcher(DynamicBatcher::limitsFrom(config))
+      m_batcher(DynamicBatcher::limitsFrom(config), workerSpin)
 {
 }
 

@@ -28,8 +28,10 @@ class InferenceSession;
 class ModelInstance final
 {
 public:
+    // workerSpin: see DynamicBatcher (DeploymentManagerOptions::workerSpinUs).
     ModelInstance(QString deployment, VersionInfo version, std::shared_ptr<InferenceSession> session,
-                  const BatchingConfig &config, const std::atomic<InferenceObserver *> *observer);
+                  const BatchingConfig &config, const std::atomic<InferenceObserver *> *observer,
+                  std::chrono::microseconds workerSpin = {});
     ~ModelInstance();   // aborts ("server shutting down") if still running
     ModelInstance(const ModelInstance &) = delete;
     ModelInstance &operator=(const ModelInstance &) = delete;

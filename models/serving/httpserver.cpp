@@ -764,7 +764,26 @@ Status HttpServer::start()
     }
     d->doAccept();
     for (int i = 0; i < o.ioThreads; ++i)
-        d->threads.emplace_back([ioc = d->ioc.get()] { ioc->run(); });
+        d->threads.emplace_back([ioc = d->ioc.get(), spin = std::chrono::microseconds(d->options.spinUs)] {
+            if (spin.count() <= 0) {
+                ioc->run();
+                return;
+            }
+            while (!ioc->stopped()) {
+                if (ioc->poll() > 0)
+                    continue;
+                const auto until = Clock::now() + spin;
+                bool ran = false;
+                while (!ioc->stopped() && Clock::now() < until) {
+                    if (ioc->poll() > 0) {
+                        ran = true;
+                        break;
+                    }
+                }
+                if (!ran && !ioc->stopped())
+                    ioc->run_one();
+            }
+        });
     d->running = true;
     qCInfo(lcServing).noquote() << "listening on" << url();
     return {};

@@ -4,6 +4,7 @@
 #include "runtime/dynamicbatcher.h"
 
 #include <QTest>
+#include <QThread>
 
 #include <atomic>
 #include <thread>
@@ -205,9 +206,17 @@ private Q_SLOTS:
         refused.answer(std::unexpected(InferError{{Error::Code::Unavailable, QStringLiteral("closed")}, 0}));
     }
 
+    void closeWakesBlockedWorkers_data()
+    {
+        QTest::addColumn<int>("spinUs");
+        QTest::newRow("sleeping workers") << 0;
+        QTest::newRow("spinning workers") << 2000;
+    }
+
     void closeWakesBlockedWorkers()
     {
-        DynamicBatcher b(limits(8, 0));
+        QFETCH(int, spinUs);
+        DynamicBatcher b(limits(8, 0), std::chrono::microseconds(spinUs));
         std::atomic<int> exited{0};
         std::vector<std::thread> workers;
         for (int i = 0; i < 3; ++i)
@@ -219,6 +228,26 @@ private Q_SLOTS:
         for (auto &t : workers)
             t.join();
         QCOMPARE(exited.load(), 3);
+    }
+
+    void spinningWorkerTakesARequestThatArrivesWhileItSpins()
+    {
+        // The worker finds the queue empty and spins (long enough for the push below to land during
+        // the spin); the request must be handed out, not left for a wake-up that never comes.
+        DynamicBatcher b(limits(8, 0), std::chrono::microseconds(200000));
+        Counter counter;
+        std::atomic<bool> got{false};
+        std::thread worker([&] {
+            auto batch = b.next();
+            got = batch.requests.size() == 1;
+            answerAll(batch.requests);
+        });
+        QThread::msleep(20);
+        auto p = request({1, 4}, &counter);
+        QCOMPARE(b.push(p), DynamicBatcher::PushResult::Queued);
+        worker.join();
+        QVERIFY(got.load());
+        QCOMPARE(counter.answered.load(), 1);
     }
 
     void unansweredRequestAnswersItselfOnce()
@@ -238,10 +267,18 @@ private Q_SLOTS:
         QCOMPARE(counter.unavailable.load(), 2);
     }
 
+    void concurrentProducersAndWorkers_data()
+    {
+        QTest::addColumn<int>("spinUs");
+        QTest::newRow("sleeping workers") << 0;
+        QTest::newRow("spinning workers") << 200; // idle workers poll the queue before they sleep
+    }
+
     void concurrentProducersAndWorkers()
     {
+        QFETCH(int, spinUs);
         Counter counter;
-        DynamicBatcher b(limits(8, 200, 100000));
+        DynamicBatcher b(limits(8, 200, 100000), std::chrono::microseconds(spinUs));
         std::atomic<int> handled{0};
         std::vector<std::thread> workers;
         for (int w = 0; w < 2; ++w)
