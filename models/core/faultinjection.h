@@ -7,7 +7,10 @@
 // delete:committed, and progress points "import:copy:<percent>" (see ModelCatalog::importFile);
 // encryption:enabled, encryption:disabled, encryption:staged, encryption:renamed (artifacts),
 // encryption:run:staged, encryption:run:renamed (training runs' files, Artifacts::SealedFile) and
-// "encryption:rewrite:<percent>" (WorkspaceEncryption).
+// "encryption:rewrite:<percent>" (WorkspaceEncryption); train:checkpoint:written,
+// train:checkpoint:recorded (Trainer::saveCheckpoint), train:exported (TrainingJob, before
+// registering); deployment:saving (row written, transaction open), deployment:saved
+// (ModelRegistry::saveDeployment).
 
 #include <QString>
 

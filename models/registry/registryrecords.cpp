@@ -1,5 +1,6 @@
 // ModelRegistry: the records around models — datasets, training runs, deployments and API tokens.
 
+#include "core/faultinjection.h"
 #include "core/names.h"
 #include "modelregistry_p.h"
 
@@ -332,15 +333,19 @@ Status ModelRegistry::saveDeployment(const DeploymentRecord &deployment, const Q
 {
     if (Status s = Names::checkName(deployment.name, QStringLiteral("deployment")); !s)
         return s;
-    return d->db->write([&](QSqlDatabase &db) -> Status {
+    const Status saved = d->db->write([&](QSqlDatabase &db) -> Status {
         if (auto q = Sql::exec(db, QStringLiteral("INSERT INTO deployments (name, spec, updated) VALUES (?, ?, ?)"
                                                   " ON CONFLICT (name) DO UPDATE SET spec = excluded.spec, updated = excluded.updated"),
                                {deployment.name, Sql::jsonText(deployment.spec), Sql::nowText()});
             !q)
             return fail(q.error());
+        faultPoint("deployment:saving"); // row written, transaction open
         return appendAudit(db, actor, QStringLiteral("deployment.save"), recordTarget("deployment", deployment.name),
                            deployment.spec);
     });
+    if (saved)
+        faultPoint("deployment:saved");
+    return saved;
 }
 
 Status ModelRegistry::removeDeployment(const QString &name, const QString &actor)

@@ -2,6 +2,7 @@
 #include "trainer.h"
 
 #include "artifacts/masterkey.h"
+#include "core/faultinjection.h"
 #include "core/logging.h"
 #include "trainerprivate.h"
 
@@ -340,6 +341,7 @@ Status Trainer::saveCheckpoint(const QString &dir) const
     Artifacts::secureWipe(bytes);
     if (!written)
         return written;
+    faultPoint("train:checkpoint:written"); // the new .pt is on disk, checkpoint.json still names the old
     const QJsonObject state{{QStringLiteral("file"), file},
                             {QStringLiteral("sha256"), digest},
                             {QStringLiteral("epochs_done"), d->state.epochsDone},
@@ -352,6 +354,7 @@ Status Trainer::saveCheckpoint(const QString &dir) const
                             {QStringLiteral("preprocessing"), d->preprocessing.toJson()}};
     if (auto ok = writeAtomically(dir + QLatin1Char('/') + CheckpointState, QJsonDocument(state).toJson()); !ok)
         return ok;
+    faultPoint("train:checkpoint:recorded"); // before the older checkpoints are removed
     // The state file now names the new checkpoint; older ones are no longer needed.
     const QStringList old = QDir(dir).entryList({QStringLiteral("checkpoint-*.pt")}, QDir::Files);
     for (const QString &name : old) {

@@ -2,6 +2,7 @@
 
 #include "artifacts/artifactstore.h"
 #include "artifacts/masterkey.h"
+#include "core/faultinjection.h"
 #include "core/logging.h"
 #include "datasetregistration.h"
 #include "datasplit.h"
@@ -483,6 +484,7 @@ Result<TrainingOutcome> TrainingJob::runInner(Context &c)
     if (auto ok = writeFile(dir.exportInfoPath(), QJsonDocument(exportInfo).toJson()); !ok)
         return fail(ok.error());
     o.modelPath = dir.modelPath();
+    faultPoint("train:exported"); // model.pt and export.json written, not registered yet
 
     timed("export");
 

@@ -1,6 +1,7 @@
 // kill -9 a real modeldesk-cli while it imports (or deletes) a large file, at every step of the write;
 // reopen; doctor passes; there is never a half version: either no version or a whole, verified one.
 
+#include "../models/training/trainingtestdata.h"
 #include "clitestutil.h"
 
 #include <QDir>
@@ -101,6 +102,90 @@ private Q_SLOTS:
         QVERIFY2(doctor.exitCode == 0, qPrintable(doctor.out + doctor.err));
         QCOMPARE(versionCount(ws.path()), 0);
         QCOMPARE(artifactFiles(ws.path()), 0);
+    }
+
+    void killDuringTraining_data()
+    {
+        QTest::addColumn<QString>("point");
+        QTest::newRow("new checkpoint written, not recorded") << QStringLiteral("train:checkpoint:written");
+        QTest::newRow("checkpoint recorded, old not removed") << QStringLiteral("train:checkpoint:recorded");
+        QTest::newRow("model exported, not registered") << QStringLiteral("train:exported");
+    }
+
+    void killDuringTraining()
+    {
+        QFETCH(QString, point);
+        QTemporaryDir ws;
+        const QString csv = ws.filePath(QStringLiteral("blobs.csv"));
+        QVERIFY(TrainingTestData::writeFile(csv, TrainingTestData::blobsCsv(300)));
+        const QStringList train{QStringLiteral("train"), QStringLiteral("--data"), csv, QStringLiteral("--hidden"),
+                                QStringLiteral("16"), QStringLiteral("--epochs"), QStringLiteral("3"),
+                                QStringLiteral("--batch-size"), QStringLiteral("16"), QStringLiteral("--lr"),
+                                QStringLiteral("0.01"), QStringLiteral("--register"), QStringLiteral("blobs"),
+                                QStringLiteral("--json")};
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("MODELDESK_FAULT_POINT"), point);
+        const CliRun killed = runCli(ws.path(), train, env);
+        QCOMPARE(killed.status, QProcess::CrashExit);
+
+        // Reopen: doctor passes, no version of the model is visible (nothing was registered).
+        const CliRun doctor = runCli(ws.path(), {QStringLiteral("doctor")});
+        QVERIFY2(doctor.exitCode == 0, qPrintable(doctor.out + doctor.err));
+        QCOMPARE(versionCount(ws.path()), 0);
+        QCOMPARE(artifactFiles(ws.path()), 0);
+        CliRun runs = runCli(ws.path(), {QStringLiteral("runs"), QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(runs.exitCode, 0);
+        QCOMPARE(runs.json().array().size(), 1);
+        const QString runId = runs.json().array().first().toObject().value(QStringLiteral("id")).toString();
+
+        // The run resumes from its last recorded checkpoint, finishes and registers the model.
+        const CliRun resumed = runCli(ws.path(), {QStringLiteral("runs"), QStringLiteral("resume"), runId, QStringLiteral("--json")});
+        QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.out + resumed.err));
+        const QJsonObject o = resumed.json().object();
+        QCOMPARE(o.value(QStringLiteral("state")).toString(), QStringLiteral("finished"));
+        QCOMPARE(o.value(QStringLiteral("epochs_done")).toInt(), 3);
+        QCOMPARE(runCli(ws.path(), {QStringLiteral("doctor")}).exitCode, 0);
+        // One checkpoint file is left (the recorded one), whatever the kill left behind.
+        const QStringList checkpoints = QDir(ws.path() + QStringLiteral("/runs/") + runId)
+                                            .entryList({QStringLiteral("checkpoint-*.pt")}, QDir::Files);
+        QCOMPARE(checkpoints.size(), 1);
+    }
+
+    void killDuringDeploymentChange_data()
+    {
+        QTest::addColumn<QString>("point");
+        QTest::addColumn<int>("versionAfter");
+        QTest::newRow("row written, not committed") << QStringLiteral("deployment:saving") << 1;
+        QTest::newRow("committed") << QStringLiteral("deployment:saved") << 2;
+    }
+
+    void killDuringDeploymentChange()
+    {
+        REQUIRE_TEST_MODELS();
+        QFETCH(QString, point);
+        QFETCH(int, versionAfter);
+        QTemporaryDir ws;
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(runCli(ws.path(), {QStringLiteral("models"), QStringLiteral("import"), testModel(QStringLiteral("linear.pt")),
+                                        QStringLiteral("--name"), QStringLiteral("lin")}).exitCode, 0);
+        QCOMPARE(runCli(ws.path(), {QStringLiteral("deploy"), QStringLiteral("lin:1"), QStringLiteral("--name"), QStringLiteral("web")}).exitCode, 0);
+
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("MODELDESK_FAULT_POINT"), point);
+        const CliRun killed = runCli(ws.path(), {QStringLiteral("swap"), QStringLiteral("web"), QStringLiteral("2")}, env);
+        QCOMPARE(killed.status, QProcess::CrashExit);
+
+        QCOMPARE(runCli(ws.path(), {QStringLiteral("doctor")}).exitCode, 0);
+        const CliRun list = runCli(ws.path(), {QStringLiteral("deployments"), QStringLiteral("--json")});
+        QCOMPARE(list.exitCode, 0);
+        const QJsonArray deployments = list.json().isArray() ? list.json().array()
+                                                             : list.json().object().value(QStringLiteral("deployments")).toArray();
+        QCOMPARE(deployments.size(), 1);
+        const QJsonObject web = deployments.first().toObject();
+        const QJsonObject spec = web.contains(QStringLiteral("spec")) ? web.value(QStringLiteral("spec")).toObject() : web;
+        QCOMPARE(spec.value(QStringLiteral("version")).toInt(), versionAfter);
+        // And the definition can still be changed.
+        QCOMPARE(runCli(ws.path(), {QStringLiteral("swap"), QStringLiteral("web"), QStringLiteral("1")}).exitCode, 0);
     }
 
     // Not at a named point: kill while the copy is visibly under way, observed from outside.
