@@ -39,6 +39,14 @@ Status openForReading(QFile &file, const QString &subject)
     return {};
 }
 
+// Opens the file and reads its header (plaintext or which encrypted form).
+Result<StoredFileInfo> openInspected(QFile &file, const QString &subject)
+{
+    if (auto s = openForReading(file, subject); !s)
+        return fail(s.error());
+    return inspectStoredFile(file);
+}
+
 // Streams the verified plaintext of an open file to `sink` (may be empty). On error the sink may
 // have received bytes: the caller discards them.
 Status streamPlain(QFile &file, const QString &sha256, const QString &context, const ArtifactKeyring *keyring,
@@ -153,9 +161,7 @@ QByteArray SealedFile::binding(const QString &context, const QString &sha256)
 Result<StoredForm> SealedFile::form() const
 {
     QFile file(m_path);
-    if (auto s = openForReading(file, m_subject); !s)
-        return fail(s.error());
-    auto info = inspectStoredFile(file);
+    auto info = openInspected(file, m_subject);
     if (!info)
         return fail(info.error());
     return info->form;
@@ -198,9 +204,7 @@ Status SealedFile::write(QByteArrayView plain, const QString &sha256) const
 Result<QByteArray> SealedFile::read(const QString &sha256) const
 {
     QFile file(m_path);
-    if (auto s = openForReading(file, m_subject); !s)
-        return fail(s.error());
-    auto info = inspectStoredFile(file);
+    auto info = openInspected(file, m_subject);
     if (!info)
         return fail(info.error());
     QByteArray bytes;
@@ -219,9 +223,7 @@ Result<QByteArray> SealedFile::read(const QString &sha256) const
 Status SealedFile::rewrite(StoredForm form, const QString &sha256) const
 {
     QFile file(m_path);
-    if (auto s = openForReading(file, m_subject); !s)
-        return s;
-    auto info = inspectStoredFile(file);
+    auto info = openInspected(file, m_subject);
     if (!info)
         return fail(info.error());
     if (info->form == form)
