@@ -3,6 +3,8 @@
 #include "core/logging.h"
 
 #include <QDeadlineTimer>
+#include <QFileInfo>
+#include <QStorageInfo>
 #include <QJsonDocument>
 #include <QMutex>
 #include <QMutexLocker>
@@ -50,7 +52,17 @@ Error error(const QSqlError &e, const QString &what) { return Dialect::error(Dia
 
 Error error(const QSqlDatabase &db, const QSqlError &e, const QString &what)
 {
-    return Dialect::error(Dialect::backend(db), e, what);
+    Error out = Dialect::error(Dialect::backend(db), e, what);
+    // A full file system shows up as SQLITE_FULL, or as a bare "disk I/O error" when SQLite cannot
+    // even create its -wal/-shm files: say which, and what to do.
+    if (out.code == Error::Code::Io && Dialect::backend(db) == Dialect::Backend::Sqlite) {
+        const QStorageInfo disk(QFileInfo(db.databaseName()).absolutePath());
+        if (disk.isValid() && disk.bytesAvailable() >= 0 && disk.bytesAvailable() < (1 << 20))
+            out.message += QStringLiteral(" (the file system holding the registry is full: %1 bytes free; free some "
+                                          "space and retry - nothing stored was changed)")
+                               .arg(disk.bytesAvailable());
+    }
+    return out;
 }
 
 Result<QSqlQuery> exec(const QSqlDatabase &db, const QString &sql, const QVariantList &binds)
@@ -169,7 +181,7 @@ Status execPragma(const QSqlDatabase &db, const QString &pragma)
 {
     QSqlQuery q(db);
     if (!q.exec(pragma))
-        return fail(Sql::error(q.lastError(), QStringLiteral("cannot open registry '%1'").arg(db.databaseName())));
+        return fail(Sql::error(db, q.lastError(), QStringLiteral("cannot open registry '%1'").arg(db.databaseName())));
     return {};
 }
 
@@ -178,7 +190,7 @@ Status configure(const QSqlDatabase &db)
     // journal_mode first: it is the first statement that reads the file, so a foreign file fails here.
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")))
-        return fail(Sql::error(q.lastError(), QStringLiteral("cannot open registry '%1'").arg(db.databaseName())));
+        return fail(Sql::error(db, q.lastError(), QStringLiteral("cannot open registry '%1'").arg(db.databaseName())));
     const QString mode = q.next() ? q.value(0).toString() : QString();
     q.finish();
     if (mode.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
@@ -390,7 +402,9 @@ Status RegistryDatabase::commit(const QSqlDatabase &db)
 void RegistryDatabase::rollback(const QSqlDatabase &db)
 {
     QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("ROLLBACK")))
+    // After a failed COMMIT (a full disk, say) SQLite may already have rolled back on its own;
+    // that is not worth a warning.
+    if (!q.exec(QStringLiteral("ROLLBACK")) && !q.lastError().text().contains(QLatin1String("no transaction is active")))
         qCWarning(lcRegistry) << "rollback failed:" << q.lastError().text();
 }
 
