@@ -128,7 +128,12 @@ protected:
         m_shared.sessions.emplace(this, derived().shared_from_this());
     }
 
-    // ---- deadlines: one timer, re-armed when the phase changes ----
+    // ---- deadlines: one timer, re-armed lazily ----
+    // Each phase change sets m_deadline; the timer is re-armed only when the new deadline is earlier
+    // than the pending wait's expiry. A wait that fires before the deadline (the phase moved on)
+    // re-arms itself at the deadline. So the several phase changes of every request cost no timer
+    // operation at all (the timeouts are tens of seconds), and a wait is always pending: it also
+    // keeps the session alive until closeNow() cancels it.
     enum class Phase { None, Idle, Body, Write, Linger };
 
     void setPhase(Phase phase, bool force = false)
@@ -137,20 +142,37 @@ protected:
             return;
         m_phase = phase;
         const HttpServerOptions &o = m_shared.options;
+        const Clock::time_point now = Clock::now();
         switch (phase) {
-        case Phase::None: m_timer.expires_at(Clock::time_point::max()); break;
-        case Phase::Idle: m_timer.expires_after(std::chrono::milliseconds(o.idleTimeoutMs)); break;
-        case Phase::Body: m_timer.expires_after(std::chrono::milliseconds(o.bodyTimeoutMs)); break;
-        case Phase::Write: m_timer.expires_after(std::chrono::milliseconds(o.writeTimeoutMs)); break;
-        case Phase::Linger: m_timer.expires_after(kLingerTime); break;
+        case Phase::None: m_deadline = Clock::time_point::max(); break;
+        case Phase::Idle: m_deadline = now + std::chrono::milliseconds(o.idleTimeoutMs); break;
+        case Phase::Body: m_deadline = now + std::chrono::milliseconds(o.bodyTimeoutMs); break;
+        case Phase::Write: m_deadline = now + std::chrono::milliseconds(o.writeTimeoutMs); break;
+        case Phase::Linger: m_deadline = now + kLingerTime; break;
         }
-        // The pending wait (if any) completes with operation_aborted; this one replaces it. The
-        // wait also keeps the session alive until closeNow() cancels it.
-        m_timer.async_wait([self = derived().shared_from_this()](beast::error_code ec) {
+        if (m_timerPending && m_timer.expiry() <= m_deadline)
+            return; // the pending wait fires first and re-arms at m_deadline
+        armTimer();
+    }
+
+    void armTimer()
+    {
+        // expires_at() cancels a pending wait: its handler runs with operation_aborted and, seeing a
+        // newer generation, leaves m_timerPending to this wait.
+        m_timer.expires_at(m_deadline);
+        m_timerPending = true;
+        const std::uint64_t generation = ++m_timerGeneration;
+        m_timer.async_wait([self = derived().shared_from_this(), generation](beast::error_code ec) {
+            if (generation != self->m_timerGeneration)
+                return; // replaced by a newer wait
+            self->m_timerPending = false;
             if (ec == net::error::operation_aborted || self->m_closed)
-                return;
-            if (self->m_timer.expiry() <= Clock::now())
+                return; // cancelled (closing)
+            if (self->m_deadline <= Clock::now()) {
                 self->closeNow();
+                return;
+            }
+            self->armTimer(); // the phase moved on: wait for its deadline
         });
     }
 
@@ -568,6 +590,9 @@ protected:
     ServerShared &m_shared;
     beast::flat_buffer m_buffer;
     net::steady_timer m_timer;
+    Clock::time_point m_deadline = Clock::time_point::max();
+    bool m_timerPending = false;
+    std::uint64_t m_timerGeneration = 0;
     std::string m_remote;
     Phase m_phase = Phase::None;
 

@@ -12,6 +12,7 @@
 #include <QProcess>
 #include <QSslSocket>
 #include <QTemporaryDir>
+#include <QElapsedTimer>
 #include <QTest>
 #include <QUrlQuery>
 #include <atomic>
@@ -365,6 +366,39 @@ private Q_SLOTS:
         QVERIFY(slow.connectTo(server.port()));
         slow.send("GET /echo HTTP/1.1\r\nHo");
         QVERIFY(slow.waitClosed(10000));
+    }
+
+    void slowBodyIsClosedAtTheBodyTimeout()
+    {
+        // The body deadline is earlier than the idle one already pending: the timer must move up.
+        ScriptHandler handler;
+        HttpServerOptions o;
+        o.idleTimeoutMs = 60000;
+        o.bodyTimeoutMs = 300;
+        HttpServer server(handler, o);
+        QVERIFY(server.start());
+        HttpTestClient c;
+        QVERIFY(c.connectTo(server.port()));
+        QElapsedTimer clock;
+        clock.start();
+        c.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nonly part of it");
+        QVERIFY(c.waitClosed(20000));
+        QVERIFY2(clock.elapsed() < 20000, "closed by the body timeout, not the idle one");
+        // A client that keeps its connection busy is not cut by a deadline of an earlier phase.
+        HttpServerOptions quick;
+        quick.idleTimeoutMs = 400;
+        HttpServer busy(handler, quick);
+        QVERIFY(busy.start());
+        HttpTestClient k;
+        QVERIFY(k.connectTo(busy.port()));
+        for (int i = 0; i < 6; ++i) {
+            QTest::qWait(150); // 900 ms in all: past the first idle deadline, never idle for 400 ms
+            k.send(HttpTestClient::request("GET", "/echo"));
+            auto r = k.read();
+            QVERIFY2(r, "the connection was closed while in use");
+            QCOMPARE(r->status, 200);
+        }
+        QVERIFY(k.waitClosed(10000)); // and then idle: closed
     }
 
     void stopWithPendingResponses()
