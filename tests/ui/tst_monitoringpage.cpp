@@ -54,6 +54,7 @@ private Q_SLOTS:
     void exportsHoldTheCharts();
     void closingWithHistoryPendingIsSafe();
     void hiddenPageOnlyCollects();
+    void tileWidthDoesNotShrinkWithShorterValues();
 
 private:
     bool deploy(const QString &name);
@@ -381,6 +382,23 @@ void tst_MonitoringPage::hiddenPageOnlyCollects()
     QVERIFY(cpu->points(line).size() >= collected + 3);
     m_page->show();
     QTRY_VERIFY(cpu->shownPointCount(line) >= shown + 3);
+}
+
+void tst_MonitoringPage::tileWidthDoesNotShrinkWithShorterValues()
+{
+    // Values change length every second; the tiles must not jump back and forth.
+    MetricTile tile(QStringLiteral("Machine"));
+    tile.setRow(QStringLiteral("cpu"), QStringLiteral("CPU"), QStringLiteral("1 %"), 1.0);
+    tile.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&tile));
+    const int narrow = tile.sizeHint().width();
+    tile.setRow(QStringLiteral("cpu"), QStringLiteral("CPU"), QStringLiteral("100.0 % of 64 cores, load 63.91 63.88 63.72"), 100.0);
+    QTRY_VERIFY(tile.sizeHint().width() > narrow); // the control: a longer value widens the tile
+    const int wide = tile.sizeHint().width();
+    tile.setRow(QStringLiteral("cpu"), QStringLiteral("CPU"), QStringLiteral("1 %"), 1.0);
+    QTest::qWait(50);
+    QCOMPARE(tile.sizeHint().width(), wide);
+    QCOMPARE(tile.rowText(QStringLiteral("cpu")), QStringLiteral("1 %"));
 }
 
 QTEST_MAIN(tst_MonitoringPage)

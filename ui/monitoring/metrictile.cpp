@@ -73,6 +73,10 @@ void MetricTile::setRow(const QString &key, const QString &label, const QString 
         it = m_values.insert(key, Row{value, {}});
     }
     it->value->setText(text);
+    // Values change length every second ("9.8 %" -> "10.2 %"); a value column that only grows keeps
+    // the row of tiles from shifting back and forth.
+    if (const int w = it->value->sizeHint().width(); w > it->value->minimumWidth())
+        it->value->setMinimumWidth(w);
     it->number = number;
 }
 
