@@ -69,21 +69,10 @@ Status streamPlain(QFile &file, const QString &sha256, const QString &context, c
     const QByteArray expected = sha256.isEmpty() ? header->digest : SealedFile::binding(context, sha256);
     if (header->digest != expected)
         return fail(swapped(subject));
-    auto key = requireKey(keyring, subject, QStringLiteral("read"));
-    if (!key)
-        return fail(key.error());
-    Sha256Hasher hasher;
-    auto status = Cipher::decrypt(file, *key, expected, [&](QByteArrayView chunk) -> Status {
-        hasher.addData(chunk);
-        return sink ? sink(chunk) : Status();
-    });
-    if (!status)
-        return fail(status.error().code == Error::Code::Corrupt
-                        ? Error::corrupt(QStringLiteral("%1 is corrupt: %2").arg(subject, status.error().message))
-                        : Error{status.error().code, subject + QStringLiteral(": ") + status.error().message});
-    const QString found = hasher.hexDigest();
-    if (found.isEmpty())
-        return fail(Error::internal(QStringLiteral("OpenSSL could not compute a SHA-256 digest")));
+    auto decrypted = decryptHashed(file, keyring, expected, subject, sink);
+    if (!decrypted)
+        return fail(decrypted.error());
+    const QString found = *decrypted;
     if (sha256.isEmpty()) {
         // No record to compare with: the file must at least have been sealed for this place and
         // this content.

@@ -46,6 +46,27 @@ Result<MasterKey> requireKey(const ArtifactKeyring *keyring, const QString &subj
     return key;
 }
 
+Result<QString> decryptHashed(QFile &file, const ArtifactKeyring *keyring, const QByteArray &binding,
+                              const QString &subject, const Cipher::Sink &sink)
+{
+    auto key = requireKey(keyring, subject, QStringLiteral("read"));
+    if (!key)
+        return fail(key.error());
+    Sha256Hasher hasher;
+    auto status = Cipher::decrypt(file, *key, binding, [&](QByteArrayView chunk) -> Status {
+        hasher.addData(chunk);
+        return sink ? sink(chunk) : Status();
+    });
+    if (!status)
+        return fail(status.error().code == Error::Code::Corrupt
+                        ? Error::corrupt(QStringLiteral("%1 is corrupt: %2").arg(subject, status.error().message))
+                        : prefixed(subject, status.error()));
+    const QString found = hasher.hexDigest();
+    if (found.isEmpty())
+        return fail(Error::internal(QStringLiteral("OpenSSL could not compute a SHA-256 digest")));
+    return found;
+}
+
 Status streamPlaintext(QFile &file, const QString &digest, const ArtifactKeyring *keyring, const QString &subject,
                        const Cipher::Sink &sink)
 {
@@ -54,23 +75,13 @@ Status streamPlaintext(QFile &file, const QString &digest, const ArtifactKeyring
     if (Cipher::hasMagic(first)) {
         auto header = Cipher::parseHeader(first);
         if (header && header->digest == rawDigest) {
-            auto key = requireKey(keyring, subject, QStringLiteral("read"));
-            if (!key)
-                return fail(key.error());
-            Sha256Hasher hasher;
-            auto status = Cipher::decrypt(file, *key, rawDigest, [&](QByteArrayView chunk) -> Status {
-                hasher.addData(chunk);
-                return sink ? sink(chunk) : Status();
-            });
-            if (!status)
-                return fail(status.error().code == Error::Code::Corrupt
-                                ? Error::corrupt(QStringLiteral("%1 is corrupt: %2").arg(subject, status.error().message))
-                                : prefixed(subject, status.error()));
+            auto found = decryptHashed(file, keyring, rawDigest, subject, sink);
+            if (!found)
+                return fail(found.error());
             // Authenticated encryption already vouches for the bytes; the digest check costs little and
             // also covers a bug in how the file was written.
-            const QString found = hasher.hexDigest();
-            if (found != digest)
-                return fail(mismatch(subject, digest, found));
+            if (*found != digest)
+                return fail(mismatch(subject, digest, *found));
             return {};
         }
         // A plaintext artifact may begin with the magic by chance; it still has to hash right.

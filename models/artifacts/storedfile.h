@@ -29,6 +29,13 @@ Result<StoredFileInfo> inspectStoredFile(QFile &file);
 Status streamPlaintext(QFile &file, const QString &digest, const ArtifactKeyring *keyring, const QString &subject,
                        const Cipher::Sink &sink);
 
+// Decrypts an open encrypted file whose header binds `binding`, streaming the plaintext to `sink`
+// (may be empty) and hashing it; returns the plaintext's SHA-256 (hex). Errors start with `subject`:
+// Corrupt (failed authentication, truncation), Unavailable (no master key), Io. Shared by the
+// artifact store and SealedFile (training runs' files).
+Result<QString> decryptHashed(QFile &file, const ArtifactKeyring *keyring, const QByteArray &binding,
+                              const QString &subject, const Cipher::Sink &sink);
+
 // Writes plaintext into a staging file, as it is or encrypted.
 class StoredFileWriter final
 {
