@@ -114,6 +114,8 @@ DeploymentStatus DeploymentManager::Private::statusLocked(const Deployment &dep)
     s.spec = dep.spec;
     s.state = dep.state;
     s.reason = dep.reason;
+    if (dep.state == DeploymentState::Failed && dep.loadError)
+        s.failure = dep.loadError->code;
     s.history = dep.history;
     s.idleUnloaded = dep.idleUnloaded;
     s.loads = dep.loads;

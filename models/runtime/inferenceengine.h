@@ -121,6 +121,9 @@ struct DeploymentStatus
     DeploymentSpec spec;
     DeploymentState state = DeploymentState::Loading;   // of the primary version
     QString reason;
+    // Failed only: the code of the error that failed it (Unavailable: the master key was missing,
+    // the workspace is locked - worth loading again once it is unlocked).
+    std::optional<Error::Code> failure;
     QList<VersionStatus> versions;    // primary first, then canary
     QList<int> history;               // previous primary versions, newest last (rollback target = last)
     int queueDepth = 0;

@@ -244,11 +244,10 @@ void WorkspaceUnlocker::reloadLockedDeployments()
                 all = engine->deployments();
             }
             for (const Runtime::DeploymentStatus &d : std::as_const(all)) {
-                // Only those refused for want of the key: installLockedLoader's message, or the
-                // keyring's own when a restored deployment loaded before this object installed it
-                // (the serving host starts restoring before the unlocker exists).
-                const bool refusedForKey = d.reason.contains(QLatin1String("workspace is locked"))
-                                           || d.reason.contains(QLatin1String("master key has not been unlocked"));
+                // Only those refused for want of the key (Unavailable: installLockedLoader's error, or
+                // the keyring's own when a restored deployment loaded before this object installed
+                // it - the serving host starts restoring before the unlocker exists).
+                const bool refusedForKey = d.failure == Error::Code::Unavailable;
                 if (d.state != Runtime::DeploymentState::Failed || !refusedForKey)
                     continue;
                 const std::optional<int> version = !d.versions.isEmpty() && d.versions.first().version > 0
