@@ -129,15 +129,16 @@ bool DynamicBatcher::isExpired(const PendingRequest &r, Clock::time_point now) c
 DynamicBatcher::Batch DynamicBatcher::next()
 {
     std::unique_lock lock(m_mutex);
+    const auto ready = [this] { return !m_collecting && (m_closed || !m_queue.empty()); };
     for (;;) {
-        if (m_idleSpin.count() > 0 && (m_collecting || (!m_closed && m_queue.empty()))) {
+        if (m_idleSpin.count() > 0 && !ready()) {
             lock.unlock();
             const auto until = Clock::now() + m_idleSpin;
             while (!m_maybeWork.load(std::memory_order_acquire) && Clock::now() < until)
                 cpuRelax();
             lock.lock();
         }
-        m_idleCv.wait(lock, [this] { return !m_collecting && (m_closed || !m_queue.empty()); });
+        m_idleCv.wait(lock, ready);
         Batch batch;
         if (m_queue.empty()) {
             batch.closed = true;   // only reachable when closed
