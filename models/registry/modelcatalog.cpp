@@ -256,9 +256,10 @@ Result<VersionInfo> ModelCatalog::importFile(const ImportRequest &request, const
     faultPoint("import:validated");
 
     if (request.modelTask.size() > 0 || request.description.size() > 0) {
-        // Create the model with its task up front when it is new (addVersion would create it bare).
+        // Create the model with its task and description up front when it is new (addVersion would
+        // create it bare): the first import's description is what `models list` shows for the model.
         if (auto existing = d->registry->model(request.model); !existing && existing.error().code == Error::Code::NotFound) {
-            auto created = d->registry->createModel(request.model, QString(), request.modelTask, actor);
+            auto created = d->registry->createModel(request.model, request.description, request.modelTask, actor);
             if (!created && created.error().code != Error::Code::AlreadyExists) {
                 d->discardUnreferenced(stored->digest, ownPid());
                 return fail(created.error());

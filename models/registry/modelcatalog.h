@@ -57,7 +57,7 @@ struct ImportRequest
 {
     QString sourcePath;
     QString model;
-    QString description;
+    QString description;     // the version's; also the model's when this import creates it
     QJsonObject metrics;
     QJsonObject params;
     Lineage lineage;         // source defaults to the file name

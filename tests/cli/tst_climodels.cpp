@@ -60,6 +60,8 @@ private Q_SLOTS:
         QCOMPARE(v.value(QStringLiteral("version")).toInt(), 1);
         QCOMPARE(v.value(QStringLiteral("parameter_count")).toInteger(), 101770);
         QCOMPARE(v.value(QStringLiteral("description")).toString(), QStringLiteral("first"));
+        // The import that creates the model describes the model too.
+        QCOMPARE(models.at(0).toObject().value(QStringLiteral("description")).toString(), QStringLiteral("first"));
 
         // Human output is an aligned table with a header.
         r = runCli(ws.path(), {QStringLiteral("models"), QStringLiteral("list")});
