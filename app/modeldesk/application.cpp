@@ -3,7 +3,6 @@
 #include "artifacts/torchscriptinspector.h"
 #include "catalogclient.h"
 #include "core/platforminfo.h"
-#include "core/workspace.h"
 #include "dashboardpage.h"
 #include "demo/demoofferwidget.h"
 #include "demo/demorunner.h"
@@ -14,12 +13,15 @@
 #include "unlockdialog.h"
 #include "settings/workspaceunlocker.h"
 #include "settingspage.h"
+#include "startup/startupwindow.h"
+#include "startup/workspaceopener.h"
 #include "serving/servinghost.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QLoggingCategory>
@@ -125,31 +127,56 @@ int Application::run()
     MainWindow::initResources();
     m_app.setWindowIcon(QIcon(QStringLiteral(":/icons/modeldesk.svg")));
 
-    auto workspace = ModelDesk::Workspace::open(workspaceDir);
-    if (!workspace) {
-        const QString dir = ModelDesk::Workspace::resolveDirectory(workspaceDir);
-        qCCritical(lcApp).noquote() << "cannot open workspace" << dir << ":" << workspace.error().message;
-        QMessageBox::critical(nullptr, tr("ModelDesk"),
-                              tr("The workspace %1 cannot be opened:\n%2").arg(dir, workspace.error().message));
-        return 1;
-    }
-
     ModelDesk::Registry::CatalogOptions options;
     options.validatorExecutable = validatorExecutable();
     options.registryUrl = parser.value(QStringLiteral("registry"));
     if (options.validatorExecutable.isEmpty())
         qCWarning(lcApp) << "modeldesk-cli not found next to the executable: imported files are checked in-process";
-    auto catalog = ModelDesk::Registry::ModelCatalog::open(*workspace, options);
-    if (!catalog) {
-        qCCritical(lcApp).noquote() << "cannot open the model registry in" << workspace->root() << ":"
-                                    << catalog.error().message;
-        QMessageBox::critical(nullptr, tr("ModelDesk"),
-                              tr("The model registry in %1 cannot be opened:\n%2")
-                                  .arg(workspace->root(), catalog.error().message));
-        return 1;
-    }
-    m_catalog = std::move(*catalog);
 
+    // The workspace and its registry open on a worker thread (a PostgreSQL connection, the first
+    // start's migrations): the start-up window appears when that takes more than a moment, and Quit
+    // there ends the console. Until the main window exists, closing a window must not end the
+    // event loop behind the message box that reports a failure (MainWindow sets this back).
+    QGuiApplication::setQuitOnLastWindowClosed(false);
+    WorkspaceOpener opener;
+    opener.open(workspaceDir, options);
+    StartupWindow startup(opener.directory(), opener.registryDisplay());
+    QTimer showStartup;
+    showStartup.setSingleShot(true);
+    QObject::connect(&showStartup, &QTimer::timeout, &startup, &QWidget::show);
+    showStartup.start(400);
+    QObject::connect(&startup, &StartupWindow::quitRequested, &m_app, [this] {
+        qCInfo(lcApp) << "start-up cancelled while the workspace was opening";
+        m_app.exit(0);
+    });
+    QObject::connect(&opener, &WorkspaceOpener::failed, &m_app,
+                     [this, &opener, &showStartup, &startup](const QString &what, const QString &message) {
+                         showStartup.stop();
+                         const QString dir = opener.directory();
+                         qCCritical(lcApp).noquote() << "cannot open the" << what << "of" << dir << ":" << message;
+                         QMessageBox::critical(startup.isVisible() ? &startup : nullptr, tr("ModelDesk"),
+                                               what == QLatin1String("workspace")
+                                                   ? tr("The workspace %1 cannot be opened:\n%2").arg(dir, message)
+                                                   : tr("The model registry in %1 cannot be opened:\n%2").arg(dir, message));
+                         startup.dismiss();
+                         m_app.exit(1);
+                     });
+    const QStringList files = parser.positionalArguments();
+    QObject::connect(&opener, &WorkspaceOpener::opened, &m_app,
+                     [this, &opener, &showStartup, &startup, options, files] {
+                         showStartup.stop();
+                         m_catalog = opener.takeCatalog();
+                         startConsole(options, files);
+                         startup.dismiss();
+                     });
+
+    const int code = m_app.exec();
+    shutdown();
+    return code;
+}
+
+void Application::startConsole(const ModelDesk::Registry::CatalogOptions &options, const QStringList &files)
+{
     QStringList startLines;
     bool slowBlas = false;
     logRuntime(startLines, slowBlas);
@@ -172,7 +199,7 @@ int Application::run()
     // (ui/closeToTray); shutdown() then runs in order after exec() returns.
     QObject::connect(m_window.get(), &MainWindow::quitRequested, &m_app, &QCoreApplication::quit,
                      Qt::QueuedConnection);
-    m_window->report(LogPanel::Level::Info, tr("Workspace %1 opened.").arg(workspace->root()));
+    m_window->report(LogPanel::Level::Info, tr("Workspace %1 opened.").arg(m_catalog->workspace().root()));
     for (const QString &line : std::as_const(startLines))
         m_window->report(LogPanel::Level::Info, line);
     if (slowBlas)
@@ -193,7 +220,6 @@ int Application::run()
         QTimer::singleShot(0, driver, &ScreenshotDriver::start);
     }
 
-    const QStringList files = parser.positionalArguments();
     if (!files.isEmpty()) {
         QTimer::singleShot(0, m_window.get(), [this, files] {
             QStringList absolute;
@@ -202,10 +228,6 @@ int Application::run()
             m_window->modelsPage()->importFiles(absolute);
         });
     }
-
-    const int code = m_app.exec();
-    shutdown();
-    return code;
 }
 
 void Application::connectUnlocker()

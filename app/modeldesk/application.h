@@ -1,6 +1,6 @@
 #pragma once
 // Application: the GUI's composition root. It parses the command line, opens the workspace and the
-// ModelCatalog, installs the translators, builds the services once and injects them into the
+// ModelCatalog on a worker thread (WorkspaceOpener, with a start-up window while that takes), installs the translators, builds the services once and injects them into the
 // MainWindow, and shuts down in order: window, then the serving stack (HTTP server, runtime,
 // monitoring), then the catalog client's worker thread, then the catalog (a thread must never
 // outlive what it uses).
@@ -49,6 +49,8 @@ public:
 
 private:
     QString validatorExecutable() const;
+    // Everything after the catalog is open: the services, the main window, the demo, files to import.
+    void startConsole(const ModelDesk::Registry::CatalogOptions &options, const QStringList &files);
     void logRuntime(QStringList &lines, bool &slowBlas) const;
     void shutdown();
     void startServing(QStringList &warnings);

@@ -6,6 +6,8 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <algorithm>
+
 namespace ModelDesk::Registry::Dialect {
 
 Backend backend(const QSqlDatabase &db)
@@ -94,8 +96,17 @@ void applyPostgres(QSqlDatabase &db, const Location &location)
     if (!location.password.isEmpty())
         db.setPassword(location.password);
     db.setDatabaseName(location.database);
+    // A server that accepts the connection but never answers (a stopped VM, a firewall that drops
+    // packets) would otherwise hold a start for as long as TCP retries: give up after 10 s unless the
+    // URL or PGCONNECT_TIMEOUT says otherwise.
+    QStringList options = location.options;
+    const bool timeoutGiven = std::any_of(options.cbegin(), options.cend(), [](const QString &o) {
+        return o.startsWith(QLatin1String("connect_timeout="));
+    });
+    if (!timeoutGiven && qEnvironmentVariableIsEmpty("PGCONNECT_TIMEOUT"))
+        options << QStringLiteral("connect_timeout=%1").arg(defaultConnectTimeoutSeconds);
     // QPSQL turns ';' into ' ' and appends the result to libpq's conninfo string.
-    db.setConnectOptions(location.options.join(QLatin1Char(';')));
+    db.setConnectOptions(options.join(QLatin1Char(';')));
 }
 
 QStringList postgresSessionSetup(int lockTimeoutMs)

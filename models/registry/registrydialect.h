@@ -47,6 +47,10 @@ struct Location
 // InvalidArgument for a malformed URL (no database name, bad port, unknown scheme).
 Result<Location> parseLocation(const QString &location);
 
+// How long a connection attempt waits for the server when neither the URL (connect_timeout=) nor
+// PGCONNECT_TIMEOUT says.
+inline constexpr int defaultConnectTimeoutSeconds = 10;
+
 // Applies a PostgreSQL location to a QPSQL QSqlDatabase before open().
 void applyPostgres(QSqlDatabase &db, const Location &location);
 

@@ -17,6 +17,7 @@
 #include <QProcess>
 #include <QScopeGuard>
 #include <QSet>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -164,6 +165,24 @@ private Q_SLOTS:
         REG_FAILS(r, Error::Code(code));
         QVERIFY2(r.error().message.contains(message), qPrintable(r.error().message));
         QVERIFY2(!r.error().message.contains(QLatin1String("hidden")), qPrintable(r.error().message));
+    }
+
+    // A server that accepts the connection and never answers (a stopped host behind a firewall that
+    // drops packets): without connect_timeout in the URL or PGCONNECT_TIMEOUT, the open gives up after
+    // the default instead of waiting for ever.
+    void urlSilentServerGivesUp()
+    {
+        QTcpServer silent; // the kernel completes the handshake; nobody ever reads or answers
+        QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+        const QByteArray savedTimeout = qgetenv("PGCONNECT_TIMEOUT");
+        qunsetenv("PGCONNECT_TIMEOUT");
+        auto restore = qScopeGuard([savedTimeout] {
+            if (!savedTimeout.isEmpty())
+                qputenv("PGCONNECT_TIMEOUT", savedTimeout);
+        });
+        auto r = ModelRegistry::open(QStringLiteral("postgresql://me@127.0.0.1:%1/registry").arg(silent.serverPort()));
+        REG_FAILS(r, Error::Code::Io);
+        QVERIFY2(r.error().message.contains(QLatin1String("cannot connect to registry")), qPrintable(r.error().message));
     }
 
     // ---- migrations ----
