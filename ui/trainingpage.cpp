@@ -102,7 +102,7 @@ TrainingPage::TrainingPage(CatalogClient &client, ModelDesk::Serving::ServingHos
         if (!runId.isEmpty() && m_viewedRunId.isEmpty())
             showHistory(runId); // its first points were stored before this page existed
     }
-    // A run another process trains: its rows arrive in the registry at every epoch.
+    // A run another process trains: its rows arrive in the registry about once a second.
     m_externalTimer = new QTimer(this);
     m_externalTimer->setInterval(1000);
     connect(m_externalTimer, &QTimer::timeout, this, &TrainingPage::pollExternalRun);
@@ -342,6 +342,10 @@ bool TrainingPage::launch(const TrainingRequest &request)
     // Every connection below is queued: the job emits on the training pool's thread. The
     // progress and metrics handlers are follow()'s, as for a job someone else started.
     connect(job, &TrainingJob::started, this, [this](const QString &runId, const QString &summary) {
+        // A resumed run has just removed the steps of the epoch it redoes: read its history again
+        // (before its first live point arrives; later points are appended to it).
+        if (m_resuming && m_viewedRunId == runId)
+            showHistory(runId);
         m_liveRunId = runId;
         if (m_viewedRunId.isEmpty())
             m_viewedRunId = runId;
@@ -503,42 +507,56 @@ void TrainingPage::updateStatusRow()
 
 void TrainingPage::pollExternalRun()
 {
-    if (!m_externalLive || m_externalPolling || m_viewedRunId.isEmpty())
+    if (!m_externalLive || m_externalPolling || m_historyLoading || m_viewedRunId.isEmpty())
         return;
     m_externalPolling = true;
     const QString runId = m_viewedRunId;
+    const quint64 generation = m_historyGeneration;
+    const auto cursor = m_metricsCursor;
     Registry::ModelCatalog *catalog = &m_catalog;
     struct Read
     {
         TrainingQueries::RunHistory history;
         QString state;
     };
+    // Only the rows stored since the last read: the history grows with the run, the reads do not.
     query<Read>(
-        [catalog, runId]() -> Result<Read> {
-            auto history = TrainingQueries::runHistory(*catalog, runId);
+        [catalog, runId, cursor]() -> Result<Read> {
+            auto history = TrainingQueries::runHistorySince(*catalog, runId, cursor);
             if (!history)
                 return fail(history.error());
             Read r{std::move(*history), {}};
             r.state = effectiveRunState(*catalog, r.history.record);
             return r;
         },
-        [this, runId](const Answer<Read> &a) {
+        [this, runId, generation](const Answer<Read> &a) {
             m_externalPolling = false;
-            if (runId != m_viewedRunId || !m_externalLive)
-                return;
+            if (runId != m_viewedRunId || !m_externalLive || generation != m_historyGeneration)
+                return; // another run was opened, or the same one read again meanwhile
             if (!a.value) {
                 m_externalLive = false;
                 m_externalTimer->stop();
                 Q_EMIT error(tr("Cannot read run %1: %2").arg(runId, a.error));
                 return;
             }
-            const TrainingQueries::ChartRows rows = TrainingQueries::chartRows(a.value->history.rows);
-            if (rows.steps.size() != m_steps->rowCount() || rows.epochs.size() != m_epochs->rowCount()) {
+            const TrainingQueries::RunHistory &history = a.value->history;
+            const TrainingQueries::ChartRows rows = TrainingQueries::chartRows(history.rows);
+            if (history.reset) {
+                // Read whole: the first read, or the history was cut (the run was resumed).
+                ++m_externalFullReads;
                 m_steps->setRows(rows.steps);
                 m_epochs->setRows(rows.epochs);
                 m_charts->setValidationVisible(rows.hasValidation || rows.epochs.isEmpty());
+            } else {
+                for (const QList<double> &r : rows.steps)
+                    m_steps->append(r);
+                for (const QList<double> &r : rows.epochs)
+                    m_epochs->append(r);
+                if (!rows.epochs.isEmpty())
+                    m_charts->setValidationVisible(rows.hasValidation);
             }
-            const RunRecord &r = a.value->history.record;
+            m_metricsCursor = history.cursor;
+            const RunRecord &r = history.record;
             const int epochs = r.config.value(QStringLiteral("epochs")).toInt();
             if (epochs > 0)
                 m_progress->setValue(int(double(r.epochsDone) / epochs * ProgressScale));
@@ -653,24 +671,36 @@ void TrainingPage::showHistory(const QString &runId, const std::function<void()>
     m_viewedRunId = runId;
     m_steps->clear();
     m_epochs->clear();
+    m_metricsCursor = {};
+    const quint64 generation = ++m_historyGeneration;
+    m_historyLoading = true; // polls wait for it: it is the first whole read
     m_charts->setTitle(tr("Run %1: loading…").arg(runId));
     Registry::ModelCatalog *catalog = &m_catalog;
     query<TrainingQueries::RunHistory>([catalog, runId] { return TrainingQueries::runHistory(*catalog, runId); },
-                                       [this, runId, then](const Answer<TrainingQueries::RunHistory> &a) {
-                                           if (m_viewedRunId != runId)
-                                               return; // another run was opened meanwhile
+                                       [this, runId, then, generation](const Answer<TrainingQueries::RunHistory> &a) {
+                                           if (m_viewedRunId != runId || generation != m_historyGeneration)
+                                               return; // another run (or this one again) was opened meanwhile
+                                           m_historyLoading = false;
                                            if (!a.value) {
                                                m_charts->setTitle({});
                                                Q_EMIT error(tr("Cannot read run %1: %2").arg(runId, a.error));
                                                return;
                                            }
+                                           if (m_externalLive)
+                                               ++m_externalFullReads;
+                                           m_metricsCursor = a.value->cursor;
                                            const TrainingQueries::ChartRows rows = TrainingQueries::chartRows(a.value->rows);
                                            // Live points may have arrived while reading: the stored ones go first.
+                                           // Step rows are stored during an epoch too, so the steps
+                                           // continue after the last stored step, the epochs after
+                                           // the last stored epoch.
                                            QList<QList<double>> steps = rows.steps;
                                            QList<QList<double>> epochs = rows.epochs;
                                            const double lastStoredStep = epochs.isEmpty() ? -1 : epochs.last().value(0);
+                                           const double lastStoredStepRow =
+                                               std::max(lastStoredStep, steps.isEmpty() ? -1.0 : steps.last().value(0));
                                            for (int i = 0; i < m_steps->rowCount(); ++i) {
-                                               if (m_steps->value(i, 0) > lastStoredStep)
+                                               if (m_steps->value(i, 0) > lastStoredStepRow)
                                                    steps.append({m_steps->value(i, 0), m_steps->value(i, 1), m_steps->value(i, 2),
                                                                  m_steps->value(i, 3), m_steps->value(i, 4)});
                                            }

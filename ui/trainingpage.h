@@ -9,8 +9,9 @@
 // first-run demo's; every job is in CatalogClient::trainingJobs()) shows its live curves, progress
 // and Cancel as the page's own do — automatically when nothing else is live on the page, or when
 // its run is opened or selected; a run another process (modeldesk-cli train) is training shows its
-// curves growing from the registry (read once a second on the I/O pool while it is viewed), and
-// Cancel asks that process to stop (the run's cancel marker).
+// curves growing from the registry (once a second on the I/O pool while it is viewed, only the rows
+// stored since the last read, appended to the chart models; the whole history again only when it
+// was cut, i.e. the run was resumed), and Cancel asks that process to stop (the run's cancel marker).
 //
 // Threads: a training run is a ModelDesk::Training::TrainingJob (QObject + QRunnable) on the page's
 // one-thread training pool, never on the GUI thread; its signals arrive queued. Registry reads and
@@ -19,6 +20,7 @@
 // The catalog comes from the ServingHost and must outlive the page.
 
 #include "core/modeltypes.h"
+#include "registry/modelregistry.h"
 #include "training/trainer.h"
 #include "training/trainingconfig.h"
 
@@ -81,6 +83,9 @@ public:
     bool followsExternalRun() const { return m_externalLive; }
     QString liveRunId() const { return m_liveRunId; }
     QString viewedRunId() const { return m_viewedRunId; }
+    // Whole-history reads of the followed external run's metrics (the first one included); the
+    // polls in between read only new rows.
+    int externalFullReads() const { return m_externalFullReads; }
 
 public Q_SLOTS:
     // Starts a run from the form's config on the training pool; false when one is already running.
@@ -144,6 +149,12 @@ private:
     QTimer *m_externalTimer = nullptr;
     bool m_externalLive = false;     // the viewed run is trained by another process
     bool m_externalPolling = false;
+    // What the charts hold of the viewed run's stored history (the poll reads on from there), and
+    // a number that every showHistory() bumps so that an older read's answer is dropped.
+    ModelDesk::Registry::ModelRegistry::RunMetricsCursor m_metricsCursor;
+    quint64 m_historyGeneration = 0;
+    bool m_historyLoading = false;
+    int m_externalFullReads = 0;
     bool m_cancelling = false;       // Cancel pressed for the status run
     int m_jobThreads = 0;
     bool m_resuming = false;      // the job continues a stored run (its errors are not the form's)

@@ -110,6 +110,30 @@ public:
     Result<QList<RunRecord>> runs() const;                                     // newest first
     Status appendRunMetrics(const QList<RunMetricRow> &rows);                   // one transaction
     Result<QList<RunMetricRow>> runMetrics(const QString &runId) const;         // ordered by step
+    // Live views follow a run that another thread or process trains by reading only what is new.
+    // The cursor is the last row read (insertion order: one writer at a time, so a snapshot always
+    // holds a prefix of it, and rows of one step written in two transactions are neither lost nor
+    // repeated) and the run's reset count (bumped by deleteRunMetricsAfterEpoch). runMetricsSince
+    // returns the rows inserted after the cursor, ordered by step; for a default cursor, or when the
+    // history was cut since the cursor was taken, it returns the whole history with reset = true
+    // (drop what was read before). Rows and the new cursor come from one snapshot.
+    struct RunMetricsCursor
+    {
+        qint64 lastRowId = -1; // -1: nothing read yet
+        qint64 resets = -1;
+        bool isValid() const { return lastRowId >= 0; }
+    };
+    struct RunMetricsDelta
+    {
+        QList<RunMetricRow> rows;
+        bool reset = false;
+        RunMetricsCursor cursor; // pass it to the next call
+    };
+    Result<RunMetricsDelta> runMetricsSince(const QString &runId, const RunMetricsCursor &after) const;
+    // A resumed run redoes the epoch after its checkpoint: the rows of epochs after `epoch` (the
+    // step rows a cancelled or killed epoch stored) go, in one transaction that also bumps the run's
+    // reset count when any row went. NotFound for an unknown run.
+    Status deleteRunMetricsAfterEpoch(const QString &runId, int epoch);
 
     // Deployments (persisted definitions, restored at start).
     Status saveDeployment(const DeploymentRecord &d, const QString &actor);     // insert or replace

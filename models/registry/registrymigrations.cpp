@@ -153,7 +153,16 @@ constexpr const char *migration2[] = {
          updated TEXT NOT NULL))",
 };
 
-constexpr std::span<const char *const> migrations[] = {migration1, migration2};
+// Migration 3: live training curves. Step rows are written during an epoch, so a resumed run
+// deletes the rows of the epoch it redoes (ModelRegistry::deleteRunMetricsAfterEpoch); readers that
+// follow a run by row id (runMetricsSince) learn of such a cut from metrics_resets, which every
+// cut bumps. The index serves "rows of this run after id N" without scanning the run's history.
+constexpr const char *migration3[] = {
+    "ALTER TABLE runs ADD COLUMN metrics_resets INTEGER NOT NULL DEFAULT 0",
+    "CREATE INDEX run_metrics_run_id ON run_metrics (run_id, id)",
+};
+
+constexpr std::span<const char *const> migrations[] = {migration1, migration2, migration3};
 
 // PostgreSQL runs the same statements, translated by Dialect::translatedDdl, except the CREATE TRIGGER
 // ones: SQLite's trigger bodies have no PostgreSQL form, so each migration lists its PostgreSQL
@@ -176,7 +185,7 @@ constexpr const char *postgresMigration1[] = {
     // column of that name.
     "ALTER TABLE runs ADD COLUMN rowid BIGINT GENERATED ALWAYS AS IDENTITY",
 };
-constexpr std::span<const char *const> postgresExtras[] = {postgresMigration1, {}};
+constexpr std::span<const char *const> postgresExtras[] = {postgresMigration1, {}, {}};
 static_assert(std::size(postgresExtras) == std::size(migrations), "every migration needs its PostgreSQL part");
 
 // PostgreSQL has no PRAGMA user_version: a one-row table holds the schema number.

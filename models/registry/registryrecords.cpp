@@ -327,6 +327,60 @@ Result<QList<RunMetricRow>> ModelRegistry::runMetrics(const QString &runId) cons
     });
 }
 
+Result<ModelRegistry::RunMetricsDelta> ModelRegistry::runMetricsSince(const QString &runId, const RunMetricsCursor &after) const
+{
+    if (Status s = Names::checkName(runId, QStringLiteral("run")); !s)
+        return fail(s.error());
+    return d->db->read([&](QSqlDatabase &db) -> Result<RunMetricsDelta> {
+        Result<QVariant> resets = Sql::scalar(db, QStringLiteral("SELECT metrics_resets FROM runs WHERE id = ?"), {runId});
+        if (!resets)
+            return fail(resets.error());
+        if (!resets->isValid())
+            return fail(Error::notFound(QStringLiteral("run '%1' does not exist").arg(runId)));
+        RunMetricsDelta out;
+        out.cursor.resets = resets->toLongLong();
+        out.reset = !after.isValid() || after.resets != out.cursor.resets;
+        const qint64 since = out.reset ? -1 : after.lastRowId;
+        out.cursor.lastRowId = out.reset ? 0 : after.lastRowId;
+        // run_metrics_run_id (run_id, id) finds the new rows without reading the older ones.
+        Result<QSqlQuery> q = Sql::exec(db, QStringLiteral("SELECT step, epoch, split, name, value, time, id FROM run_metrics"
+                                                           " WHERE run_id = ? AND id > ? ORDER BY step, id"),
+                                        {runId, since});
+        if (!q)
+            return fail(q.error());
+        while (q->next()) {
+            out.rows.append({runId, q->value(0).toLongLong(), q->value(1).toInt(), q->value(2).toString(), q->value(3).toString(),
+                             q->value(4).toDouble(), Sql::toTime(q->value(5))});
+            out.cursor.lastRowId = std::max(out.cursor.lastRowId, q->value(6).toLongLong());
+        }
+        return out;
+    });
+}
+
+Status ModelRegistry::deleteRunMetricsAfterEpoch(const QString &runId, int epoch)
+{
+    if (Status s = Names::checkName(runId, QStringLiteral("run")); !s)
+        return s;
+    if (epoch < 0)
+        return fail(Error::invalid(QStringLiteral("epoch must not be negative")));
+    // Bookkeeping of a resuming trainer, like appendRunMetrics: no audit row.
+    return d->db->write([&](QSqlDatabase &db) -> Status {
+        Result<bool> known = exists(db, QStringLiteral("SELECT 1 FROM runs WHERE id = ?"), runId);
+        if (!known)
+            return fail(known.error());
+        if (!*known)
+            return fail(Error::notFound(QStringLiteral("run '%1' does not exist").arg(runId)));
+        Result<QSqlQuery> q = Sql::exec(db, QStringLiteral("DELETE FROM run_metrics WHERE run_id = ? AND epoch > ?"), {runId, epoch});
+        if (!q)
+            return fail(q.error());
+        if (q->numRowsAffected() > 0) {
+            if (auto u = Sql::exec(db, QStringLiteral("UPDATE runs SET metrics_resets = metrics_resets + 1 WHERE id = ?"), {runId}); !u)
+                return fail(u.error());
+        }
+        return {};
+    });
+}
+
 // ---- deployments ------------------------------------------------------------------------------------
 
 Status ModelRegistry::saveDeployment(const DeploymentRecord &deployment, const QString &actor)

@@ -86,7 +86,8 @@ struct TrainingJob::Context
     std::unique_ptr<QLockFile> lock;
     RunRecord run;
     bool runCreated = false;
-    QList<RunMetricRow> pendingSteps;
+    QList<RunMetricRow> pendingRows; // not stored yet
+    QElapsedTimer sinceStepFlush;
     QElapsedTimer sinceCancelPoll;
 };
 
@@ -322,6 +323,13 @@ Result<TrainingOutcome> TrainingJob::runInner(Context &c)
         if (!initialized)
             return fail(initialized.error());
     }
+    if (resuming) {
+        // The epoch after the checkpoint is redone from its first batch: the step rows it stored
+        // before the cancel or crash go, so the history holds every step once.
+        if (auto ok = registry.deleteRunMetricsAfterEpoch(runId, t.epochsDone()); !ok)
+            return fail(Error{ok.error().code, QStringLiteral("cannot remove the metrics of run %1's interrupted epoch: %2")
+                                                   .arg(runId, ok.error().message)});
+    }
     const QString summary = t.architectureSummary();
     dir.log(QStringLiteral("%1 run %2: %3 on %4 (%5 train / %6 validation / %7 test rows), epochs %8/%9")
                 .arg(resuming ? QStringLiteral("resuming") : QStringLiteral("starting"), runId, config.arch,
@@ -338,30 +346,46 @@ Result<TrainingOutcome> TrainingJob::runInner(Context &c)
     // 6. Train.
     TrainerHooks hooks;
     bool pollNow = true;
+    QString recordError;
+    // Step rows reach the registry during the epoch, so other processes (the console following a
+    // CLI run) draw the curves as they grow; batched by time, since every write transaction is an
+    // fsync. Rows that fail to store stay pending for the next flush (one transaction: all or none).
+    auto flushRows = [&](const QList<RunMetricRow> &more) {
+        c.pendingRows.append(more);
+        c.sinceStepFlush.restart();
+        if (c.pendingRows.isEmpty())
+            return;
+        if (auto ok = registry.appendRunMetrics(c.pendingRows); !ok) {
+            if (recordError.isEmpty())
+                recordError = ok.error().message;
+            return;
+        }
+        c.pendingRows.clear();
+    };
+    c.sinceStepFlush.start();
     hooks.step = [&](const StepMetrics &m) {
         StepMetrics s = m;
         s.runId = runId;
-        c.pendingSteps.append(row(runId, s.step, s.epoch, QStringLiteral("train"), QStringLiteral("loss"), s.loss));
-        c.pendingSteps.append(row(runId, s.step, s.epoch, QStringLiteral("train"), QStringLiteral("accuracy"), s.accuracy));
-        c.pendingSteps.append(row(runId, s.step, s.epoch, QStringLiteral("train"), QStringLiteral("lr"), s.learningRate));
+        c.pendingRows.append(row(runId, s.step, s.epoch, QStringLiteral("train"), QStringLiteral("loss"), s.loss));
+        c.pendingRows.append(row(runId, s.step, s.epoch, QStringLiteral("train"), QStringLiteral("accuracy"), s.accuracy));
+        c.pendingRows.append(row(runId, s.step, s.epoch, QStringLiteral("train"), QStringLiteral("lr"), s.learningRate));
+        if (c.sinceStepFlush.elapsed() >= m_request.metricsFlushMs)
+            flushRows({});
         Q_EMIT stepMetrics(s);
     };
-    QString recordError;
     hooks.epoch = [&](const EpochMetrics &m) {
         EpochMetrics e = m;
         e.runId = runId;
-        // Step rows are stored with their epoch: a cancelled epoch is redone on resume, so its rows
-        // are dropped rather than duplicated.
-        QList<RunMetricRow> rows = std::move(c.pendingSteps);
-        c.pendingSteps.clear();
+        // The epoch's last step rows and its epoch rows in one transaction. A cancelled or killed
+        // epoch is redone on resume, which first deletes what it stored (deleteRunMetricsAfterEpoch).
+        QList<RunMetricRow> rows;
         rows.append(row(runId, e.step, e.epoch, QStringLiteral("train"), QStringLiteral("epoch_loss"), e.trainLoss));
         rows.append(row(runId, e.step, e.epoch, QStringLiteral("train"), QStringLiteral("epoch_accuracy"), e.trainAccuracy));
         if (e.hasValidation) {
             rows.append(row(runId, e.step, e.epoch, QStringLiteral("validation"), QStringLiteral("loss"), e.validationLoss));
             rows.append(row(runId, e.step, e.epoch, QStringLiteral("validation"), QStringLiteral("accuracy"), e.validationAccuracy));
         }
-        if (auto ok = registry.appendRunMetrics(rows); !ok && recordError.isEmpty())
-            recordError = ok.error().message;
+        flushRows(rows);
         c.run.epochsDone = e.epoch;
         if (auto ok = registry.updateRun(c.run); !ok && recordError.isEmpty())
             recordError = ok.error().message;
@@ -400,6 +424,9 @@ Result<TrainingOutcome> TrainingJob::runInner(Context &c)
         return false;
     };
     auto trained = t.train(hooks, dir.path());
+    // A cancelled or failed epoch's last steps too: the history matches what the live view showed
+    // (a resume removes them before it redoes the epoch).
+    flushRows({});
     if (!trained)
         return fail(trained.error());
     if (!recordError.isEmpty())

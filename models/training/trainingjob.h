@@ -46,6 +46,10 @@ struct TrainingRequest
     QString actor;             // audit actor (OS user or token name)
     QString runId;             // optional id for a new run (default: RunDirectory::newRunId())
     QString sweepId;           // set by sweeps: recorded in the run's config
+    // Step metric rows are written to the registry during an epoch at most this often (one
+    // transaction, one fsync each), and with the epoch's rows at its end; 0 writes them at every
+    // logged step (tests that must see them without waiting).
+    int metricsFlushMs = 1000;
 };
 
 struct TrainingOutcome

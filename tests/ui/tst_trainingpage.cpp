@@ -15,6 +15,7 @@
 #include "training/runstablemodel.h"
 #include "training/trainingchartswidget.h"
 #include "training/trainingformwidget.h"
+#include "training/rundirectory.h"
 #include "training/trainingjob.h"
 #include "training/trainingjobregistry.h"
 
@@ -27,6 +28,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
@@ -88,6 +90,7 @@ private Q_SLOTS:
     void closingThePageMidRunCancelsIt();
     void followsAJobStartedElsewhere();
     void followsARunOfAnotherProcess();
+    void anotherProcessesRunGrowsByAppendsAndIsReadAgainWhenCut();
     void textCsvPicksTheTextClassifier();
 
 private:
@@ -578,6 +581,88 @@ void tst_TrainingPage::followsARunOfAnotherProcess()
     pool.waitForDone();
     QCOMPARE(finished.first().first().value<Training::TrainingOutcome>().state, QStringLiteral("cancelled"));
     QTRY_VERIFY_WITH_TIMEOUT(!m_page->followsExternalRun(), Timeout);
+}
+
+void tst_TrainingPage::anotherProcessesRunGrowsByAppendsAndIsReadAgainWhenCut()
+{
+    // Another process's run, its rows written here through that process's own registry connection
+    // (what TrainingJob stores, without a trainer: each step below is exactly one write).
+    auto other = m_fx.openCatalog();
+    QVERIFY(other);
+    Registry::ModelRegistry &registry = other->registry();
+    RunRecord run;
+    run.id = QStringLiteral("cli-rows");
+    run.state = QStringLiteral("running");
+    run.config = QJsonObject{{QStringLiteral("arch"), QStringLiteral("mlp")}, {QStringLiteral("epochs"), 3}};
+    QVERIFY(registry.createRun(run, QStringLiteral("cli")));
+    auto dir = Training::RunDirectory::open(other->workspace(), run.id, true);
+    QVERIFY(dir);
+    auto lock = dir->lock(); // a live process holds the run: it is "running"
+    QVERIFY(lock);
+    auto steps = [&](int epoch, qint64 from, qint64 to, double offset) {
+        QList<RunMetricRow> rows;
+        for (qint64 s = from; s <= to; ++s) {
+            for (const char *name : {"loss", "accuracy", "lr"})
+                rows.append({run.id, s, epoch, QStringLiteral("train"), QString::fromLatin1(name), offset + double(s), {}});
+        }
+        return rows;
+    };
+    auto epochRows = [&](int epoch, qint64 step) {
+        return QList<RunMetricRow>{{run.id, step, epoch, QStringLiteral("train"), QStringLiteral("epoch_loss"), 1.0 / epoch, {}},
+                                   {run.id, step, epoch, QStringLiteral("train"), QStringLiteral("epoch_accuracy"), 0.5, {}},
+                                   {run.id, step, epoch, QStringLiteral("validation"), QStringLiteral("loss"), 1.0 / epoch, {}},
+                                   {run.id, step, epoch, QStringLiteral("validation"), QStringLiteral("accuracy"), 0.5, {}}};
+    };
+    QVERIFY(registry.appendRunMetrics(steps(1, 1, 10, 0) + epochRows(1, 10)));
+    QVERIFY(registry.appendRunMetrics(steps(2, 11, 14, 0))); // epoch 2 in progress
+
+    QVERIFY(QTest::qWaitFor([&] {
+        m_page->refreshRuns(); // the client's change polling is off in these tests
+        const TrainingQueries::RunRow *row = m_page->runsModel()->find(run.id);
+        return row && row->state == QLatin1String("running");
+    }, Timeout));
+    m_page->runsView()->selectRow(m_page->runsModel()->rowOf(run.id));
+    QVERIFY(m_page->followsExternalRun());
+    MetricsTableModel *stepModel = m_page->stepModel();
+    MetricsTableModel *epochModel = m_page->epochModel();
+    QTRY_COMPARE_WITH_TIMEOUT(stepModel->rowCount(), 14, Timeout);
+    QCOMPARE(epochModel->rowCount(), 1);
+    QCOMPARE(m_page->externalFullReads(), 1);
+
+    // New rows are appended, never read whole again: the epoch's last steps in one write, then its
+    // epoch rows (same step) with the next epoch's first steps in another.
+    QSignalSpy stepResets(stepModel, &QAbstractItemModel::modelReset);
+    QSignalSpy epochResets(epochModel, &QAbstractItemModel::modelReset);
+    QSignalSpy stepAppends(stepModel, &QAbstractItemModel::rowsInserted);
+    QVERIFY(registry.appendRunMetrics(steps(2, 15, 20, 0)));
+    QTRY_COMPARE_WITH_TIMEOUT(stepModel->rowCount(), 20, Timeout);
+    QVERIFY(registry.appendRunMetrics(epochRows(2, 20) + steps(3, 21, 22, 0)));
+    QTRY_COMPARE_WITH_TIMEOUT(stepModel->rowCount(), 22, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(epochModel->rowCount(), 2, Timeout);
+    QCOMPARE(stepResets.size(), 0);
+    QCOMPARE(epochResets.size(), 0);
+    QCOMPARE(stepAppends.size(), 8);
+    QCOMPARE(m_page->externalFullReads(), 1);
+    for (int i = 0; i < 22; ++i)
+        QCOMPARE(stepModel->value(i, TrainingChartsWidget::StepX), double(i + 1)); // each step once, in order
+    QCOMPARE(epochModel->value(1, TrainingChartsWidget::EpochX), 20.0);
+    QCOMPARE(epochModel->value(1, TrainingChartsWidget::EpochValidationLoss), 0.5);
+
+    // The process died in epoch 3 and the run resumed from its epoch-2 checkpoint: the steps it
+    // stored of epoch 3 are cut and redone (other values here), and the page reads it whole again.
+    QVERIFY(registry.deleteRunMetricsAfterEpoch(run.id, 2));
+    QVERIFY(registry.appendRunMetrics(steps(3, 21, 21, 100)));
+    QTRY_COMPARE_WITH_TIMEOUT(m_page->externalFullReads(), 2, Timeout);
+    QTRY_COMPARE_WITH_TIMEOUT(stepModel->rowCount(), 21, Timeout);
+    QCOMPARE(stepModel->value(20, TrainingChartsWidget::StepLoss), 121.0);
+    QCOMPARE(epochModel->rowCount(), 2);
+
+    // It ends: the page stops following.
+    lock->reset();
+    run.state = QStringLiteral("cancelled");
+    QVERIFY(registry.updateRun(run));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_page->followsExternalRun(), Timeout);
+    QCOMPARE(m_page->externalFullReads(), 2);
 }
 
 void tst_TrainingPage::textCsvPicksTheTextClassifier()

@@ -76,13 +76,18 @@ Result<QList<RunRow>> listRuns(Registry::ModelCatalog &catalog, const QList<RunR
 
 Result<RunHistory> runHistory(Registry::ModelCatalog &catalog, const QString &runId)
 {
+    return runHistorySince(catalog, runId, {});
+}
+
+Result<RunHistory> runHistorySince(Registry::ModelCatalog &catalog, const QString &runId, const MetricsCursor &cursor)
+{
     auto run = catalog.registry().run(runId);
     if (!run)
         return fail(run.error());
-    auto rows = catalog.registry().runMetrics(runId);
-    if (!rows)
-        return fail(rows.error());
-    return RunHistory{*run, *rows};
+    auto delta = catalog.registry().runMetricsSince(runId, cursor);
+    if (!delta)
+        return fail(delta.error());
+    return RunHistory{*run, std::move(delta->rows), delta->reset, delta->cursor};
 }
 
 ChartRows chartRows(const QList<RunMetricRow> &rows)

@@ -8,6 +8,7 @@
 
 #include "core/modeltypes.h"
 #include "core/result.h"
+#include "registry/modelregistry.h"
 #include "training/evaluation.h"
 #include "training/trainingconfig.h"
 
@@ -44,12 +45,20 @@ struct RunRow
 ModelDesk::Result<QList<RunRow>> listRuns(ModelDesk::Registry::ModelCatalog &catalog,
                                           const QList<RunRow> &previous = {});
 
+using MetricsCursor = ModelDesk::Registry::ModelRegistry::RunMetricsCursor;
+
 struct RunHistory
 {
     ModelDesk::RunRecord record;
     QList<ModelDesk::RunMetricRow> rows; // ordered by step
+    bool reset = true;                   // rows are the whole history (else: the rows after the cursor given)
+    MetricsCursor cursor;                // where runHistorySince continues
 };
 ModelDesk::Result<RunHistory> runHistory(ModelDesk::Registry::ModelCatalog &catalog, const QString &runId);
+// A run that is being trained, read while it grows: only the rows stored after `cursor`, or the
+// whole history again (reset) when it was cut since (the run was resumed) or `cursor` is not valid.
+ModelDesk::Result<RunHistory> runHistorySince(ModelDesk::Registry::ModelCatalog &catalog, const QString &runId,
+                                              const MetricsCursor &cursor);
 
 // Chart rows from a stored history, in the layout of TrainingChartsWidget's columns.
 struct ChartRows

@@ -179,6 +179,89 @@ private Q_SLOTS:
         REG_VERIFY(reg().appendRunMetrics({}));
     }
 
+    // A live view reads only the new rows; a resumed run's cut makes it read everything again.
+    void runMetricsIncrementallyAndCutAfterAnEpoch()
+    {
+        RunRecord r;
+        r.id = QStringLiteral("run-live");
+        REG_VERIFY(reg().createRun(r, QStringLiteral("alice")));
+        RunRecord other;
+        other.id = QStringLiteral("run-other");
+        REG_VERIFY(reg().createRun(other, QStringLiteral("alice")));
+        auto metric = [](const QString &run, qint64 step, int epoch, const char *name) {
+            return RunMetricRow{run, step, epoch, QStringLiteral("train"), QString::fromLatin1(name), double(step), {}};
+        };
+        auto names = [](const QList<RunMetricRow> &rows) {
+            QStringList out;
+            for (const RunMetricRow &m : rows)
+                out << QStringLiteral("%1/%2/%3").arg(m.epoch).arg(m.step).arg(m.name);
+            return out;
+        };
+
+        // Nothing read yet: the whole (empty) history, flagged as a reset.
+        auto first = reg().runMetricsSince(r.id, {});
+        REG_VERIFY(first);
+        QVERIFY(first->reset);
+        QVERIFY(first->rows.isEmpty());
+        QVERIFY(first->cursor.isValid());
+        ModelRegistry::RunMetricsCursor cursor = first->cursor;
+
+        // Step rows of epoch 1 in one flush, then the epoch rows (same last step) and epoch 2's
+        // first step rows in the next: each row arrives once, in step order.
+        REG_VERIFY(reg().appendRunMetrics({metric(r.id, 1, 1, "loss"), metric(r.id, 2, 1, "loss"), metric(r.id, 3, 1, "loss")}));
+        REG_VERIFY(reg().appendRunMetrics({metric(other.id, 1, 1, "loss")}));
+        auto d1 = reg().runMetricsSince(r.id, cursor);
+        REG_VERIFY(d1);
+        QVERIFY(!d1->reset);
+        QCOMPARE(names(d1->rows), (QStringList{QStringLiteral("1/1/loss"), QStringLiteral("1/2/loss"), QStringLiteral("1/3/loss")}));
+        cursor = d1->cursor;
+        auto none = reg().runMetricsSince(r.id, cursor);
+        REG_VERIFY(none);
+        QVERIFY(!none->reset);
+        QVERIFY(none->rows.isEmpty());
+        QCOMPARE(none->cursor.lastRowId, cursor.lastRowId);
+
+        REG_VERIFY(reg().appendRunMetrics({metric(r.id, 5, 2, "loss"), metric(r.id, 3, 1, "epoch_loss"), metric(r.id, 4, 2, "loss")}));
+        auto d2 = reg().runMetricsSince(r.id, cursor);
+        REG_VERIFY(d2);
+        QVERIFY(!d2->reset);
+        QCOMPARE(names(d2->rows), (QStringList{QStringLiteral("1/3/epoch_loss"), QStringLiteral("2/4/loss"), QStringLiteral("2/5/loss")}));
+        cursor = d2->cursor;
+        QCOMPARE(names(*reg().runMetrics(r.id)), names(d1->rows + d2->rows)); // the same as one full read
+
+        // Resuming from the epoch-1 checkpoint: epoch 2's rows go, the reader is told to start over.
+        REG_VERIFY(reg().deleteRunMetricsAfterEpoch(r.id, 1));
+        QCOMPARE(names(*reg().runMetrics(r.id)), (QStringList{QStringLiteral("1/1/loss"), QStringLiteral("1/2/loss"), QStringLiteral("1/3/loss"),
+                                                              QStringLiteral("1/3/epoch_loss")}));
+        QCOMPARE(reg().runMetrics(other.id)->size(), 1); // other runs keep theirs
+        // Redone rows may even reuse the ids of the deleted ones (SQLite): the reset count tells.
+        REG_VERIFY(reg().appendRunMetrics({metric(r.id, 4, 2, "loss")}));
+        auto cut = reg().runMetricsSince(r.id, cursor);
+        REG_VERIFY(cut);
+        QVERIFY(cut->reset);
+        QCOMPARE(names(cut->rows), (QStringList{QStringLiteral("1/1/loss"), QStringLiteral("1/2/loss"), QStringLiteral("1/3/loss"),
+                                                QStringLiteral("1/3/epoch_loss"), QStringLiteral("2/4/loss")}));
+        QCOMPARE(cut->cursor.resets, cursor.resets + 1);
+        cursor = cut->cursor;
+        REG_VERIFY(reg().appendRunMetrics({metric(r.id, 5, 2, "loss")}));
+        auto after = reg().runMetricsSince(r.id, cursor);
+        REG_VERIFY(after);
+        QVERIFY(!after->reset);
+        QCOMPARE(names(after->rows), QStringList{QStringLiteral("2/5/loss")});
+        cursor = after->cursor;
+
+        // Nothing after epoch 2: nothing deleted, readers carry on.
+        REG_VERIFY(reg().deleteRunMetricsAfterEpoch(r.id, 2));
+        auto same = reg().runMetricsSince(r.id, cursor);
+        REG_VERIFY(same);
+        QVERIFY(!same->reset);
+        QVERIFY(same->rows.isEmpty());
+
+        REG_FAILS(reg().runMetricsSince(QStringLiteral("ghost"), {}), Error::Code::NotFound);
+        REG_FAILS(reg().deleteRunMetricsAfterEpoch(QStringLiteral("ghost"), 0), Error::Code::NotFound);
+        REG_FAILS(reg().deleteRunMetricsAfterEpoch(r.id, -1), Error::Code::InvalidArgument);
+    }
+
     // ---- deployments ----
 
     void deployments()

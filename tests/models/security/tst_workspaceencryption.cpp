@@ -100,7 +100,7 @@ private Q_SLOTS:
     void settingsAreStoredAndAudited()
     {
         Registry::ModelRegistry &reg = m_catalog->registry();
-        QCOMPARE(reg.schemaVersion(), 2);
+        QVERIFY(reg.schemaVersion() >= 2); // the settings table came with migration 2
         QVERIFY(reg.changeSettings({{QStringLiteral("encryption.enabled"), QStringLiteral("true")},
                                     {QStringLiteral("encryption.key_id"), QStringLiteral("abc")},
                                     {QStringLiteral("other.value"), QStringLiteral("x")}},

@@ -292,6 +292,118 @@ private Q_SLOTS:
         QCOMPARE(again.errorCode, Error::Code::Conflict);
     }
 
+    // Live curves for other processes: a long epoch's step rows are in the registry before it ends.
+    void stepRowsAreStoredDuringTheEpoch()
+    {
+        auto catalog = openCatalog();
+        TrainingRequest request;
+        request.config = config(1);
+        request.config.batchSize = 4;
+        request.config.logEverySteps = 1;
+        request.metricsFlushMs = 0; // every logged step: no waiting in a test
+        TrainingJob job(catalog.get(), request);
+        int steps = 0;
+        bool epochEnded = false;
+        qsizetype stepRowsSeen = -1, epochRowsSeen = -1;
+        // On the training thread, between two batches of the one epoch: what another reader sees now.
+        connect(&job, &TrainingJob::stepMetrics, this, [&](const StepMetrics &m) {
+            if (++steps != 5)
+                return;
+            const auto rows = catalog->registry().runMetrics(m.runId);
+            if (!rows)
+                return;
+            stepRowsSeen = epochRowsSeen = 0;
+            for (const RunMetricRow &r : *rows) {
+                stepRowsSeen += r.name == QLatin1String("loss") && r.split == QLatin1String("train") && r.epoch == 1 ? 1 : 0;
+                epochRowsSeen += r.name.startsWith(QLatin1String("epoch_")) ? 1 : 0;
+            }
+        }, Qt::DirectConnection);
+        connect(&job, &TrainingJob::epochMetrics, this, [&](const EpochMetrics &) { epochEnded = true; }, Qt::DirectConnection);
+        QSignalSpy finished(&job, &TrainingJob::finished);
+        QThreadPool pool;
+        pool.start(&job);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+        pool.waitForDone();
+        QVERIFY2(job.outcome().ok(), qPrintable(job.outcome().errorMessage));
+        QVERIFY(steps > 5);          // the epoch went on after the look
+        QVERIFY(epochEnded);
+        QCOMPARE(stepRowsSeen, 5);   // steps 1-5, before the epoch's end
+        QCOMPARE(epochRowsSeen, 0);
+        // And each step once in the end.
+        const auto history = catalog->registry().runMetrics(job.outcome().runId);
+        QVERIFY(history.has_value());
+        QList<qint64> stepsStored;
+        for (const RunMetricRow &r : *history) {
+            if (r.name == QLatin1String("loss") && r.split == QLatin1String("train"))
+                stepsStored << r.step;
+        }
+        QCOMPARE(stepsStored.size(), steps);
+        QCOMPARE(QSet<qint64>(stepsStored.cbegin(), stepsStored.cend()).size(), stepsStored.size());
+    }
+
+    // A run stopped in the middle of an epoch (cancelled, or its process killed) stored part of that
+    // epoch's steps; resuming redoes the epoch and the history holds every (step, metric) once.
+    void resumeAfterAMidEpochStopKeepsEachStepOnce_data()
+    {
+        QTest::addColumn<bool>("killed");
+        QTest::newRow("cancelled") << false;
+        QTest::newRow("killed") << true;
+    }
+    void resumeAfterAMidEpochStopKeepsEachStepOnce()
+    {
+        QFETCH(bool, killed);
+        auto catalog = openCatalog();
+        TrainingRequest request;
+        request.config = config(3);
+        request.config.logEverySteps = 1;
+        request.metricsFlushMs = 0;
+        TrainingJob job(catalog.get(), request);
+        int stepsOfEpoch2 = 0;
+        connect(&job, &TrainingJob::stepMetrics, this, [&](const StepMetrics &m) {
+            if (m.epoch == 2 && ++stepsOfEpoch2 == 3)
+                job.cancel(); // seen between two batches: the epoch stops after its third step
+        }, Qt::DirectConnection);
+        job.run();
+        const TrainingOutcome stopped = job.outcome();
+        QCOMPARE(stopped.state, QStringLiteral("cancelled"));
+        const QString runId = stopped.runId;
+        auto keys = [&](const QString &id) {
+            QStringList out;
+            const auto rows = catalog->registry().runMetrics(id);
+            if (rows) {
+                for (const RunMetricRow &r : *rows)
+                    out << QStringLiteral("%1/%2/%3/%4").arg(r.epoch).arg(r.step).arg(r.split, r.name);
+            }
+            return out;
+        };
+        const QStringList before = keys(runId);
+        const auto partial = std::count_if(before.cbegin(), before.cend(),
+                                           [](const QString &k) { return k.startsWith(QLatin1String("2/")) && k.endsWith(QLatin1String("/train/loss")); });
+        QCOMPARE(partial, 3); // epoch 2's first steps were stored before it stopped
+        QCOMPARE(catalog->registry().run(runId)->epochsDone, 1);
+        if (killed) {
+            // What a killed process leaves: "running" with no live process holding the run.
+            RunRecord r = *catalog->registry().run(runId);
+            r.state = QStringLiteral("running");
+            QVERIFY(catalog->registry().updateRun(r));
+            QCOMPARE(effectiveRunState(*catalog, *catalog->registry().run(runId)), QStringLiteral("interrupted"));
+        }
+
+        TrainingRequest resume;
+        resume.resumeRunId = runId;
+        resume.metricsFlushMs = 0;
+        const TrainingOutcome r = runJob(*catalog, resume);
+        QVERIFY2(r.ok(), qPrintable(r.errorMessage));
+        QCOMPARE(r.epochsDone, 3);
+        const QStringList after = keys(runId);
+        QCOMPARE(QSet<QString>(after.cbegin(), after.cend()).size(), after.size()); // no duplicates
+        // Exactly the rows of a run that was never stopped.
+        request.metricsFlushMs = 1000;
+        const TrainingOutcome whole = runJob(*catalog, request);
+        QVERIFY(whole.ok());
+        QCOMPARE(after, keys(whole.runId));
+    }
+
     void interruptedRunsAreResumable()
     {
         auto catalog = openCatalog();
