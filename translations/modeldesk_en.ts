@@ -4106,6 +4106,29 @@ Serve on %1 without TLS anyway?</source>
     </message>
 </context>
 <context>
+    <name>StartupWindow</name>
+    <message>
+        <source>ModelDesk - opening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;ModelDesk&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the workspace %1 ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the workspace %1 and connecting to the registry at %2 ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TagCommand</name>
     <message>
         <source>Remove Tag &apos;%1&apos; from %2</source>

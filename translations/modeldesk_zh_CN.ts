@@ -1985,7 +1985,9 @@ The demo's training run and its dataset record stay in the registry's history.</
     </message>
     <message numerus="yes">
         <source>%n not listed</source>
-        <translation><numerusform>%n 条未列出</numerusform></translation>
+        <translation>
+            <numerusform>%n 条未列出</numerusform>
+        </translation>
     </message>
     <message>
         <source>More than %1 requests since the last refresh: only the newest are listed; the per-second lines count them all</source>
@@ -4110,6 +4112,29 @@ Serve on %1 without TLS anyway?</source>
     <message>
         <source>How long the monitoring history is kept in metrics.sqlite. Applies at the next start; older points are then removed within the hour.</source>
         <translation>监控历史数据在 metrics.sqlite 中保留的时长。下次启动时生效；届时更早的数据点会在一小时内删除。</translation>
+    </message>
+</context>
+<context>
+    <name>StartupWindow</name>
+    <message>
+        <source>ModelDesk - opening</source>
+        <translation>ModelDesk - 正在打开</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;ModelDesk&lt;/b&gt;</source>
+        <translation>&lt;b&gt;ModelDesk&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Opening the workspace %1 ...</source>
+        <translation>正在打开工作区 %1 ...</translation>
+    </message>
+    <message>
+        <source>Opening the workspace %1 and connecting to the registry at %2 ...</source>
+        <translation>正在打开工作区 %1 并连接到位于 %2 的注册表 ...</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
     </message>
 </context>
 <context>
