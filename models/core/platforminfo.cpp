@@ -2,6 +2,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QSysInfo>
 
 namespace ModelDesk {
 
@@ -41,6 +42,17 @@ BlasInfo loadedBlas()
     else
         info.provider = QStringLiteral("unknown");
     return info;
+}
+
+QString hostIdentity()
+{
+    static const QString identity = []() -> QString {
+        const QByteArray id = QSysInfo::machineUniqueId();
+        if (!id.isEmpty())
+            return QString::fromLatin1(id);
+        return QStringLiteral("host:") + QSysInfo::machineHostName();
+    }();
+    return identity;
 }
 
 } // namespace ModelDesk

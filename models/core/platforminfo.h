@@ -16,4 +16,9 @@ struct BlasInfo
 // Reads /proc/self/maps; call after LibTorch is loaded.
 BlasInfo loadedBlas();
 
+// This machine, for records that name a process by pid in storage several hosts share (a PostgreSQL
+// registry with the workspace folder on a network file system): /etc/machine-id when there is one,
+// else the host name. Stable for the machine's life; computed once.
+QString hostIdentity();
+
 } // namespace ModelDesk

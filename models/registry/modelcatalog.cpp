@@ -4,6 +4,7 @@
 #include "artifacts/torchscriptinspector.h"
 #include "core/faultinjection.h"
 #include "core/logging.h"
+#include "core/platforminfo.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -27,6 +28,24 @@ bool processAlive(qint64 pid)
     if (pid == ownPid())
         return true;
     return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
+}
+
+// How long another machine's pending row is taken as a writer still at work. Its pid cannot be
+// asked about from here; an import or a delete takes minutes at most, so a day-old row is a leftover
+// of a host that died (or was switched off) mid-write.
+constexpr qint64 otherHostPendingSeconds = 24 * 3600;
+
+bool isThisHost(const ModelRegistry::PendingArtifact &p)
+{
+    // Rows written before schema 4 have no host: judged by pid, as they were.
+    return p.host.isEmpty() || p.host == hostIdentity();
+}
+
+bool writerAlive(const ModelRegistry::PendingArtifact &p)
+{
+    if (isThisHost(p))
+        return processAlive(p.pid);
+    return !p.since.isValid() || p.since.secsTo(QDateTime::currentDateTimeUtc()) < otherHostPendingSeconds;
 }
 
 QString versionContext(const QString &model, int version)
@@ -57,15 +76,16 @@ struct ModelCatalog::Private
     std::unique_ptr<ModelRegistry> registry;
     std::unique_ptr<Artifacts::ArtifactStore> store;
 
-    // Removes the artifact file of a failed or interrupted write unless a version references it or
-    // another live process is still working on the same digest.
-    void discardUnreferenced(const QString &digest, qint64 pid)
+    // Removes the artifact file of a failed or interrupted write (this process's, or that of the dead
+    // writer (host, pid) of a leftover row) unless a version references it or another live writer, on this or
+    // another host, is still working on the same digest.
+    void discardUnreferenced(const QString &digest, const QString &host, qint64 pid)
     {
         auto referenced = registry->isDigestReferenced(digest);
         bool otherWriter = false;
         if (auto pending = registry->pending()) {
             for (const auto &p : *pending) {
-                if (p.digest == digest && p.pid != pid && processAlive(p.pid))
+                if (p.digest == digest && !(p.host == host && p.pid == pid) && writerAlive(p))
                     otherWriter = true;
             }
         }
@@ -73,8 +93,10 @@ struct ModelCatalog::Private
             if (auto removed = store->remove(digest); !removed && removed.error().code != Error::Code::NotFound)
                 qCWarning(lcRegistry).noquote() << "could not remove artifact" << digest << removed.error().message;
         }
-        (void)registry->removePending(digest, pid);
+        (void)registry->removePending(digest, host, pid);
     }
+
+    void discardUnreferenced(const QString &digest) { discardUnreferenced(digest, hostIdentity(), ownPid()); }
 
     // Leftovers of processes that died while importing or deleting (kill -9, power loss).
     QStringList cleanDeadPending()
@@ -84,12 +106,17 @@ struct ModelCatalog::Private
         if (!pending)
             return cleaned;
         for (const auto &p : *pending) {
-            if (processAlive(p.pid))
+            if (writerAlive(p))
                 continue;
-            discardUnreferenced(p.digest, p.pid);
-            cleaned << QStringLiteral("removed leftover of an interrupted %1 (artifact %2, process %3)")
-                           .arg(p.operation, p.digest.left(12))
-                           .arg(p.pid);
+            discardUnreferenced(p.digest, p.host, p.pid);
+            cleaned << (isThisHost(p) ? QStringLiteral("removed leftover of an interrupted %1 (artifact %2, process %3)")
+                                            .arg(p.operation, p.digest.left(12))
+                                            .arg(p.pid)
+                                      : QStringLiteral("removed leftover of an interrupted %1 on another host (artifact %2, "
+                                                       "host %3, process %4, since %5)")
+                                            .arg(p.operation, p.digest.left(12), p.host.left(16))
+                                            .arg(p.pid)
+                                            .arg(p.since.toString(Qt::ISODate)));
         }
         return cleaned;
     }
@@ -120,7 +147,7 @@ struct ModelCatalog::Private
         meta.digest = digest;
         auto version = registry->addVersionClearingPending(model, meta, actor, true);
         if (!version)
-            discardUnreferenced(digest, ownPid());
+            discardUnreferenced(digest);
         return version;
     }
 };
@@ -224,12 +251,12 @@ Result<VersionInfo> ModelCatalog::importFile(const ImportRequest &request, const
     };
     auto stored = d->store->putFile(request.sourcePath, *digest, copyProgress);
     if (!stored) {
-        d->discardUnreferenced(*digest, ownPid());
+        d->discardUnreferenced(*digest);
         return fail(stored.error());
     }
     if (stored->digest != *digest) {
-        d->discardUnreferenced(stored->digest, ownPid());
-        d->discardUnreferenced(*digest, ownPid());
+        d->discardUnreferenced(stored->digest);
+        d->discardUnreferenced(*digest);
         return fail(Error::conflict(QStringLiteral("%1 changed while it was being imported; try again").arg(source.fileName())));
     }
     faultPoint("import:copied");
@@ -247,7 +274,7 @@ Result<VersionInfo> ModelCatalog::importFile(const ImportRequest &request, const
           }()
         : d->validateInChild(stored->digest, stored->path, source.fileName());
     if (!info) {
-        d->discardUnreferenced(stored->digest, ownPid());
+        d->discardUnreferenced(stored->digest);
         Error e = info.error();
         if (!e.message.startsWith(source.fileName()))
             e.message = source.fileName() + QStringLiteral(": ") + e.message;
@@ -261,7 +288,7 @@ Result<VersionInfo> ModelCatalog::importFile(const ImportRequest &request, const
         if (auto existing = d->registry->model(request.model); !existing && existing.error().code == Error::Code::NotFound) {
             auto created = d->registry->createModel(request.model, request.description, request.modelTask, actor);
             if (!created && created.error().code != Error::Code::AlreadyExists) {
-                d->discardUnreferenced(stored->digest, ownPid());
+                d->discardUnreferenced(stored->digest);
                 return fail(created.error());
             }
         }
@@ -295,7 +322,7 @@ Result<VersionInfo> ModelCatalog::addVersionFromBytes(const QString &model, cons
         return fail(s.error());
     auto stored = d->store->putBytes(bytes);
     if (!stored) {
-        d->discardUnreferenced(digest, ownPid());
+        d->discardUnreferenced(digest);
         return fail(stored.error());
     }
     NewVersion v = meta;
@@ -339,7 +366,7 @@ Status ModelCatalog::deleteVersion(const QString &model, int version, const QStr
         return fail(freed.error());
     faultPoint("delete:committed");
     if (!freed->isEmpty())
-        d->discardUnreferenced(*freed, ownPid());
+        d->discardUnreferenced(*freed);
     return {};
 }
 
@@ -349,7 +376,7 @@ Status ModelCatalog::deleteModel(const QString &model, const QString &actor)
     if (!freed)
         return fail(freed.error());
     for (const QString &digest : *freed)
-        d->discardUnreferenced(digest, ownPid());
+        d->discardUnreferenced(digest);
     return {};
 }
 

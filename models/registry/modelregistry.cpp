@@ -1,6 +1,7 @@
 #include "modelregistry.h"
 
 #include "core/names.h"
+#include "core/platforminfo.h"
 #include "modelregistry_p.h"
 #include "registrymigrations.h"
 
@@ -94,8 +95,8 @@ Result<VersionInfo> insertVersion(const QSqlDatabase &db, const QString &model, 
     if (auto u = Sql::exec(db, QStringLiteral("UPDATE models SET next_version = ? WHERE id = ?"), {number + 1, *mid}); !u)
         return fail(u.error());
     if (clearPending) {
-        if (auto p = Sql::exec(db, QStringLiteral("DELETE FROM pending_artifacts WHERE digest = ? AND pid = ?"),
-                               {v.digest, QCoreApplication::applicationPid()});
+        if (auto p = Sql::exec(db, QStringLiteral("DELETE FROM pending_artifacts WHERE digest = ? AND host = ? AND pid = ?"),
+                               {v.digest, hostIdentity(), QCoreApplication::applicationPid()});
             !p)
             return fail(p.error());
     }

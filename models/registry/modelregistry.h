@@ -90,9 +90,12 @@ public:
         qint64 pid = 0;
         QString operation;
         QDateTime since;
+        QString host;     // hostIdentity() of the writer; "" for rows written before schema 4
     };
-    Status addPending(const QString &digest, const QString &operation); // records QCoreApplication::applicationPid()
-    Status removePending(const QString &digest, qint64 pid);           // no such row is not an error
+    // Records this process: hostIdentity() and QCoreApplication::applicationPid().
+    Status addPending(const QString &digest, const QString &operation);
+    Status removePending(const QString &digest, qint64 pid);           // this host's; no such row is not an error
+    Status removePending(const QString &digest, const QString &host, qint64 pid);
     Result<QList<PendingArtifact>> pending() const;
     // addVersion variant that also removes the pending row (digest, this pid) in the same transaction.
     Result<VersionInfo> addVersionClearingPending(const QString &model, const NewVersion &v, const QString &actor,

@@ -1,6 +1,7 @@
 // ModelRegistry: the audit log (query, recordAudit) and the helpers that append to it.
 
 #include "core/names.h"
+#include "core/platforminfo.h"
 #include "modelregistry_p.h"
 
 #include <QCoreApplication>
@@ -33,14 +34,15 @@ Status appendAudit(const QSqlDatabase &db, const QString &actor, const QString &
 QString pendingUpsert(const QSqlDatabase &db)
 {
     return Dialect::insertOrReplace(Dialect::backend(db), QStringLiteral("pending_artifacts"),
-                                    {QStringLiteral("digest"), QStringLiteral("pid")},
-                                    {QStringLiteral("digest"), QStringLiteral("pid"), QStringLiteral("operation"),
-                                     QStringLiteral("since")});
+                                    {QStringLiteral("digest"), QStringLiteral("host"), QStringLiteral("pid")},
+                                    {QStringLiteral("digest"), QStringLiteral("host"), QStringLiteral("pid"),
+                                     QStringLiteral("operation"), QStringLiteral("since")});
 }
 
 Status markPendingDelete(const QSqlDatabase &db, const QString &digest)
 {
-    if (auto q = Sql::exec(db, pendingUpsert(db), {digest, QCoreApplication::applicationPid(), QStringLiteral("delete"), Sql::nowText()});
+    if (auto q = Sql::exec(db, pendingUpsert(db),
+                           {digest, hostIdentity(), QCoreApplication::applicationPid(), QStringLiteral("delete"), Sql::nowText()});
         !q)
         return fail(q.error());
     return {};

@@ -1,6 +1,7 @@
 // ModelRegistry: pending artifacts, referenced digests, the change counter and the integrity check.
 
 #include "core/names.h"
+#include "core/platforminfo.h"
 #include "modelregistry_p.h"
 #include "registrymigrations.h"
 
@@ -19,7 +20,8 @@ Status ModelRegistry::addPending(const QString &digest, const QString &operation
     if (operation != QLatin1String("import") && operation != QLatin1String("delete"))
         return fail(Error::invalid(QStringLiteral("pending operation must be 'import' or 'delete', not '%1'").arg(operation.left(40))));
     return d->db->write([&](QSqlDatabase &db) -> Status {
-        if (auto q = Sql::exec(db, pendingUpsert(db), {digest, QCoreApplication::applicationPid(), operation, Sql::nowText()});
+        if (auto q = Sql::exec(db, pendingUpsert(db),
+                               {digest, hostIdentity(), QCoreApplication::applicationPid(), operation, Sql::nowText()});
             !q)
             return fail(q.error());
         return {};
@@ -28,9 +30,16 @@ Status ModelRegistry::addPending(const QString &digest, const QString &operation
 
 Status ModelRegistry::removePending(const QString &digest, qint64 pid)
 {
+    return removePending(digest, hostIdentity(), pid);
+}
+
+Status ModelRegistry::removePending(const QString &digest, const QString &host, qint64 pid)
+{
     // Idempotent: cleaning up a row that another cleanup already removed is not an error.
     return d->db->write([&](QSqlDatabase &db) -> Status {
-        if (auto q = Sql::exec(db, QStringLiteral("DELETE FROM pending_artifacts WHERE digest = ? AND pid = ?"), {digest, pid}); !q)
+        if (auto q = Sql::exec(db, QStringLiteral("DELETE FROM pending_artifacts WHERE digest = ? AND host = ? AND pid = ?"),
+                               {digest, host, pid});
+            !q)
             return fail(q.error());
         return {};
     });
@@ -39,13 +48,14 @@ Status ModelRegistry::removePending(const QString &digest, qint64 pid)
 Result<QList<ModelRegistry::PendingArtifact>> ModelRegistry::pending() const
 {
     return d->db->read([&](QSqlDatabase &db) -> Result<QList<PendingArtifact>> {
-        Result<QSqlQuery> q = Sql::exec(db, QStringLiteral("SELECT digest, pid, operation, since FROM pending_artifacts"
-                                                           " ORDER BY since, digest, pid"));
+        Result<QSqlQuery> q = Sql::exec(db, QStringLiteral("SELECT digest, pid, operation, since, host FROM pending_artifacts"
+                                                           " ORDER BY since, digest, host, pid"));
         if (!q)
             return fail(q.error());
         QList<PendingArtifact> out;
         while (q->next())
-            out.append({q->value(0).toString(), q->value(1).toLongLong(), q->value(2).toString(), Sql::toTime(q->value(3))});
+            out.append({q->value(0).toString(), q->value(1).toLongLong(), q->value(2).toString(), Sql::toTime(q->value(3)),
+                        q->value(4).toString()});
         return out;
     });
 }

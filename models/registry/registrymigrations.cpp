@@ -162,7 +162,25 @@ constexpr const char *migration3[] = {
     "CREATE INDEX run_metrics_run_id ON run_metrics (run_id, id)",
 };
 
-constexpr std::span<const char *const> migrations[] = {migration1, migration2, migration3};
+// Migration 4: pending artifacts name their host as well as their pid. With a PostgreSQL registry
+// shared by several machines (and the workspace folder on a network file system), a pid says nothing
+// about another machine's processes: only the writer's own host may judge it dead by its pid (see
+// ModelCatalog). Rows from before have host '' and are judged by pid as they were.
+constexpr const char *migration4[] = {
+    R"(CREATE TABLE pending_artifacts_v4 (
+         digest TEXT NOT NULL,
+         host TEXT NOT NULL DEFAULT '',
+         pid INTEGER NOT NULL,
+         operation TEXT NOT NULL CHECK (operation IN ('import', 'delete')),
+         since TEXT NOT NULL,
+         PRIMARY KEY (digest, host, pid)))",
+    "INSERT INTO pending_artifacts_v4 (digest, host, pid, operation, since)"
+    " SELECT digest, '', pid, operation, since FROM pending_artifacts",
+    "DROP TABLE pending_artifacts",
+    "ALTER TABLE pending_artifacts_v4 RENAME TO pending_artifacts",
+};
+
+constexpr std::span<const char *const> migrations[] = {migration1, migration2, migration3, migration4};
 
 // PostgreSQL runs the same statements, translated by Dialect::translatedDdl, except the CREATE TRIGGER
 // ones: SQLite's trigger bodies have no PostgreSQL form, so each migration lists its PostgreSQL
@@ -185,7 +203,7 @@ constexpr const char *postgresMigration1[] = {
     // column of that name.
     "ALTER TABLE runs ADD COLUMN rowid BIGINT GENERATED ALWAYS AS IDENTITY",
 };
-constexpr std::span<const char *const> postgresExtras[] = {postgresMigration1, {}, {}};
+constexpr std::span<const char *const> postgresExtras[] = {postgresMigration1, {}, {}, {}};
 static_assert(std::size(postgresExtras) == std::size(migrations), "every migration needs its PostgreSQL part");
 
 // PostgreSQL has no PRAGMA user_version: a one-row table holds the schema number.

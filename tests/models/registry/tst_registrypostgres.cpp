@@ -4,6 +4,7 @@
 // counter. The server comes from $MODELDESK_TEST_PG_URL (packaging/run-tests.sh starts one); without
 // it those tests skip. Choosing the registry (URL, environment, config.json) needs no server.
 
+#include "core/platforminfo.h"
 #include "core/workspace.h"
 #include "registry/modelcatalog.h"
 #include "registry/modelregistry.h"
@@ -533,6 +534,71 @@ private Q_SLOTS:
         auto v = reg().addVersion(QStringLiteral("m"), newVersion(QStringLiteral("2")), QStringLiteral("a")); // a write
         REG_VERIFY(v);
         QCOMPARE(v->version, 2);
+    }
+
+    // Several machines on one registry, the workspace folder on a network file system: a pending row
+    // of another host names a pid this machine cannot ask about. Opening a catalog here (which cleans
+    // leftovers of dead writers) must leave another host's fresh row and its artifact alone, and
+    // clean it only once it is a day old; rows of this host (and rows from before hosts were
+    // recorded) are judged by pid as before.
+    void pendingRowsOfAnotherHost()
+    {
+        QTemporaryDir ws;
+        auto workspace = Workspace::open(ws.path());
+        REG_VERIFY(workspace);
+        CatalogOptions options;
+        options.registryUrl = m_url;
+        auto catalog = ModelCatalog::open(*workspace, options);
+        REG_VERIFY(catalog);
+        auto otherHosts = (*catalog)->store().putBytes(QByteArrayLiteral("being imported by another machine"));
+        REG_VERIFY(otherHosts);
+        auto legacy = (*catalog)->store().putBytes(QByteArrayLiteral("left by a dead process before schema 4"));
+        REG_VERIFY(legacy);
+        const QString otherFile = (*catalog)->store().pathFor(otherHosts->digest);
+        const QString legacyFile = (*catalog)->store().pathFor(legacy->digest);
+        QVERIFY(QFile::exists(otherFile) && QFile::exists(legacyFile));
+        catalog->reset();
+
+        // A pid that is not alive here (beyond pid_max), on another host, started a minute ago.
+        const QString deadPid = QStringLiteral("2147483000");
+        QCOMPARE(PostgresServer::exec(m_database,
+                                      {QStringLiteral("INSERT INTO pending_artifacts (digest, host, pid, operation, since) VALUES "
+                                                      "('%1', 'another-machine', %2, 'import', '%3'), "
+                                                      "('%4', '', %2, 'import', '%3')")
+                                           .arg(otherHosts->digest, deadPid,
+                                                QDateTime::currentDateTimeUtc().addSecs(-60).toString(Qt::ISODateWithMs),
+                                                legacy->digest)}),
+                 QString());
+
+        catalog = ModelCatalog::open(*workspace, options);
+        REG_VERIFY(catalog);
+        QVERIFY2(QFile::exists(otherFile), "another host's import in progress lost its file");
+        QVERIFY2(!QFile::exists(legacyFile), "a dead local writer's leftover stays");
+        auto pending = (*catalog)->registry().pending();
+        REG_VERIFY(pending);
+        QCOMPARE(pending->size(), 1);
+        QCOMPARE(pending->first().host, QStringLiteral("another-machine"));
+        QCOMPARE(pending->first().digest, otherHosts->digest);
+        // doctor does not call it an orphan either.
+        auto report = (*catalog)->doctor();
+        REG_VERIFY(report);
+        QVERIFY2(report->problems.isEmpty(), qPrintable(report->problems.join(QLatin1Char('\n'))));
+        catalog->reset();
+
+        // A day later the other host's row is a leftover.
+        QCOMPARE(PostgresServer::exec(m_database, {QStringLiteral("UPDATE pending_artifacts SET since = '%1'")
+                                                       .arg(QDateTime::currentDateTimeUtc().addDays(-2).toString(Qt::ISODateWithMs))}),
+                 QString());
+        catalog = ModelCatalog::open(*workspace, options);
+        REG_VERIFY(catalog);
+        QVERIFY(!QFile::exists(otherFile));
+        QVERIFY((*catalog)->registry().pending()->isEmpty());
+
+        // This process's own rows carry this host.
+        REG_VERIFY((*catalog)->registry().addPending(legacy->digest, QStringLiteral("import")));
+        QCOMPARE((*catalog)->registry().pending()->first().host, hostIdentity());
+        REG_VERIFY((*catalog)->registry().removePending(legacy->digest, QCoreApplication::applicationPid()));
+        QVERIFY((*catalog)->registry().pending()->isEmpty());
     }
 
     void cliOnTheSameRegistry()
