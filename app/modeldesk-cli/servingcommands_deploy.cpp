@@ -12,6 +12,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <functional>
+
 namespace ModelDesk::Cli {
 
 namespace {
@@ -116,6 +118,39 @@ bool parseCommand(CliContext &ctx, Parsed &p, const QString &command, const QStr
     return true;
 }
 
+// The server's answer to a management call on one deployment: its error, or the status it returns.
+int printRemoteAnswer(CliContext &ctx, const Parsed &p, const Result<HttpResult> &r)
+{
+    if (!r)
+        return ctx.fail(r.error());
+    return printRemoteStatus(ctx, *r, p.parser.isSet(QStringLiteral("json")));
+}
+
+// The local (no --url) form of swap and canary: takes the stored definition of `name`, checks that
+// `version` (when given) exists for its model, lets `change` edit it and saves it; then prints
+// "deployment <what change returned> saved; ...".
+int changeStoredSpec(CliContext &ctx, const QString &name, std::optional<int> version,
+                     const std::function<QString(Runtime::DeploymentSpec &)> &change)
+{
+    auto catalog = ctx.catalog();
+    if (!catalog)
+        return ctx.fail(catalog.error());
+    Registry::ModelRegistry &registry = (*catalog)->registry();
+    auto spec = storedSpec(registry, name);
+    if (!spec)
+        return ctx.fail(spec.error());
+    if (version) {
+        if (auto v = registry.version(spec->model, *version); !v)
+            return ctx.fail(v.error());
+    }
+    const QString summary = change(*spec);
+    if (auto s = saveSpec(ctx, registry, *spec); !s)
+        return ctx.fail(s.error());
+    ctx.out() << "deployment " << summary << " saved; " << kApplied << ".\n";
+    ctx.out().flush();
+    return 0;
+}
+
 Result<int> positiveInt(const QString &text, const QString &what, int max = 1'000'000'000)
 {
     bool ok = false;
@@ -174,11 +209,8 @@ int deployCommand(CliContext &ctx, const QStringList &args)
         auto wait = positiveInt(o.value(QStringLiteral("wait")), QStringLiteral("--wait"), 3600);
         if (!wait)
             return ctx.fail(wait.error());
-        auto r = p.remote->callOk("PUT", QStringLiteral("/api/v1/deployments/%1?wait=%2").arg(spec->name).arg(*wait),
-                                  compact(spec->toJson()));
-        if (!r)
-            return ctx.fail(r.error());
-        return printRemoteStatus(ctx, *r, o.isSet(QStringLiteral("json")));
+        const QString path = QStringLiteral("/api/v1/deployments/%1?wait=%2").arg(spec->name).arg(*wait);
+        return printRemoteAnswer(ctx, p, p.remote->callOk("PUT", path, compact(spec->toJson())));
     }
     auto catalog = ctx.catalog();
     if (!catalog)
@@ -209,12 +241,11 @@ int undeployCommand(CliContext &ctx, const QStringList &args)
         return ctx.fail(s.error());
     const bool unload = p.parser.isSet(QStringLiteral("unload"));
     if (p.remote) {
-        auto r = unload ? p.remote->callOk("POST", QStringLiteral("/api/v1/deployments/%1/unload").arg(name))
-                        : p.remote->callOk("DELETE", QStringLiteral("/api/v1/deployments/%1").arg(name));
-        if (!r)
-            return ctx.fail(r.error());
         if (unload)
-            return printRemoteStatus(ctx, *r, p.parser.isSet(QStringLiteral("json")));
+            return printRemoteAnswer(ctx, p,
+                                     p.remote->callOk("POST", QStringLiteral("/api/v1/deployments/%1/unload").arg(name)));
+        if (auto r = p.remote->callOk("DELETE", QStringLiteral("/api/v1/deployments/%1").arg(name)); !r)
+            return ctx.fail(r.error());
         ctx.out() << "deployment " << name << " removed.\n";
         ctx.out().flush();
         return 0;
@@ -244,32 +275,19 @@ int swapCommand(CliContext &ctx, const QStringList &args)
     auto version = positiveInt(p.parser.positionalArguments().at(1), QStringLiteral("VERSION"));
     if (!version)
         return ctx.fail(version.error());
-    if (p.remote) {
-        auto r = p.remote->callOk("POST", QStringLiteral("/api/v1/deployments/%1/swap").arg(name),
-                                  compact({{QStringLiteral("version"), *version}}));
-        if (!r)
-            return ctx.fail(r.error());
-        return printRemoteStatus(ctx, *r, p.parser.isSet(QStringLiteral("json")));
-    }
-    auto catalog = ctx.catalog();
-    if (!catalog)
-        return ctx.fail(catalog.error());
-    auto spec = storedSpec((*catalog)->registry(), name);
-    if (!spec)
-        return ctx.fail(spec.error());
-    if (auto v = (*catalog)->registry().version(spec->model, *version); !v)
-        return ctx.fail(v.error());
-    spec->version = *version;
-    spec->alias.clear(); // a swap pins the version
-    if (spec->canaryVersion == *version) {
-        spec->canaryVersion.reset();
-        spec->canaryPercent = 0;
-    }
-    if (auto s = saveSpec(ctx, (*catalog)->registry(), *spec); !s)
-        return ctx.fail(s.error());
-    ctx.out() << "deployment " << name << " -> " << targetText(*spec) << " saved; " << kApplied << ".\n";
-    ctx.out().flush();
-    return 0;
+    if (p.remote)
+        return printRemoteAnswer(ctx, p,
+                                 p.remote->callOk("POST", QStringLiteral("/api/v1/deployments/%1/swap").arg(name),
+                                                  compact({{QStringLiteral("version"), *version}})));
+    return changeStoredSpec(ctx, name, *version, [&](Runtime::DeploymentSpec &spec) -> QString {
+        spec.version = *version;
+        spec.alias.clear(); // a swap pins the version
+        if (spec.canaryVersion == *version) {
+            spec.canaryVersion.reset();
+            spec.canaryPercent = 0;
+        }
+        return name + QStringLiteral(" -> ") + targetText(spec);
+    });
 }
 
 int rollbackCommand(CliContext &ctx, const QStringList &args)
@@ -284,10 +302,8 @@ int rollbackCommand(CliContext &ctx, const QStringList &args)
     if (!p.remote)
         return ctx.usageError(QStringLiteral("rollback needs the running server's version history: add --url URL "
                                              "(or use 'swap NAME VERSION')"));
-    auto r = p.remote->callOk("POST", QStringLiteral("/api/v1/deployments/%1/rollback").arg(p.parser.positionalArguments().first()));
-    if (!r)
-        return ctx.fail(r.error());
-    return printRemoteStatus(ctx, *r, p.parser.isSet(QStringLiteral("json")));
+    const QString name = p.parser.positionalArguments().first();
+    return printRemoteAnswer(ctx, p, p.remote->callOk("POST", QStringLiteral("/api/v1/deployments/%1/rollback").arg(name)));
 }
 
 int canaryCommand(CliContext &ctx, const QStringList &args)
@@ -318,28 +334,14 @@ int canaryCommand(CliContext &ctx, const QStringList &args)
     if (p.remote) {
         const QJsonObject body = version ? QJsonObject{{QStringLiteral("version"), *version}, {QStringLiteral("percent"), percent}}
                                          : QJsonObject{{QStringLiteral("version"), QJsonValue::Null}};
-        auto r = p.remote->callOk("POST", QStringLiteral("/api/v1/deployments/%1/canary").arg(pos[0]), compact(body));
-        if (!r)
-            return ctx.fail(r.error());
-        return printRemoteStatus(ctx, *r, p.parser.isSet(QStringLiteral("json")));
+        return printRemoteAnswer(
+            ctx, p, p.remote->callOk("POST", QStringLiteral("/api/v1/deployments/%1/canary").arg(pos[0]), compact(body)));
     }
-    auto catalog = ctx.catalog();
-    if (!catalog)
-        return ctx.fail(catalog.error());
-    auto spec = storedSpec((*catalog)->registry(), pos[0]);
-    if (!spec)
-        return ctx.fail(spec.error());
-    if (version) {
-        if (auto v = (*catalog)->registry().version(spec->model, *version); !v)
-            return ctx.fail(v.error());
-    }
-    spec->canaryVersion = version;
-    spec->canaryPercent = percent;
-    if (auto s = saveSpec(ctx, (*catalog)->registry(), *spec); !s)
-        return ctx.fail(s.error());
-    ctx.out() << "deployment " << spec->name << " canary " << canaryText(*spec) << " saved; " << kApplied << ".\n";
-    ctx.out().flush();
-    return 0;
+    return changeStoredSpec(ctx, pos[0], version, [&](Runtime::DeploymentSpec &spec) -> QString {
+        spec.canaryVersion = version;
+        spec.canaryPercent = percent;
+        return spec.name + QStringLiteral(" canary ") + canaryText(spec);
+    });
 }
 
 int deploymentsCommand(CliContext &ctx, const QStringList &args)

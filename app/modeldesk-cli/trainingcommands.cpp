@@ -108,16 +108,7 @@ int train(CliContext &ctx, const QStringList &args)
     TrainingRequest request;
     request.config = *config;
     request.actor = ctx.actor();
-    TrainingJob job(*catalog, request);
-    const TrainingOutcome o = runJobWithProgress(ctx, job);
-    if (p.isSet(QStringLiteral("json"))) {
-        ctx.printJson(o.toJson());
-        return o.ok() ? 0 : ctx.fail(o.error()); // the JSON has the error too; stderr gets its one line
-    }
-    if (!o.ok())
-        return ctx.fail(o.error());
-    printOutcome(ctx, o);
-    return 0;
+    return runTrainingRequest(ctx, *catalog, request, p.isSet(QStringLiteral("json")));
 }
 
 } // namespace
@@ -365,6 +356,20 @@ void printOutcome(CliContext &ctx, const TrainingOutcome &o)
         out << "registered " << o.model << ':' << o.version << '\n';
     out << "model " << o.modelPath << '\n';
     out.flush();
+}
+
+int runTrainingRequest(CliContext &ctx, Registry::ModelCatalog *catalog, const TrainingRequest &request, bool json)
+{
+    TrainingJob job(catalog, request);
+    const TrainingOutcome o = runJobWithProgress(ctx, job);
+    if (json) {
+        ctx.printJson(o.toJson());
+        return o.ok() ? 0 : ctx.fail(o.error()); // the JSON has the error too; stderr gets its one line
+    }
+    if (!o.ok())
+        return ctx.fail(o.error());
+    printOutcome(ctx, o);
+    return 0;
 }
 
 void addTrainingCommands(CommandList &commands)

@@ -27,6 +27,12 @@ Training::TrainingOutcome runJobWithProgress(CliContext &ctx, Training::Training
 // One-line figures of an outcome for people.
 void printOutcome(CliContext &ctx, const Training::TrainingOutcome &o);
 
+// Runs a training request (a new run or a resumed one) with runJobWithProgress and reports the outcome:
+// the JSON with `json` (a failure also gets its one line on stderr), printOutcome otherwise. Returns
+// the exit code.
+int runTrainingRequest(CliContext &ctx, Registry::ModelCatalog *catalog, const Training::TrainingRequest &request,
+                       bool json);
+
 int runsCommand(CliContext &ctx, const QStringList &args);
 int datasetsCommand(CliContext &ctx, const QStringList &args);
 int sweepCommand(CliContext &ctx, const QStringList &args);

@@ -225,16 +225,7 @@ int runsResume(CliContext &ctx, const QStringList &args)
     auto catalog = ctx.catalog();
     if (!catalog)
         return ctx.fail(catalog.error());
-    TrainingJob job(*catalog, request);
-    const TrainingOutcome o = runJobWithProgress(ctx, job);
-    if (p.isSet(QStringLiteral("json"))) {
-        ctx.printJson(o.toJson());
-        return o.ok() ? 0 : ctx.fail(o.error()); // the JSON has the error too; stderr gets its one line
-    }
-    if (!o.ok())
-        return ctx.fail(o.error());
-    printOutcome(ctx, o);
-    return 0;
+    return runTrainingRequest(ctx, *catalog, request, p.isSet(QStringLiteral("json")));
 }
 
 int runsRegister(CliContext &ctx, const QStringList &args)

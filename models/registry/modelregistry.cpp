@@ -348,24 +348,21 @@ Result<QString> ModelRegistry::deleteVersion(const QString &model, int version, 
 {
     if (Status s = checkModelName(model); !s)
         return fail(s.error());
-    return d->db->write([&](QSqlDatabase &db) -> Result<QString> {
-        Result<VersionRow> row = versionRow(db, model, version);
-        if (!row)
-            return fail(row.error());
+    return writeVersion(*d->db, model, version, [&](QSqlDatabase &db, const VersionRow &row) -> Result<QString> {
         // Aliases and tags of the version go by ON DELETE CASCADE; next_version stays where it is.
-        if (auto del = Sql::exec(db, QStringLiteral("DELETE FROM versions WHERE id = ?"), {row->id}); !del)
+        if (auto del = Sql::exec(db, QStringLiteral("DELETE FROM versions WHERE id = ?"), {row.id}); !del)
             return fail(del.error());
-        Result<bool> stillUsed = digestReferenced(db, row->digest);
+        Result<bool> stillUsed = digestReferenced(db, row.digest);
         if (!stillUsed)
             return fail(stillUsed.error());
         QString freed;
         if (!*stillUsed) {
-            freed = row->digest;
+            freed = row.digest;
             if (Status s = markPendingDelete(db, freed); !s)
                 return fail(s.error());
         }
         if (Status s = appendAudit(db, actor, QStringLiteral("version.delete"), versionTarget(model, version),
-                                   QJsonObject{{QStringLiteral("digest"), row->digest},
+                                   QJsonObject{{QStringLiteral("digest"), row.digest},
                                                {QStringLiteral("artifact_freed"), !freed.isEmpty()}});
             !s)
             return fail(s.error());
@@ -378,17 +375,14 @@ Result<VersionInfo> ModelRegistry::setVersionDescription(const QString &model, i
 {
     if (Status s = checkModelName(model); !s)
         return fail(s.error());
-    return d->db->write([&](QSqlDatabase &db) -> Result<VersionInfo> {
-        Result<VersionRow> row = versionRow(db, model, version);
-        if (!row)
-            return fail(row.error());
-        if (auto q = Sql::exec(db, QStringLiteral("UPDATE versions SET description = ? WHERE id = ?"), {description, row->id}); !q)
+    return writeVersion(*d->db, model, version, [&](QSqlDatabase &db, const VersionRow &row) -> Result<VersionInfo> {
+        if (auto q = Sql::exec(db, QStringLiteral("UPDATE versions SET description = ? WHERE id = ?"), {description, row.id}); !q)
             return fail(q.error());
         if (Status s = appendAudit(db, actor, QStringLiteral("version.describe"), versionTarget(model, version),
                                    QJsonObject{{QStringLiteral("description"), description}});
             !s)
             return fail(s.error());
-        return loadVersion(db, row->id);
+        return loadVersion(db, row.id);
     });
 }
 
@@ -397,22 +391,19 @@ Result<VersionInfo> ModelRegistry::addVersionMetrics(const QString &model, int v
 {
     if (Status s = checkModelName(model); !s)
         return fail(s.error());
-    return d->db->write([&](QSqlDatabase &db) -> Result<VersionInfo> {
-        Result<VersionRow> row = versionRow(db, model, version);
-        if (!row)
-            return fail(row.error());
-        Result<QVariant> current = Sql::scalar(db, QStringLiteral("SELECT metrics FROM versions WHERE id = ?"), {row->id});
+    return writeVersion(*d->db, model, version, [&](QSqlDatabase &db, const VersionRow &row) -> Result<VersionInfo> {
+        Result<QVariant> current = Sql::scalar(db, QStringLiteral("SELECT metrics FROM versions WHERE id = ?"), {row.id});
         if (!current)
             return fail(current.error());
         QJsonObject merged = Sql::toObject(*current);
         for (auto it = metrics.constBegin(); it != metrics.constEnd(); ++it)
             merged.insert(it.key(), it.value());
-        if (auto q = Sql::exec(db, QStringLiteral("UPDATE versions SET metrics = ? WHERE id = ?"), {Sql::jsonText(merged), row->id});
+        if (auto q = Sql::exec(db, QStringLiteral("UPDATE versions SET metrics = ? WHERE id = ?"), {Sql::jsonText(merged), row.id});
             !q)
             return fail(q.error());
         if (Status s = appendAudit(db, actor, QStringLiteral("version.metrics"), versionTarget(model, version), metrics); !s)
             return fail(s.error());
-        return loadVersion(db, row->id);
+        return loadVersion(db, row.id);
     });
 }
 

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QSqlDatabase>
 #include <memory>
+#include <type_traits>
 
 namespace ModelDesk::Registry {
 
@@ -51,6 +52,20 @@ struct VersionRow
     QString digest;
 };
 Result<VersionRow> versionRow(const QSqlDatabase &db, const QString &model, int version);
+
+// A change to one existing version: in one write transaction, finds the version's row (NotFound as
+// versionRow() says otherwise) and runs body(db, row); returns what `body` returns.
+template <typename F>
+auto writeVersion(const RegistryDatabase &database, const QString &model, int version, F &&body)
+    -> std::invoke_result_t<F &, QSqlDatabase &, const VersionRow &>
+{
+    return database.write([&](QSqlDatabase &db) -> std::invoke_result_t<F &, QSqlDatabase &, const VersionRow &> {
+        Result<VersionRow> row = versionRow(db, model, version);
+        if (!row)
+            return fail(row.error());
+        return body(db, *row);
+    });
+}
 Result<bool> digestReferenced(const QSqlDatabase &db, const QString &digest);
 
 } // namespace Internal

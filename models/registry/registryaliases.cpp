@@ -15,10 +15,7 @@ Status ModelRegistry::setAlias(const QString &model, const QString &alias, int v
         return s;
     if (Status s = Names::checkName(alias, QStringLiteral("alias")); !s)
         return s;
-    return d->db->write([&](QSqlDatabase &db) -> Status {
-        Result<VersionRow> row = versionRow(db, model, version);
-        if (!row)
-            return fail(row.error());
+    return writeVersion(*d->db, model, version, [&](QSqlDatabase &db, const VersionRow &row) -> Status {
         Result<QVariant> previous = Sql::scalar(db, QStringLiteral("SELECT v.version FROM aliases a JOIN versions v ON v.id = a.version_id"
                                                                    " JOIN models m ON m.id = a.model_id WHERE m.name = ? AND a.alias = ?"),
                                                 {model, alias});
@@ -27,7 +24,7 @@ Status ModelRegistry::setAlias(const QString &model, const QString &alias, int v
         if (auto q = Sql::exec(db, QStringLiteral("INSERT INTO aliases (model_id, alias, version_id)"
                                                   " SELECT model_id, ?, id FROM versions WHERE id = ?"
                                                   " ON CONFLICT (model_id, alias) DO UPDATE SET version_id = excluded.version_id"),
-                               {alias, row->id});
+                               {alias, row.id});
             !q)
             return fail(q.error());
         QJsonObject detail{{QStringLiteral("version"), version}};
@@ -69,13 +66,10 @@ Status ModelRegistry::setTag(const QString &model, int version, const QString &k
         return s;
     if (Status s = Names::checkTagValue(value); !s)
         return s;
-    return d->db->write([&](QSqlDatabase &db) -> Status {
-        Result<VersionRow> row = versionRow(db, model, version);
-        if (!row)
-            return fail(row.error());
+    return writeVersion(*d->db, model, version, [&](QSqlDatabase &db, const VersionRow &row) -> Status {
         if (auto q = Sql::exec(db, QStringLiteral("INSERT INTO tags (version_id, key, value) VALUES (?, ?, ?)"
                                                   " ON CONFLICT (version_id, key) DO UPDATE SET value = excluded.value"),
-                               {row->id, key, value});
+                               {row.id, key, value});
             !q)
             return fail(q.error());
         return appendAudit(db, actor, QStringLiteral("tag.set"), versionTarget(model, version),
@@ -89,11 +83,8 @@ Status ModelRegistry::removeTag(const QString &model, int version, const QString
         return s;
     if (Status s = Names::checkTagKey(key); !s)
         return s;
-    return d->db->write([&](QSqlDatabase &db) -> Status {
-        Result<VersionRow> row = versionRow(db, model, version);
-        if (!row)
-            return fail(row.error());
-        Result<QSqlQuery> q = Sql::exec(db, QStringLiteral("DELETE FROM tags WHERE version_id = ? AND key = ?"), {row->id, key});
+    return writeVersion(*d->db, model, version, [&](QSqlDatabase &db, const VersionRow &row) -> Status {
+        Result<QSqlQuery> q = Sql::exec(db, QStringLiteral("DELETE FROM tags WHERE version_id = ? AND key = ?"), {row.id, key});
         if (!q)
             return fail(q.error());
         if (q->numRowsAffected() == 0)

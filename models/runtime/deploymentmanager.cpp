@@ -201,6 +201,24 @@ Result<VersionInfo> DeploymentManager::Private::resolveVersion(const QString &mo
     return catalog->registry().version(model, version);
 }
 
+Result<std::shared_ptr<Deployment>> DeploymentManager::Private::findForChange(const QString &name) const
+{
+    if (shuttingDown)
+        return fail(shuttingDownError());
+    auto dep = find(name);
+    if (!dep)
+        return fail(deploymentNotFound(name));
+    return dep;
+}
+
+DeploymentStatus DeploymentManager::Private::commit(const Deployment &dep, const QString &actor, const QString &action,
+                                                    const QString &detail) const
+{
+    persist(dep, actor);
+    audit(actor, action, dep, detail);
+    return status(dep);
+}
+
 QList<DeploymentStatus> DeploymentManager::deployments() const
 {
     QList<DeploymentStatus> all;
@@ -312,9 +330,7 @@ Result<DeploymentStatus> DeploymentManager::Private::applyToExisting(const std::
     }
     if (!loaded) {
         dep->changed.notify_all();
-        persist(*dep, actor);
-        audit(actor, QStringLiteral("deployment.update"), *dep, refText(spec));
-        return status(*dep);
+        return commit(*dep, actor, QStringLiteral("deployment.update"), refText(spec));
     }
 
     // Serving: apply the differences one by one, each without interrupting traffic.
@@ -340,9 +356,7 @@ Result<DeploymentStatus> DeploymentManager::Private::applyToExisting(const std::
         dep->spec.alias = spec.alias;
         dep->spec.stickyHeader = spec.stickyHeader;
     }
-    persist(*dep, actor);
-    audit(actor, QStringLiteral("deployment.update"), *dep, refText(spec));
-    return status(*dep);
+    return commit(*dep, actor, QStringLiteral("deployment.update"), refText(spec));
 }
 
 Status DeploymentManager::Private::configureLocked(const std::shared_ptr<Deployment> &dep,
@@ -392,36 +406,30 @@ Status DeploymentManager::Private::configureLocked(const std::shared_ptr<Deploym
 Result<DeploymentStatus> DeploymentManager::configure(const QString &name, const BatchingConfig &batching,
                                                       bool isPublic, const QString &actor)
 {
-    if (d->shuttingDown)
-        return fail(shuttingDownError());
-    const auto dep = d->find(name);
-    if (!dep)
-        return fail(deploymentNotFound(name));
-    std::lock_guard op(dep->opMutex);
-    if (auto s = d->configureLocked(dep, batching, isPublic); !s)
-        return fail(s.error());
-    d->persist(*dep, actor);
-    QJsonObject detail;
-    {
-        std::lock_guard lock(dep->mutex);
-        detail = dep->spec.toJson();
-    }
-    d->audit(actor, QStringLiteral("deployment.configure"), *dep,
-             QString::fromUtf8(QJsonDocument(detail.value(QStringLiteral("batching")).toObject())
-                                   .toJson(QJsonDocument::Compact)) +
-                 (isPublic ? QStringLiteral(" public") : QStringLiteral(" private")));
-    return d->status(*dep);
+    return d->manage(name, [&](const std::shared_ptr<Deployment> &dep) -> Result<DeploymentStatus> {
+        if (auto s = d->configureLocked(dep, batching, isPublic); !s)
+            return fail(s.error());
+        QJsonObject spec;
+        {
+            std::lock_guard lock(dep->mutex);
+            spec = dep->spec.toJson();
+        }
+        const QString detail = QString::fromUtf8(QJsonDocument(spec.value(QStringLiteral("batching")).toObject())
+                                                     .toJson(QJsonDocument::Compact)) +
+                               (isPublic ? QStringLiteral(" public") : QStringLiteral(" private"));
+        return d->commit(*dep, actor, QStringLiteral("deployment.configure"), detail);
+    });
 }
 
 Result<DeploymentStatus> DeploymentManager::swap(const QString &name, int version, const QString &actor)
 {
-    if (d->shuttingDown)
-        return fail(shuttingDownError());
-    const auto dep = d->find(name);
-    if (!dep)
-        return fail(deploymentNotFound(name));
+    const auto found = d->findForChange(name);
+    if (!found)
+        return fail(found.error());
+    // Checked before waiting for the operation lock: a bad request is answered at once.
     if (version < 1)
         return fail(Error::invalid(QStringLiteral("version must be 1 or more, got %1").arg(version)));
+    const std::shared_ptr<Deployment> &dep = *found;
     std::lock_guard op(dep->opMutex);
     QString model;
     int from = 0;
@@ -445,37 +453,32 @@ Result<DeploymentStatus> DeploymentManager::swap(const QString &name, int versio
 
 Result<DeploymentStatus> DeploymentManager::rollback(const QString &name, const QString &actor)
 {
-    if (d->shuttingDown)
-        return fail(shuttingDownError());
-    const auto dep = d->find(name);
-    if (!dep)
-        return fail(deploymentNotFound(name));
-    std::lock_guard op(dep->opMutex);
-    QString model;
-    int version = 0;
-    int from = 0;
-    {
-        std::lock_guard lock(dep->mutex);
-        if (dep->history.isEmpty())
-            return fail(Error::conflict(
-                QStringLiteral("deployment '%1' has no previous version to roll back to").arg(dep->name)));
-        model = dep->spec.model;
-        version = dep->history.last();
-        from = dep->primaryInfo ? dep->primaryInfo->version : 0;
-    }
-    auto target = d->resolveVersion(model, version);
-    if (!target)
-        return fail(Error{target.error().code, QStringLiteral("cannot roll back deployment '%1' to version %2: %3")
-                                                   .arg(dep->name)
-                                                   .arg(version)
-                                                   .arg(target.error().message)});
-    auto swapped = d->swapLocked(dep, *target, SwapMode::Rollback);
-    if (!swapped)
-        return fail(swapped.error());
-    d->persist(*dep, actor);
-    d->audit(actor, QStringLiteral("deployment.rollback"), *dep,
-             QStringLiteral("version %1 -> %2").arg(from).arg(version));
-    return d->status(*dep);
+    return d->manage(name, [&](const std::shared_ptr<Deployment> &dep) -> Result<DeploymentStatus> {
+        QString model;
+        int version = 0;
+        int from = 0;
+        {
+            std::lock_guard lock(dep->mutex);
+            if (dep->history.isEmpty())
+                return fail(Error::conflict(
+                    QStringLiteral("deployment '%1' has no previous version to roll back to").arg(dep->name)));
+            model = dep->spec.model;
+            version = dep->history.last();
+            from = dep->primaryInfo ? dep->primaryInfo->version : 0;
+        }
+        auto target = d->resolveVersion(model, version);
+        if (!target)
+            return fail(Error{target.error().code,
+                              QStringLiteral("cannot roll back deployment '%1' to version %2: %3")
+                                  .arg(dep->name)
+                                  .arg(version)
+                                  .arg(target.error().message)});
+        auto swapped = d->swapLocked(dep, *target, SwapMode::Rollback);
+        if (!swapped)
+            return fail(swapped.error());
+        return d->commit(*dep, actor, QStringLiteral("deployment.rollback"),
+                         QStringLiteral("version %1 -> %2").arg(from).arg(version));
+    });
 }
 
 Status DeploymentManager::Private::setCanaryLocked(const std::shared_ptr<Deployment> &dep, std::optional<int> version,
@@ -541,107 +544,95 @@ Status DeploymentManager::Private::setCanaryLocked(const std::shared_ptr<Deploym
 Result<DeploymentStatus> DeploymentManager::setCanary(const QString &name, std::optional<int> version, int percent,
                                                       const QString &actor)
 {
-    if (d->shuttingDown)
-        return fail(shuttingDownError());
-    const auto dep = d->find(name);
-    if (!dep)
-        return fail(deploymentNotFound(name));
-    std::lock_guard op(dep->opMutex);
-    if (auto s = d->setCanaryLocked(dep, version, percent); !s)
-        return fail(s.error());
-    d->persist(*dep, actor);
-    d->audit(actor, QStringLiteral("deployment.canary"), *dep,
-             version ? QStringLiteral("version %1 at %2%").arg(*version).arg(percent) : QStringLiteral("removed"));
-    return d->status(*dep);
+    return d->manage(name, [&](const std::shared_ptr<Deployment> &dep) -> Result<DeploymentStatus> {
+        if (auto s = d->setCanaryLocked(dep, version, percent); !s)
+            return fail(s.error());
+        return d->commit(*dep, actor, QStringLiteral("deployment.canary"),
+                         version ? QStringLiteral("version %1 at %2%").arg(*version).arg(percent)
+                                 : QStringLiteral("removed"));
+    });
 }
 
 Result<DeploymentStatus> DeploymentManager::unload(const QString &name, const QString &actor)
 {
-    if (d->shuttingDown)
-        return fail(shuttingDownError());
-    const auto dep = d->find(name);
-    if (!dep)
-        return fail(deploymentNotFound(name));
-    std::lock_guard op(dep->opMutex);
-    std::shared_ptr<ModelInstance> primary, canary;
-    std::deque<PendingRequest> parked;
-    int version = 0;
-    {
-        std::lock_guard lock(dep->mutex);
-        if (dep->explicitUnloaded)
-            return d->statusLocked(*dep);
-        primary = std::move(dep->primary);
-        canary = std::move(dep->canary);
-        if (primary)
-            dep->draining.append(primary);
-        if (canary)
-            dep->draining.append(canary);
-        d->countUnloads(*dep, (primary ? 1 : 0) + (canary ? 1 : 0));
-        parked.swap(dep->parked);
-        dep->state = DeploymentState::Unloaded;
-        dep->explicitUnloaded = true;
-        dep->idleUnloaded = false;
-        dep->loadScheduled = false;
-        dep->reason = QStringLiteral("unloaded by %1").arg(actor);
-        ++dep->generation;
-        version = dep->primaryInfo ? dep->primaryInfo->version : 0;
-    }
-    dep->changed.notify_all();
-    for (PendingRequest &p : parked)
-        d->reject(p, Error{Error::Code::Unavailable, QStringLiteral("deployment '%1' was unloaded").arg(name)}, 0, {},
-                  0);
-    d->retire(dep, std::move(primary));
-    d->retire(dep, std::move(canary));
-    d->persist(*dep, actor);
-    d->audit(actor, QStringLiteral("deployment.unload"), *dep, QString());
-    d->event(name, version, DeploymentEvent::Unloaded);
-    return d->status(*dep);
+    return d->manage(name, [&](const std::shared_ptr<Deployment> &dep) -> Result<DeploymentStatus> {
+        std::shared_ptr<ModelInstance> primary, canary;
+        std::deque<PendingRequest> parked;
+        int version = 0;
+        {
+            std::lock_guard lock(dep->mutex);
+            if (dep->explicitUnloaded)
+                return d->statusLocked(*dep);
+            primary = std::move(dep->primary);
+            canary = std::move(dep->canary);
+            if (primary)
+                dep->draining.append(primary);
+            if (canary)
+                dep->draining.append(canary);
+            d->countUnloads(*dep, (primary ? 1 : 0) + (canary ? 1 : 0));
+            parked.swap(dep->parked);
+            dep->state = DeploymentState::Unloaded;
+            dep->explicitUnloaded = true;
+            dep->idleUnloaded = false;
+            dep->loadScheduled = false;
+            dep->reason = QStringLiteral("unloaded by %1").arg(actor);
+            ++dep->generation;
+            version = dep->primaryInfo ? dep->primaryInfo->version : 0;
+        }
+        dep->changed.notify_all();
+        for (PendingRequest &p : parked)
+            d->reject(p, Error{Error::Code::Unavailable, QStringLiteral("deployment '%1' was unloaded").arg(name)},
+                      0, {}, 0);
+        d->retire(dep, std::move(primary));
+        d->retire(dep, std::move(canary));
+        d->persist(*dep, actor);
+        d->audit(actor, QStringLiteral("deployment.unload"), *dep, QString());
+        d->event(name, version, DeploymentEvent::Unloaded);
+        return d->status(*dep);
+    });
 }
 
 Status DeploymentManager::remove(const QString &name, const QString &actor)
 {
-    if (d->shuttingDown)
-        return fail(shuttingDownError());
-    const auto dep = d->find(name);
-    if (!dep)
-        return fail(deploymentNotFound(name));
-    std::lock_guard op(dep->opMutex);
-    {
-        std::unique_lock lock(d->mapMutex);
-        const auto it = d->map.find(name);
-        if (it != d->map.end() && it->second == dep)
-            d->map.erase(it);
-    }
-    std::shared_ptr<ModelInstance> primary, canary;
-    std::deque<PendingRequest> parked;
-    int version = 0;
-    {
-        std::lock_guard lock(dep->mutex);
-        primary = std::move(dep->primary);
-        canary = std::move(dep->canary);
-        d->countUnloads(*dep, (primary ? 1 : 0) + (canary ? 1 : 0));
-        parked.swap(dep->parked);
-        dep->removed = true;
-        dep->state = DeploymentState::Unloaded;
-        dep->reason = QStringLiteral("removed by %1").arg(actor);
-        ++dep->generation;
-        version = dep->primaryInfo ? dep->primaryInfo->version : 0;
-    }
-    dep->changed.notify_all();
-    for (PendingRequest &p : parked)
-        d->reject(p, Error::notFound(QStringLiteral("deployment '%1' was removed").arg(name)), 0, {}, 0);
-    d->retire(dep, std::move(primary));
-    d->retire(dep, std::move(canary));
-    d->audit(actor, QStringLiteral("deployment.remove"), *dep, QString());
-    d->event(name, version, DeploymentEvent::Removed);
-    if (d->options.persist) {
-        auto s = d->catalog->registry().removeDeployment(name, actor);
-        if (!s && s.error().code != Error::Code::NotFound)
-            return fail(Error{s.error().code, QStringLiteral("deployment '%1' was stopped but its saved definition "
-                                                             "could not be removed: %2")
-                                                  .arg(name, s.error().message)});
-    }
-    return {};
+    return d->manage(name, [&](const std::shared_ptr<Deployment> &dep) -> Status {
+        {
+            std::unique_lock lock(d->mapMutex);
+            const auto it = d->map.find(name);
+            if (it != d->map.end() && it->second == dep)
+                d->map.erase(it);
+        }
+        std::shared_ptr<ModelInstance> primary, canary;
+        std::deque<PendingRequest> parked;
+        int version = 0;
+        {
+            std::lock_guard lock(dep->mutex);
+            primary = std::move(dep->primary);
+            canary = std::move(dep->canary);
+            d->countUnloads(*dep, (primary ? 1 : 0) + (canary ? 1 : 0));
+            parked.swap(dep->parked);
+            dep->removed = true;
+            dep->state = DeploymentState::Unloaded;
+            dep->reason = QStringLiteral("removed by %1").arg(actor);
+            ++dep->generation;
+            version = dep->primaryInfo ? dep->primaryInfo->version : 0;
+        }
+        dep->changed.notify_all();
+        for (PendingRequest &p : parked)
+            d->reject(p, Error::notFound(QStringLiteral("deployment '%1' was removed").arg(name)), 0, {}, 0);
+        d->retire(dep, std::move(primary));
+        d->retire(dep, std::move(canary));
+        d->audit(actor, QStringLiteral("deployment.remove"), *dep, QString());
+        d->event(name, version, DeploymentEvent::Removed);
+        if (d->options.persist) {
+            auto s = d->catalog->registry().removeDeployment(name, actor);
+            if (!s && s.error().code != Error::Code::NotFound)
+                return fail(Error{s.error().code,
+                                  QStringLiteral("deployment '%1' was stopped but its saved definition "
+                                                 "could not be removed: %2")
+                                      .arg(name, s.error().message)});
+        }
+        return {};
+    });
 }
 
 Result<QList<DeploymentStatus>> DeploymentManager::restore()

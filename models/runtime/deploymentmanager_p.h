@@ -22,6 +22,7 @@
 #include <mutex>
 #include <shared_mutex>
 #include <thread>
+#include <type_traits>
 
 namespace ModelDesk::Registry {
 class ModelCatalog;
@@ -112,6 +113,17 @@ struct DeploymentManager::Private
     DeploymentStatus status(const Deployment &dep) const;
     Result<VersionInfo> resolveTarget(const DeploymentSpec &spec) const;
     Result<VersionInfo> resolveVersion(const QString &model, int version) const;
+    // The frame of a management call on an existing deployment. findForChange(): refused while
+    // shutting down, NotFound for an unknown name. manage(): that, then `body(dep)` with
+    // dep->opMutex held (the outermost lock, so calls on one deployment are serialized); returns
+    // what `body` returns.
+    Result<std::shared_ptr<Deployment>> findForChange(const QString &name) const;
+    template <typename Body>
+    auto manage(const QString &name, Body &&body) -> std::invoke_result_t<Body &, const std::shared_ptr<Deployment> &>;
+    // The ending of a management call that changed `dep` (opMutex held): saves it, records `action`
+    // in the audit log and returns its status.
+    DeploymentStatus commit(const Deployment &dep, const QString &actor, const QString &action,
+                            const QString &detail) const;
     Status configureLocked(const std::shared_ptr<Deployment> &dep, const BatchingConfig &batching, bool isPublic);
     Status setCanaryLocked(const std::shared_ptr<Deployment> &dep, std::optional<int> version, int percent);
     Result<DeploymentStatus> applyToExisting(const std::shared_ptr<Deployment> &dep, DeploymentSpec spec,
@@ -142,6 +154,17 @@ struct DeploymentManager::Private
     void persist(const Deployment &dep, const QString &actor) const;
     void audit(const QString &actor, const QString &action, const Deployment &dep, const QString &detail) const;
 };
+
+template <typename Body>
+auto DeploymentManager::Private::manage(const QString &name, Body &&body)
+    -> std::invoke_result_t<Body &, const std::shared_ptr<Deployment> &>
+{
+    const auto dep = findForChange(name);
+    if (!dep)
+        return fail(dep.error());
+    std::lock_guard op((*dep)->opMutex);
+    return body(*dep);
+}
 
 // FNV-1a over the UTF-16 code units: stable across processes and Qt versions, so a sticky key
 // keeps its canary bucket after a restart.

@@ -136,18 +136,20 @@ void WorkspaceUnlocker::start()
     ++m_generation;
     setState(State::Checking, tr("Reading the encryption settings of the workspace..."));
     Registry::ModelCatalog *catalog = &m_catalog;
-    runJob<Result<Settings>>(
-        [catalog]() -> Result<Settings> {
-            auto values = catalog->registry().settings(kPrefix);
-            if (!values)
-                return fail(values.error());
-            Settings s;
-            s.keyId = values->value(kKeyId);
-            s.source = values->value(kSource);
-            s.enabled = values->value(kEnabled) == QLatin1String("true");
-            return s;
-        },
-        [this](Result<Settings> settings) { settingsRead(settings); });
+    runJob<Result<Settings>>([catalog] { return readSettings(*catalog); },
+                             [this](Result<Settings> settings) { settingsRead(settings); });
+}
+
+Result<WorkspaceUnlocker::Settings> WorkspaceUnlocker::readSettings(Registry::ModelCatalog &catalog)
+{
+    auto values = catalog.registry().settings(kPrefix);
+    if (!values)
+        return fail(values.error());
+    Settings s;
+    s.keyId = values->value(kKeyId);
+    s.source = values->value(kSource);
+    s.enabled = values->value(kEnabled) == QLatin1String("true");
+    return s;
 }
 
 void WorkspaceUnlocker::settingsRead(const Result<Settings> &settings)
@@ -331,15 +333,7 @@ void WorkspaceUnlocker::enable(KeySource source, QByteArray passphrase)
     // of the process (later reads from any thread waited until the deadline).
     Registry::ModelCatalog *catalog = &m_catalog;
     runJob<Result<Settings>>(
-        [catalog]() -> Result<Settings> {
-            auto values = catalog->registry().settings(kPrefix);
-            if (!values)
-                return fail(values.error());
-            Settings s;
-            s.keyId = values->value(kKeyId);
-            s.source = values->value(kSource);
-            return s;
-        },
+        [catalog] { return readSettings(*catalog); },
         [this](Result<Settings> settings) {
             if (!settings) {
                 enableFailed(settings.error().message);

@@ -126,6 +126,8 @@ private:
     template <typename T>
     void runJob(std::function<T()> job, std::function<void(T)> done);
     void setState(State state, const QString &message);
+    // Reads the encryption settings from the registry (blocking: for a job on the worker thread).
+    static ModelDesk::Result<Settings> readSettings(ModelDesk::Registry::ModelCatalog &catalog);
     void settingsRead(const ModelDesk::Result<Settings> &settings);
     void keychainBytes(ModelDesk::Result<QByteArray> bytes);
     void keyAccepted(const ModelDesk::Result<ModelDesk::Artifacts::MasterKey> &key);
