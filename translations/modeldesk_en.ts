@@ -5121,6 +5121,10 @@ Serve on %1 without TLS anyway?</source>
         <source>Training (another process)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>epoch %1/%2 · step %3/%4 · trained by another process</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TrayIcon</name>

@@ -5125,6 +5125,10 @@ Serve on %1 without TLS anyway?</source>
         <source>Training (another process)</source>
         <translation>训练中（另一个进程）</translation>
     </message>
+    <message>
+        <source>epoch %1/%2 · step %3/%4 · trained by another process</source>
+        <translation>第 %1/%2 轮 · 第 %3/%4 步 · 由另一个进程训练</translation>
+    </message>
 </context>
 <context>
     <name>TrayIcon</name>

@@ -35,6 +35,8 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+
 using namespace ModelDesk;
 using namespace ModelDesk::Training;
 
@@ -556,11 +558,28 @@ void TrainingPage::pollExternalRun()
                     m_charts->setValidationVisible(rows.hasValidation);
             }
             m_metricsCursor = history.cursor;
+            if (history.reset)
+                m_externalLastStep = 0;
+            for (const RunMetricRow &row : history.rows)
+                m_externalLastStep = std::max(m_externalLastStep, row.step);
             const RunRecord &r = history.record;
             const int epochs = r.config.value(QStringLiteral("epochs")).toInt();
-            if (epochs > 0)
-                m_progress->setValue(int(double(r.epochsDone) / epochs * ProgressScale));
-            m_rate->setText(tr("epoch %1/%2 · trained by another process").arg(r.epochsDone).arg(epochs));
+            // Within an epoch: the latest stored step against the steps the run will take (the
+            // trainer records steps_per_epoch when it starts); else whole epochs.
+            const qint64 stepsPerEpoch = r.summary.value(QStringLiteral("steps_per_epoch")).toInteger();
+            const qint64 totalSteps = stepsPerEpoch * epochs;
+            if (epochs > 0) {
+                double done = double(r.epochsDone) / epochs;
+                if (totalSteps > 0)
+                    done = std::clamp(std::max(done, double(m_externalLastStep) / double(totalSteps)), 0.0, 1.0);
+                m_progress->setValue(int(done * ProgressScale));
+            }
+            m_rate->setText(totalSteps > 0 ? tr("epoch %1/%2 · step %3/%4 · trained by another process")
+                                                 .arg(r.epochsDone)
+                                                 .arg(epochs)
+                                                 .arg(m_externalLastStep)
+                                                 .arg(totalSteps)
+                                           : tr("epoch %1/%2 · trained by another process").arg(r.epochsDone).arg(epochs));
             if (a.value->state != QLatin1String("running")) {
                 m_externalLive = false;
                 m_externalTimer->stop();
@@ -655,6 +674,7 @@ void TrainingPage::refreshRuns()
                                                       }
                                                   }
                                                   updateActions();
+                                                  followRunningElsewhere();
                                                   Q_EMIT runsRefreshed();
                                               } else {
                                                   Q_EMIT error(tr("Cannot read the training runs: %1").arg(a.error));
@@ -672,6 +692,7 @@ void TrainingPage::showHistory(const QString &runId, const std::function<void()>
     m_steps->clear();
     m_epochs->clear();
     m_metricsCursor = {};
+    m_externalLastStep = 0;
     const quint64 generation = ++m_historyGeneration;
     m_historyLoading = true; // polls wait for it: it is the first whole read
     m_charts->setTitle(tr("Run %1: loading…").arg(runId));
@@ -689,6 +710,8 @@ void TrainingPage::showHistory(const QString &runId, const std::function<void()>
                                            if (m_externalLive)
                                                ++m_externalFullReads;
                                            m_metricsCursor = a.value->cursor;
+                                           for (const RunMetricRow &row : a.value->rows)
+                                               m_externalLastStep = std::max(m_externalLastStep, row.step);
                                            const TrainingQueries::ChartRows rows = TrainingQueries::chartRows(a.value->rows);
                                            // Live points may have arrived while reading: the stored ones go first.
                                            // Step rows are stored during an epoch too, so the steps
@@ -721,6 +744,22 @@ void TrainingPage::showHistory(const QString &runId, const std::function<void()>
                                            if (then)
                                                then();
                                        });
+}
+
+void TrainingPage::followRunningElsewhere()
+{
+    // Nothing shown yet and a run is training in another process (modeldesk-cli train): show it, as
+    // the page shows a job of this process that it did not start (onJobStarted). Once the operator
+    // has opened a run, the page keeps to it.
+    if (!m_viewedRunId.isEmpty() || !statusRunId().isEmpty())
+        return;
+    for (int i = 0; i < m_runs->rowCount(); ++i) { // newest first
+        const TrainingQueries::RunRow *row = m_runs->run(i);
+        if (row && row->state == QLatin1String("running")) {
+            openRun(row->record.id);
+            return;
+        }
+    }
 }
 
 void TrainingPage::openRun(const QString &runId)

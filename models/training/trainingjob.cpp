@@ -323,6 +323,11 @@ Result<TrainingOutcome> TrainingJob::runInner(Context &c)
         if (!initialized)
             return fail(initialized.error());
     }
+    // Another process following this run (the console's Training page) turns the latest stored step
+    // into progress within an epoch with this; the finished run's summary replaces it.
+    c.run.summary.insert(QStringLiteral("steps_per_epoch"), t.stepsPerEpoch());
+    if (auto ok = registry.updateRun(c.run); !ok)
+        return fail(ok.error());
     if (resuming) {
         // The epoch after the checkpoint is redone from its first batch: the step rows it stored
         // before the cancel or crash go, so the history holds every step once.

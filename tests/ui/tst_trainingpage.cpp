@@ -43,6 +43,8 @@
 #include <QTest>
 #include <QThreadPool>
 
+#include <cmath>
+
 using namespace ModelDesk;
 using Registry::ModelCatalog;
 
@@ -558,13 +560,14 @@ void tst_TrainingPage::followsARunOfAnotherProcess()
     QSignalSpy finished(&job, &Training::TrainingJob::finished);
     pool.start(&job);
 
-    // It shows up running in the table; selecting it follows its curves from the registry.
+    // It shows up running in the table, and the page (showing no run) follows its curves from the
+    // registry by itself; selecting it keeps it.
     QVERIFY(QTest::qWaitFor([&] {
         m_page->refreshRuns(); // the client's change polling is off in these tests
         const TrainingQueries::RunRow *row = m_page->runsModel()->find(request.runId);
         return row && row->state == QLatin1String("running");
     }, Timeout));
-    QVERIFY(m_page->viewedRunId().isEmpty()); // not followed by itself: nothing here started it
+    QTRY_COMPARE_WITH_TIMEOUT(m_page->viewedRunId(), request.runId, Timeout);
     m_page->runsView()->selectRow(m_page->runsModel()->rowOf(request.runId));
     QCOMPARE(m_page->viewedRunId(), request.runId);
     QVERIFY(m_page->followsExternalRun());
@@ -595,6 +598,8 @@ void tst_TrainingPage::anotherProcessesRunGrowsByAppendsAndIsReadAgainWhenCut()
     run.state = QStringLiteral("running");
     run.config = QJsonObject{{QStringLiteral("arch"), QStringLiteral("mlp")}, {QStringLiteral("epochs"), 3}};
     QVERIFY(registry.createRun(run, QStringLiteral("cli")));
+    run.summary = QJsonObject{{QStringLiteral("steps_per_epoch"), 10}}; // as the trainer records it at start
+    QVERIFY(registry.updateRun(run));
     auto dir = Training::RunDirectory::open(other->workspace(), run.id, true);
     QVERIFY(dir);
     auto lock = dir->lock(); // a live process holds the run: it is "running"
@@ -621,6 +626,9 @@ void tst_TrainingPage::anotherProcessesRunGrowsByAppendsAndIsReadAgainWhenCut()
         const TrainingQueries::RunRow *row = m_page->runsModel()->find(run.id);
         return row && row->state == QLatin1String("running");
     }, Timeout));
+    // Nothing was open: the page follows the run by itself (the operator need not find it).
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->followsExternalRun(), Timeout);
+    QCOMPARE(m_page->statusRunId(), run.id);
     m_page->runsView()->selectRow(m_page->runsModel()->rowOf(run.id));
     QVERIFY(m_page->followsExternalRun());
     MetricsTableModel *stepModel = m_page->stepModel();
@@ -628,6 +636,12 @@ void tst_TrainingPage::anotherProcessesRunGrowsByAppendsAndIsReadAgainWhenCut()
     QTRY_COMPARE_WITH_TIMEOUT(stepModel->rowCount(), 14, Timeout);
     QCOMPARE(epochModel->rowCount(), 1);
     QCOMPARE(m_page->externalFullReads(), 1);
+    // Progress within the epoch: step 14 of 3 x 10.
+    const QProgressBar *progress = m_page->progressBar();
+    auto fraction = [progress] {
+        return double(progress->value() - progress->minimum()) / (progress->maximum() - progress->minimum());
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(std::abs(fraction() - 14.0 / 30.0) < 0.01, Timeout);
 
     // New rows are appended, never read whole again: the epoch's last steps in one write, then its
     // epoch rows (same step) with the next epoch's first steps in another.
@@ -643,6 +657,7 @@ void tst_TrainingPage::anotherProcessesRunGrowsByAppendsAndIsReadAgainWhenCut()
     QCOMPARE(epochResets.size(), 0);
     QCOMPARE(stepAppends.size(), 8);
     QCOMPARE(m_page->externalFullReads(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(std::abs(fraction() - 22.0 / 30.0) < 0.01, Timeout);
     for (int i = 0; i < 22; ++i)
         QCOMPARE(stepModel->value(i, TrainingChartsWidget::StepX), double(i + 1)); // each step once, in order
     QCOMPARE(epochModel->value(1, TrainingChartsWidget::EpochX), 20.0);
