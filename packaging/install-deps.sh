@@ -17,7 +17,7 @@ PACKAGES=(
   libgl-dev libegl-dev libopengl-dev libvulkan-dev libxkbcommon-dev
   # core libraries
   qtkeychain-qt6-dev libtorch-dev libopenblas0-pthread libssl-dev libboost-dev libsimdjson-dev
-  prometheus-cpp-dev zlib1g-dev
+  prometheus-cpp-dev zlib1g-dev libsqlite3-dev
   # tests and benchmarks
   libgtest-dev libbenchmark-dev python3-torch xvfb xauth dbus dbus-x11 gnome-keyring libsecret-1-0
   prometheus  # promtool: tests check the /metrics text with `promtool check metrics`

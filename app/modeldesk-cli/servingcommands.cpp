@@ -4,7 +4,9 @@
 
 #include "servingclient.h"
 
+#include "artifacts/torchscriptinspector.h"
 #include "core/names.h"
+#include "core/platforminfo.h"
 #include "registry/modelcatalog.h"
 #include "runtime/deploymentmanager.h"
 #include "security/tokenservice.h"
@@ -178,6 +180,11 @@ int serveCommand(CliContext &ctx, const QStringList &args)
     QTextStream &out = ctx.out();
     out << "ModelDesk serving on " << url << " (KServe v2: " << url << "/v2, management: " << url
         << "/api/v1, metrics: " << url << "/metrics)\n";
+    // The server's banner is its operator's record of what runs the models (short commands show
+    // this with --verbose only; a reference BLAS is a warning for every command).
+    const BlasInfo blas = loadedBlas();
+    out << "  runtime: LibTorch " << Artifacts::torchVersion() << ", BLAS " << blas.provider << " ("
+        << (blas.path.isEmpty() ? QStringLiteral("no libblas.so.3 mapped") : blas.path) << ")\n";
     for (const Runtime::DeploymentStatus &s : manager.deployments())
         out << "  deployment " << s.spec.name << " (" << s.spec.model << "): " << Runtime::deploymentStateName(s.state) << '\n';
     if (auto list = tokens.list(); list && list->isEmpty())

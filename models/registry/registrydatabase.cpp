@@ -10,9 +10,12 @@
 #include <QMutexLocker>
 #include <QRandomGenerator>
 #include <QSet>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QThread>
 #include <QThreadStorage>
+#include <sqlite3.h>
+
 #include <atomic>
 #include <utility>
 #include <vector>
@@ -399,12 +402,28 @@ Status RegistryDatabase::commit(const QSqlDatabase &db)
     return {};
 }
 
+namespace {
+
+// False when the connection is SQLite and no transaction is open: after a failed COMMIT (a full
+// disk, say) SQLite may already have rolled back on its own. True otherwise (PostgreSQL answers a
+// ROLLBACK outside a transaction with a notice, not an error).
+bool transactionOpen(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return true;
+    sqlite3 *connection = *static_cast<sqlite3 *const *>(handle.constData());
+    return connection == nullptr || sqlite3_get_autocommit(connection) == 0;
+}
+
+} // namespace
+
 void RegistryDatabase::rollback(const QSqlDatabase &db)
 {
+    if (!transactionOpen(db))
+        return;
     QSqlQuery q(db);
-    // After a failed COMMIT (a full disk, say) SQLite may already have rolled back on its own;
-    // that is not worth a warning.
-    if (!q.exec(QStringLiteral("ROLLBACK")) && !q.lastError().text().contains(QLatin1String("no transaction is active")))
+    if (!q.exec(QStringLiteral("ROLLBACK")))
         qCWarning(lcRegistry) << "rollback failed:" << q.lastError().text();
 }
 

@@ -202,6 +202,9 @@ private Q_SLOTS:
         const QString url = startServer(server, {QStringLiteral("--deploy"), QStringLiteral("mlp:1")}, &out);
         QVERIFY(!url.isEmpty());
         QVERIFY2(waitForOutput(server, QStringLiteral("deployment mlp ready"), &out), qPrintable(out));
+        // The banner says what runs the models.
+        static const QRegularExpression runtimeLine(QStringLiteral("runtime: LibTorch [0-9.]+, BLAS [a-z]+ \\("));
+        QVERIFY2(runtimeLine.match(out).hasMatch(), qPrintable(out));
 
         const QStringList remote{QStringLiteral("--url"), url, QStringLiteral("--token"), token};
         CliRun r = cli(QStringList{QStringLiteral("infer"), QStringLiteral("mlp"), QStringLiteral("--data"), m_requestFile} + remote);
