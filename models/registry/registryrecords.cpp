@@ -306,25 +306,11 @@ Status ModelRegistry::appendRunMetrics(const QList<RunMetricRow> &rows)
 
 Result<QList<RunMetricRow>> ModelRegistry::runMetrics(const QString &runId) const
 {
-    if (Status s = Names::checkName(runId, QStringLiteral("run")); !s)
-        return fail(s.error());
-    return d->db->read([&](QSqlDatabase &db) -> Result<QList<RunMetricRow>> {
-        Result<bool> known = exists(db, QStringLiteral("SELECT 1 FROM runs WHERE id = ?"), runId);
-        if (!known)
-            return fail(known.error());
-        if (!*known)
-            return fail(Error::notFound(QStringLiteral("run '%1' does not exist").arg(runId)));
-        Result<QSqlQuery> q = Sql::exec(db, QStringLiteral("SELECT step, epoch, split, name, value, time FROM run_metrics"
-                                                           " WHERE run_id = ? ORDER BY step, id"),
-                                        {runId});
-        if (!q)
-            return fail(q.error());
-        QList<RunMetricRow> out;
-        while (q->next())
-            out.append({runId, q->value(0).toLongLong(), q->value(1).toInt(), q->value(2).toString(), q->value(3).toString(),
-                        q->value(4).toDouble(), Sql::toTime(q->value(5))});
-        return out;
-    });
+    // The whole history is what runMetricsSince returns for a cursor that has read nothing.
+    auto all = runMetricsSince(runId, {});
+    if (!all)
+        return fail(all.error());
+    return std::move(all->rows);
 }
 
 Result<ModelRegistry::RunMetricsDelta> ModelRegistry::runMetricsSince(const QString &runId, const RunMetricsCursor &after) const
