@@ -150,12 +150,14 @@ int Application::run()
         m_app.exit(0);
     });
     QObject::connect(&opener, &WorkspaceOpener::failed, &m_app,
-                     [this, &opener, &showStartup, &startup](const QString &what, const QString &message) {
+                     [this, &opener, &showStartup, &startup](WorkspaceOpener::Part part, const QString &message) {
                          showStartup.stop();
                          const QString dir = opener.directory();
-                         qCCritical(lcApp).noquote() << "cannot open the" << what << "of" << dir << ":" << message;
+                         const bool workspace = part == WorkspaceOpener::Part::Workspace;
+                         qCCritical(lcApp).noquote() << "cannot open the" << (workspace ? "workspace" : "registry") << "of"
+                                                     << dir << ":" << message;
                          QMessageBox::critical(startup.isVisible() ? &startup : nullptr, tr("ModelDesk"),
-                                               what == QLatin1String("workspace")
+                                               workspace
                                                    ? tr("The workspace %1 cannot be opened:\n%2").arg(dir, message)
                                                    : tr("The model registry in %1 cannot be opened:\n%2").arg(dir, message));
                          startup.dismiss();

@@ -187,13 +187,15 @@ Result<std::unique_ptr<ModelCatalog>> ModelCatalog::open(const Workspace &worksp
     return catalog;
 }
 
+QString ModelCatalog::registryLocationOverride(const QString &explicitUrl)
+{
+    return explicitUrl.isEmpty() ? qEnvironmentVariable("MODELDESK_REGISTRY_URL") : explicitUrl;
+}
+
 Result<QString> ModelCatalog::registryLocation(const Workspace &workspace, const QString &explicitUrl)
 {
-    if (!explicitUrl.isEmpty())
-        return explicitUrl;
-    const QString fromEnv = qEnvironmentVariable("MODELDESK_REGISTRY_URL");
-    if (!fromEnv.isEmpty())
-        return fromEnv;
+    if (const QString chosen = registryLocationOverride(explicitUrl); !chosen.isEmpty())
+        return chosen;
     Result<QJsonObject> config = workspace.readConfig();
     if (!config)
         return fail(config.error());

@@ -82,6 +82,9 @@ public:
     // config.json "registry.url", then workspace.registryPath(). InvalidArgument for a config.json URL
     // that carries a password (passwords belong in PGPASSWORD or ~/.pgpass) or a non-string url.
     static Result<QString> registryLocation(const Workspace &workspace, const QString &explicitUrl = {});
+    // The first two steps of that order, which need no file: `explicitUrl`, else $MODELDESK_REGISTRY_URL,
+    // else "" (config.json or the workspace's own file decide).
+    static QString registryLocationOverride(const QString &explicitUrl = {});
     ~ModelCatalog();
     ModelCatalog(const ModelCatalog &) = delete;
     ModelCatalog &operator=(const ModelCatalog &) = delete;

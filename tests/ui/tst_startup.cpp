@@ -64,7 +64,7 @@ private Q_SLOTS:
             QSignalSpy failed(&opener, &WorkspaceOpener::failed);
             opener.open(notADir, {});
             QVERIFY(failed.wait(20000));
-            QCOMPARE(failed.at(0).at(0).toString(), QStringLiteral("workspace"));
+            QCOMPARE(failed.at(0).at(0).value<WorkspaceOpener::Part>(), WorkspaceOpener::Part::Workspace);
             QVERIFY(!failed.at(0).at(1).toString().isEmpty());
             QVERIFY(!opener.takeCatalog());
         }
@@ -76,7 +76,7 @@ private Q_SLOTS:
             options.registryUrl = QStringLiteral("mysql://me@localhost/x");
             opener.open(dir.path() + QStringLiteral("/ws"), options);
             QVERIFY(failed.wait(20000));
-            QCOMPARE(failed.at(0).at(0).toString(), QStringLiteral("registry"));
+            QCOMPARE(failed.at(0).at(0).value<WorkspaceOpener::Part>(), WorkspaceOpener::Part::Registry);
             QVERIFY2(failed.at(0).at(1).toString().contains(QLatin1String("unsupported registry URL")),
                      qPrintable(failed.at(0).at(1).toString()));
         }
@@ -114,7 +114,7 @@ private Q_SLOTS:
         QVERIFY(client);
         client->abort();
         QVERIFY(failed.wait(20000));
-        QCOMPARE(failed.at(0).at(0).toString(), QStringLiteral("registry"));
+        QCOMPARE(failed.at(0).at(0).value<WorkspaceOpener::Part>(), WorkspaceOpener::Part::Registry);
         const QString message = failed.at(0).at(1).toString();
         QVERIFY2(message.contains(QLatin1String("postgresql://me@127.0.0.1")), qPrintable(message));
         QVERIFY2(!message.contains(QLatin1String("hidden")), qPrintable(message));

@@ -27,9 +27,7 @@ void WorkspaceOpener::open(const QString &directory, const CatalogOptions &optio
     m_directory = ModelDesk::Workspace::resolveDirectory(directory);
     // What the start-up window names while waiting: a registry URL given on the command line or in the
     // environment, without its password. (A URL in config.json is read by the worker.)
-    QString location = options.registryUrl;
-    if (location.isEmpty())
-        location = qEnvironmentVariable("MODELDESK_REGISTRY_URL");
+    const QString location = ModelCatalog::registryLocationOverride(options.registryUrl);
     m_registryDisplay.clear();
     if (ModelDesk::Registry::Dialect::isPostgresUrl(location)) {
         if (auto parsed = ModelDesk::Registry::Dialect::parseLocation(location))
@@ -53,13 +51,13 @@ std::shared_ptr<WorkspaceOpener::Outcome> WorkspaceOpener::openBlocking(QString 
     auto outcome = std::make_shared<Outcome>();
     auto workspace = ModelDesk::Workspace::open(directory);
     if (!workspace) {
-        outcome->failedPart = QStringLiteral("workspace");
+        outcome->failedPart = Part::Workspace;
         outcome->message = workspace.error().message;
         return outcome;
     }
     auto catalog = ModelCatalog::open(*workspace, options);
     if (!catalog) {
-        outcome->failedPart = QStringLiteral("registry");
+        outcome->failedPart = Part::Registry;
         outcome->message = catalog.error().message;
         return outcome;
     }

@@ -42,16 +42,19 @@ public:
     // After opened(): the catalog, once (the caller owns it from then on).
     std::unique_ptr<ModelDesk::Registry::ModelCatalog> takeCatalog();
 
+    enum class Part { Workspace, Registry };
+    Q_ENUM(Part)
+
 Q_SIGNALS:
     void opened();
-    // `what` is the part that failed ("workspace" or "registry"), `message` the one-line reason.
-    void failed(const QString &what, const QString &message);
+    // `part` is what failed to open, `message` the one-line reason.
+    void failed(WorkspaceOpener::Part part, const QString &message);
 
 private:
     struct Outcome
     {
         std::unique_ptr<ModelDesk::Registry::ModelCatalog> catalog;
-        QString failedPart;
+        Part failedPart = Part::Workspace;
         QString message;
     };
     static std::shared_ptr<Outcome> openBlocking(QString directory, ModelDesk::Registry::CatalogOptions options);
