@@ -558,10 +558,7 @@ void TrainingPage::pollExternalRun()
                     m_charts->setValidationVisible(rows.hasValidation);
             }
             m_metricsCursor = history.cursor;
-            if (history.reset)
-                m_externalLastStep = 0;
-            for (const RunMetricRow &row : history.rows)
-                m_externalLastStep = std::max(m_externalLastStep, row.step);
+            const qint64 lastStep = shownLastStep();
             const RunRecord &r = history.record;
             const int epochs = r.config.value(QStringLiteral("epochs")).toInt();
             // Within an epoch: the latest stored step against the steps the run will take (the
@@ -571,13 +568,13 @@ void TrainingPage::pollExternalRun()
             if (epochs > 0) {
                 double done = double(r.epochsDone) / epochs;
                 if (totalSteps > 0)
-                    done = std::clamp(std::max(done, double(m_externalLastStep) / double(totalSteps)), 0.0, 1.0);
+                    done = std::clamp(std::max(done, double(lastStep) / double(totalSteps)), 0.0, 1.0);
                 m_progress->setValue(int(done * ProgressScale));
             }
             m_rate->setText(totalSteps > 0 ? tr("epoch %1/%2 · step %3/%4 · trained by another process")
                                                  .arg(r.epochsDone)
                                                  .arg(epochs)
-                                                 .arg(m_externalLastStep)
+                                                 .arg(lastStep)
                                                  .arg(totalSteps)
                                            : tr("epoch %1/%2 · trained by another process").arg(r.epochsDone).arg(epochs));
             if (a.value->state != QLatin1String("running")) {
@@ -692,7 +689,6 @@ void TrainingPage::showHistory(const QString &runId, const std::function<void()>
     m_steps->clear();
     m_epochs->clear();
     m_metricsCursor = {};
-    m_externalLastStep = 0;
     const quint64 generation = ++m_historyGeneration;
     m_historyLoading = true; // polls wait for it: it is the first whole read
     m_charts->setTitle(tr("Run %1: loading…").arg(runId));
@@ -710,8 +706,6 @@ void TrainingPage::showHistory(const QString &runId, const std::function<void()>
                                            if (m_externalLive)
                                                ++m_externalFullReads;
                                            m_metricsCursor = a.value->cursor;
-                                           for (const RunMetricRow &row : a.value->rows)
-                                               m_externalLastStep = std::max(m_externalLastStep, row.step);
                                            const TrainingQueries::ChartRows rows = TrainingQueries::chartRows(a.value->rows);
                                            // Live points may have arrived while reading: the stored ones go first.
                                            // Step rows are stored during an epoch too, so the steps
@@ -744,6 +738,15 @@ void TrainingPage::showHistory(const QString &runId, const std::function<void()>
                                            if (then)
                                                then();
                                        });
+}
+
+qint64 TrainingPage::shownLastStep() const
+{
+    // The charts hold the run's rows in step order; an epoch row can end later than the last logged step.
+    const double lastStepRow = m_steps->rowCount() > 0 ? m_steps->value(m_steps->rowCount() - 1, TrainingChartsWidget::StepX) : 0;
+    const double lastEpochRow =
+        m_epochs->rowCount() > 0 ? m_epochs->value(m_epochs->rowCount() - 1, TrainingChartsWidget::EpochX) : 0;
+    return qint64(std::max(lastStepRow, lastEpochRow));
 }
 
 void TrainingPage::followRunningElsewhere()

@@ -128,6 +128,7 @@ private:
     void showHistory(const QString &runId, const std::function<void()> &then = {});
     // Live runs: jobs of this process (own or not) and runs of other processes.
     void followRunningElsewhere();
+    qint64 shownLastStep() const; // the latest step the charts show
     ModelDesk::Training::TrainingJob *jobFor(const QString &runId) const;
     void follow(ModelDesk::Training::TrainingJob *job);
     void onJobStarted(ModelDesk::Training::TrainingJob *job, const QString &runId);
@@ -156,7 +157,6 @@ private:
     quint64 m_historyGeneration = 0;
     bool m_historyLoading = false;
     int m_externalFullReads = 0;
-    qint64 m_externalLastStep = 0;   // the latest step stored for the followed run
     bool m_cancelling = false;       // Cancel pressed for the status run
     int m_jobThreads = 0;
     bool m_resuming = false;      // the job continues a stored run (its errors are not the form's)
